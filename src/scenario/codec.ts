@@ -1,0 +1,241 @@
+/**
+ * The versioned share-link codec: a scenario to a query string and back.
+ *
+ * Decoding never throws and never lets a bad value through: unreadable values fall back to the
+ * default, out-of-range values are clamped, whole-number parameters are rounded, unknown and
+ * repeated keys are ignored — and each of these is reported as a {@link Correction}, so the UI
+ * can show it and the CLI can refuse it. Nothing decoded is ever evaluated or rendered as HTML:
+ * corrections are plain text.
+ *
+ * Versioning. A link carries `v` (missing means 1). Encoding leaves out parameters at their
+ * default, so **the defaults of a version are frozen**: changing a default, renaming a key or
+ * changing a unit needs a new {@link CODEC_VERSION} and an entry in {@link MIGRATIONS} that
+ * rewrites the old link's raw pairs — in particular, one that writes the old default explicitly
+ * for every key whose default changed, since old links left it out.
+ */
+
+import { PARAMS, PARAM_KEYS, defaultScenario } from './params';
+import type { Scenario } from './params';
+import { extractQuery, formatQuery, parseQuery } from './query';
+import type { RawPair } from './query';
+import { formatValue, quote, readValue, suggestKey } from './values';
+import type { ParamValue } from './values';
+
+export type { RawPair } from './query';
+
+/** The link version this build writes and reads. */
+export const CODEC_VERSION = 1;
+
+/** Longest text the decoder reads: a full link is under 1,000 characters. */
+export const MAX_LINK_LENGTH = 8192;
+
+/** Keys every link carries, even at their defaults, so a link reads on its own. */
+export const CORE_KEYS: readonly (keyof Scenario)[] = [
+  'seed',
+  'positions',
+  'steps',
+  'leverage',
+  'liquidity',
+  'longShare',
+  'shock',
+  'mark',
+];
+
+/** Keys the link carries (the table's `persist: 'link'`), in table order. */
+export const LINK_KEYS: readonly (keyof Scenario)[] = PARAM_KEYS.filter(
+  (k) => PARAMS[k].persist === 'link',
+);
+
+export type CorrectionKind = 'invalid' | 'clamped' | 'unknown' | 'rounded' | 'duplicate';
+
+/** One thing the decoder changed or ignored in a link. */
+export interface Correction {
+  /** The link key (or the unknown key as given). */
+  field: string;
+  kind: CorrectionKind;
+  /** The value as given in the link. */
+  given: string;
+  /** The value used instead, as link text ('' for an ignored key). */
+  used: string;
+  /** A sentence for people: `leverage: 500 is above the maximum 125 ×; using 125`. */
+  message: string;
+  /** The message without what was done about it: `leverage: 500 is above the maximum 125 ×`. */
+  reason: string;
+}
+
+/** Why a link could not be read at all. */
+export interface DecodeError {
+  kind: 'version' | 'too-long';
+  field: string;
+  message: string;
+}
+
+export type DecodeResult =
+  { ok: true; scenario: Scenario; corrections: Correction[] } | { ok: false; error: DecodeError };
+
+/** Upgrades the raw pairs of a link from one version to the next (without the `v` pair). */
+export type Migration = (pairs: readonly RawPair[]) => RawPair[];
+
+/**
+ * Migrations by the version they upgrade from: `MIGRATIONS.get(1)` turns v1 pairs into v2
+ * pairs. Empty while v1 is the only version; v2 adds its entry here.
+ */
+export const MIGRATIONS: ReadonlyMap<number, Migration> = new Map();
+
+/** A version of the codec: the version it reads and the migrations that lead up to it. */
+export interface CodecVersion {
+  version: number;
+  migrations: ReadonlyMap<number, Migration>;
+}
+
+const CURRENT: CodecVersion = { version: CODEC_VERSION, migrations: MIGRATIONS };
+
+/** Encodes a (valid) scenario as a query string without `?`: `v=1&seed=7&…`. */
+export function encodeScenario(s: Scenario): string {
+  const pairs: RawPair[] = [['v', String(CODEC_VERSION)]];
+  for (const key of LINK_KEYS) {
+    const spec = PARAMS[key];
+    if (CORE_KEYS.includes(key) || s[key] !== spec.default) {
+      pairs.push([key, formatValue(spec, s[key])]);
+    }
+  }
+  return formatQuery(pairs);
+}
+
+/** Decodes a share link, query string or hash into a valid scenario. Never throws. */
+export function decodeScenario(text: string): DecodeResult {
+  return decodeVersioned(text, CURRENT);
+}
+
+/** The sentences of a list of corrections, for the CLI and the UI (as text, never HTML). */
+export function formatCorrections(corrections: readonly Correction[]): string[] {
+  return corrections.map((c) => c.message);
+}
+
+const LINK_KEY_SET: ReadonlySet<string> = new Set(LINK_KEYS);
+const isKnownKey = (key: string) => key === 'v' || LINK_KEY_SET.has(key);
+
+/**
+ * {@link decodeScenario} against a given codec version and migrations; exported so tests can
+ * check that the migration hook works before a second version exists.
+ */
+export function decodeVersioned(text: string, codec: CodecVersion): DecodeResult {
+  const input = typeof text === 'string' ? text : '';
+  if (input.length > MAX_LINK_LENGTH) {
+    const message = `This link is too long to be a Cascade Lab link (${input.length} characters; at most ${MAX_LINK_LENGTH}).`;
+    return { ok: false, error: { kind: 'too-long', field: '', message } };
+  }
+  const pairs = parseQuery(extractQuery(input, isKnownKey));
+  const version = readVersion(pairs, codec.version);
+  if (!version.ok) return version;
+
+  let params: RawPair[] = pairs.filter(([k]) => k !== 'v');
+  for (let v = version.version; v < codec.version; v++) {
+    const migrate = codec.migrations.get(v);
+    if (!migrate)
+      return versionError(`No migration from v=${v} to v=${v + 1}; this link cannot be read.`);
+    params = migrate(params);
+  }
+  return decodePairs(params, pairs);
+}
+
+function versionError(message: string): { ok: false; error: DecodeError } {
+  return { ok: false, error: { kind: 'version', field: 'v', message } };
+}
+
+function readVersion(
+  pairs: readonly RawPair[],
+  current: number,
+): { ok: true; version: number } | { ok: false; error: DecodeError } {
+  const given = pairs.find(([k]) => k === 'v');
+  if (!given) return { ok: true, version: 1 };
+  const raw = given[1];
+  const n = /^\d+$/.test(raw) ? Number(raw) : 0;
+  if (n < 1) {
+    return versionError(
+      `v: ${quote(raw)} is not a version number; this version of Cascade Lab reads v=${current}.`,
+    );
+  }
+  if (n > current) {
+    const shown = quote(raw).slice(1, -1);
+    return versionError(
+      `This link was made by a newer version of Cascade Lab (v=${shown}); this one reads v=${current}.`,
+    );
+  }
+  return { ok: true, version: n };
+}
+
+function correction(
+  field: string,
+  kind: CorrectionKind,
+  given: string,
+  used: string,
+  reason: string,
+  action: string,
+): Correction {
+  return { field, kind, given, used, reason, message: `${reason}; ${action}` };
+}
+
+/** Builds the scenario from upgraded pairs; `original` (as given, with `v`) reports a repeated `v`. */
+function decodePairs(params: readonly RawPair[], original: readonly RawPair[]): DecodeResult {
+  const scenario = defaultScenario();
+  const values = scenario as unknown as Record<string, unknown>;
+  const byField = new Map<string, Correction>();
+  const given = new Set<string>();
+
+  for (const [key, text] of params) {
+    if (!LINK_KEY_SET.has(key) || given.has(key)) continue;
+    given.add(key);
+    const spec = PARAMS[key as keyof Scenario];
+    const read = readValue(spec, text);
+    values[key] = read.value;
+    if (read.status === 'ok') continue;
+    const used = formatValue(spec, read.value);
+    const action = read.status === 'invalid' ? `using the default ${used}` : `using ${used}`;
+    byField.set(key, correction(key, read.status, text, used, `${key}: ${read.reason}`, action));
+  }
+
+  // A shock must start within the run. A default shockStep beyond a short run moves silently:
+  // the user never chose it, and the new value is written out explicitly when re-encoded.
+  if (scenario.shockStep >= scenario.steps) {
+    const last = scenario.steps - 1;
+    if (given.has('shockStep')) {
+      const text = params.find(([k]) => k === 'shockStep')?.[1] ?? '';
+      const reason = `shockStep: ${quote(text).slice(1, -1)} is not before the end of the run (steps = ${scenario.steps})`;
+      byField.set(
+        'shockStep',
+        correction('shockStep', 'clamped', text, String(last), reason, `using ${last}`),
+      );
+    }
+    scenario.shockStep = last;
+  }
+
+  // Report in link order (keys a migration renamed under their new names).
+  const corrections: Correction[] = [];
+  const seen = new Set<string>();
+  const firstVersion = original.find(([k]) => k === 'v')?.[1] ?? '';
+  for (const [key, text] of original.filter(([k]) => k === 'v').concat(params)) {
+    const known = isKnownKey(key);
+    if (seen.has(key)) {
+      if (!known) continue;
+      const used =
+        key === 'v'
+          ? firstVersion
+          : formatValue(PARAMS[key as keyof Scenario], values[key] as ParamValue);
+      const reason = `${key}: given more than once`;
+      const action = `keeping the first value, ignoring ${quote(text)}`;
+      corrections.push(correction(key, 'duplicate', text, used, reason, action));
+      continue;
+    }
+    seen.add(key);
+    if (known) {
+      const c = byField.get(key);
+      if (c) corrections.push(c);
+      continue;
+    }
+    const hint = suggestKey(key, LINK_KEYS);
+    const reason = `${quote(key)} is not a parameter${hint ? ` (did you mean ${hint}?)` : ''}`;
+    corrections.push(correction(key, 'unknown', text, '', reason, 'ignored'));
+  }
+  return { ok: true, scenario, corrections };
+}

@@ -1,0 +1,23 @@
+/** The scenario layer's public face: the parameter table and the share-link codec. */
+
+export * from './params';
+export {
+  CODEC_VERSION,
+  CORE_KEYS,
+  LINK_KEYS,
+  MAX_LINK_LENGTH,
+  MIGRATIONS,
+  decodeScenario,
+  encodeScenario,
+  formatCorrections,
+} from './codec';
+export type {
+  CodecVersion,
+  Correction,
+  CorrectionKind,
+  DecodeError,
+  DecodeResult,
+  Migration,
+  RawPair,
+} from './codec';
+export { withUnit } from './values';
