@@ -1,0 +1,92 @@
+/**
+ * The charts' palette and colour maps, for a dark (slate-950/900) page that may be shown on a
+ * projector: light lines on dark ground, and nothing that only red/green can tell apart.
+ * Long vs short is orange vs blue, and each also has a side (longs below the price, shorts
+ * above) so colour is never the only cue.
+ */
+
+import { color, interpolateRgbBasis, interpolateViridis } from 'd3';
+
+export const PALETTE = {
+  background: '#020617', // slate-950
+  panel: '#0f172a', // slate-900
+  text: '#e2e8f0', // slate-200
+  muted: '#94a3b8', // slate-400
+  axis: '#475569', // slate-600
+  grid: '#1e293b', // slate-800
+  /** Last price: the main line, near white. */
+  close: '#f8fafc',
+  /** Mark price: amber. */
+  mark: '#fbbf24',
+  /** Index (spot) price: sky blue. */
+  index: '#38bdf8',
+  /** Counterfactual path without liquidations: grey, dashed. */
+  ghost: '#94a3b8',
+  /** Low-high band of the last price within a step. */
+  range: '#64748b',
+  /** Long positions (liquidated as the price falls): orange. */
+  long: '#fb923c',
+  /** Short positions (liquidated as the price rises): blue. */
+  short: '#60a5fa',
+  /** The shock window. */
+  shock: '#a78bfa',
+  /** Trading halted by the circuit breaker. */
+  halt: '#fb7185',
+  /** Heatmap cells with no open position's liquidation price in them. */
+  heatEmpty: '#0b1022',
+  /** Order book: bids (below the price) teal, asks (above) amber. */
+  bid: '#2dd4bf',
+  ask: '#fbbf24',
+  /** Order book: baseline depth outline and the missing (depleted) part. */
+  baseline: '#cbd5e1',
+  depleted: '#f43f5e',
+} as const;
+
+/** Dash pattern of the ghost line (SVG stroke-dasharray). */
+export const GHOST_DASH = '5 4';
+
+export type Rgb = readonly [number, number, number];
+
+/** Parses a CSS colour to 0..255 RGB (black if it does not parse). */
+export function toRgb(css: string): Rgb {
+  const c = color(css)?.rgb();
+  return c ? [Math.round(c.r), Math.round(c.g), Math.round(c.b)] : [0, 0, 0];
+}
+
+/** Samples an interpolator into an n-entry RGB lookup table (3 bytes per entry). */
+export function buildLut(interpolate: (t: number) => string, n = 256): Uint8Array {
+  const lut = new Uint8Array(n * 3);
+  for (let i = 0; i < n; i++) {
+    const [r, g, b] = toRgb(interpolate(n === 1 ? 0 : i / (n - 1)));
+    lut[i * 3] = r;
+    lut[i * 3 + 1] = g;
+    lut[i * 3 + 2] = b;
+  }
+  return lut;
+}
+
+/**
+ * The fuel (predicted liquidation notional) scale: viridis, perceptually uniform and readable
+ * with any colour vision. Its top (yellow) is left out so that the burn's orange-to-white stays
+ * the only warm, bright colour on the heatmap.
+ */
+export const predictedInterpolator = (t: number): string => interpolateViridis(t * 0.62);
+
+/** Realised liquidations: hot orange at a trickle, near white at the robust maximum. */
+export const burnInterpolator = interpolateRgbBasis(['#f97316', '#fb923c', '#fed7aa', '#fffbeb']);
+
+/**
+ * Index 0..255 into a lookup table for `v` against a robust maximum, on a square-root scale so
+ * that small buckets stay visible next to large ones. Values above the maximum saturate; any
+ * positive value gets at least index 1, so "a little" never looks like "none".
+ */
+export function intensityIndex(v: number, max: number): number {
+  if (!(v > 0) || !(max > 0)) return 0;
+  const t = Math.sqrt(Math.min(1, v / max));
+  return Math.max(1, Math.round(t * 255));
+}
+
+/** Opacity of the burn over the fuel colour for a burn index 1..255: never faint. */
+export function burnAlpha(index: number): number {
+  return index <= 0 ? 0 : 0.6 + (0.4 * index) / 255;
+}

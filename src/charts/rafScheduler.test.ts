@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createManualScheduler, createRedraw } from './rafScheduler';
+
+describe('createRedraw', () => {
+  it('draws once per frame however many updates arrive', () => {
+    const frames = createManualScheduler();
+    let draws = 0;
+    const redraw = createRedraw(() => draws++, frames);
+    for (let i = 0; i < 50; i++) redraw.request();
+    expect(draws).toBe(0);
+    expect(frames.pending).toBe(1);
+    frames.flush();
+    expect(draws).toBe(1);
+    redraw.request();
+    frames.flush();
+    expect(draws).toBe(2);
+  });
+
+  it('draws a request made during a draw on the next frame, not in a loop', () => {
+    const frames = createManualScheduler();
+    let draws = 0;
+    const redraw = createRedraw(() => {
+      draws++;
+      if (draws === 1) redraw.request();
+    }, frames);
+    redraw.request();
+    frames.flush();
+    expect(draws).toBe(1);
+    expect(redraw.pending).toBe(true);
+    frames.flush();
+    expect(draws).toBe(2);
+  });
+
+  it('draws at once on flush() and nothing after cancel()', () => {
+    const frames = createManualScheduler();
+    let draws = 0;
+    const redraw = createRedraw(() => draws++, frames);
+    redraw.request();
+    redraw.flush();
+    expect(draws).toBe(1);
+    expect(frames.pending).toBe(0);
+    redraw.request();
+    redraw.cancel();
+    frames.flush();
+    expect(draws).toBe(1);
+    redraw.flush();
+    expect(draws).toBe(1);
+  });
+});
