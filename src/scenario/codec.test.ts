@@ -14,8 +14,11 @@ import { defaultScenario } from './params';
 import type { Scenario } from './params';
 import { scenarioArbitrary } from './arbitrary';
 
+const D = defaultScenario();
+/** The default link, spelt out: the version, then the core keys in table order. */
 const DEFAULT_LINK =
-  'v=1&seed=1&positions=20000&steps=600&leverage=20&liquidity=20000000&longShare=0.7&shock=-8&mark=last';
+  `v=1&seed=${D.seed}&positions=${D.positions}&steps=${D.steps}&leverage=${D.leverage}` +
+  `&liquidity=${D.liquidity}&longShare=${D.longShare}&shock=${D.shock}&mark=${D.mark}`;
 
 function decoded(text: string): { scenario: Scenario; corrections: Correction[] } {
   const result = decodeScenario(text);
@@ -126,14 +129,14 @@ describe('decodeScenario corrections', () => {
     ['20abc', '"20abc" is not a number'],
   ])('falls back to the default for leverage=%j as invalid', (given, reason) => {
     const { scenario, c } = corrected(`leverage=${encodeURIComponent(given)}`);
-    expect(scenario.leverage).toBe(20);
+    expect(scenario.leverage).toBe(D.leverage);
     expect(c).toEqual({
       field: 'leverage',
       kind: 'invalid',
       given,
-      used: '20',
+      used: String(D.leverage),
       reason: `leverage: ${reason}`,
-      message: `leverage: ${reason}; using the default 20`,
+      message: `leverage: ${reason}; using the default ${D.leverage}`,
     });
   });
 
@@ -249,7 +252,7 @@ describe('decodeScenario hostile input', () => {
 
   it('keeps malformed percent escapes as given', () => {
     const { scenario, c } = corrected('seed=%E0%A4%A');
-    expect(scenario.seed).toBe(1);
+    expect(scenario.seed).toBe(D.seed);
     expect(c).toMatchObject({ kind: 'invalid', given: '%E0%A4%A' });
   });
 

@@ -1,0 +1,97 @@
+/** The text of `sim --help`, with the parameter list read from the parameter table. */
+
+import { PARAMS, PARAM_KEYS } from '../scenario/params';
+import type { ParamSpec } from '../scenario/params';
+
+const WIDTH = 100;
+
+/** Lays out rows as left-aligned columns separated by two spaces (no trailing blanks). */
+export function columns(rows: readonly (readonly string[])[], indent = '  '): string[] {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  }
+  return rows.map((row) =>
+    (indent + row.map((cell, i) => cell.padEnd(widths[i])).join('  ')).trimEnd(),
+  );
+}
+
+/** Wraps text at word boundaries to lines of at most `width` characters after `indent`. */
+export function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(indent + line);
+  return lines;
+}
+
+/** A parameter's allowed values as `--help` shows them. */
+export function rangeText(spec: ParamSpec): string {
+  if (spec.kind === 'bool') return '0 | 1';
+  if (spec.kind === 'enum') return spec.options.join(' | ');
+  const range = `${spec.min} to ${spec.max}`;
+  return spec.zeroIsOff ? `${range} (0: off)` : range;
+}
+
+function defaultText(spec: ParamSpec): string {
+  if (spec.kind === 'bool') return spec.default ? '1' : '0';
+  return String(spec.default);
+}
+
+/** The parameter table: key, label, range, unit and default aligned, the help text below. */
+export function parameterLines(): string[] {
+  const header = ['key', 'label', 'range', 'unit', 'default'];
+  const rows = PARAM_KEYS.map((key) => {
+    const spec: ParamSpec = PARAMS[key];
+    return [key, spec.label, rangeText(spec), spec.unit, defaultText(spec)];
+  });
+  const table = columns([header, ...rows]);
+  const lines = [table[0]];
+  PARAM_KEYS.forEach((key, i) => {
+    lines.push(table[i + 1], ...wrap(PARAMS[key].help, WIDTH, '      '));
+  });
+  return lines;
+}
+
+/** The whole `--help` text, ending with a newline. */
+export function helpText(): string {
+  return [
+    'Usage: npm run --silent sim -- [LINK] [options]',
+    '',
+    'Runs one Cascade Lab scenario headless and prints its report.',
+    '',
+    ...wrap(
+      'LINK is a share link (https://host/path?v=1&seed=7&…, or with the query after #), its ' +
+        'query string (v=1&seed=7&…) or a leading-? or leading-# part of it; quote it in the ' +
+        'shell. Keys left out take their defaults; without LINK the default scenario runs. A ' +
+        'value that would be corrected in the app (not a number, out of range) or an unknown ' +
+        'key is an error here, so a script never runs a scenario it did not ask for; fractional ' +
+        'whole numbers and repeated keys are only warned about.',
+      WIDTH,
+      '',
+    ),
+    '',
+    'Options:',
+    ...columns([
+      ['--json', 'print the report and the normalised scenario as one JSON object'],
+      ['--frames FILE.csv', 'write the scalar frame columns, one row per step'],
+      ['', '(the per-price-bucket columns are not in this file: see --buckets)'],
+      ['--buckets FILE.csv', 'write the per-bucket columns in long format, one row per step and'],
+      ['', 'bucket: step,bucketLow,bucketHigh,predicted,realised,bid,ask,baseline'],
+      ['-h, --help', 'show this help'],
+    ]),
+    '',
+    'Exit status: 0 done, 1 unexpected failure, 2 bad link or arguments (one line on stderr).',
+    '',
+    'Parameters, in link order (the link is key=value&key=value…; booleans are 1 or 0):',
+    ...parameterLines(),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { scenarioFromLink } from './link';
+import { defaultScenario } from '../scenario/params';
+
+describe('scenarioFromLink', () => {
+  it('runs the default scenario without a link', () => {
+    expect(scenarioFromLink(undefined)).toEqual({
+      ok: true,
+      scenario: defaultScenario(),
+      warnings: [],
+    });
+  });
+
+  it('reads a share link', () => {
+    const outcome = scenarioFromLink('https://cascade.example/lab?v=1&seed=9&shock=-12');
+    expect(outcome).toEqual({
+      ok: true,
+      scenario: { ...defaultScenario(), seed: 9, shock: -12 },
+      warnings: [],
+    });
+  });
+
+  it('refuses a value that is not a number, naming the field', () => {
+    expect(scenarioFromLink('leverage=abc')).toEqual({
+      ok: false,
+      message: 'leverage: "abc" is not a number',
+    });
+  });
+
+  it('refuses a value out of range instead of clamping it', () => {
+    expect(scenarioFromLink('leverage=500')).toEqual({
+      ok: false,
+      message: 'leverage: 500 is above the maximum 125 ×',
+    });
+  });
+
+  it('refuses an unknown key', () => {
+    expect(scenarioFromLink('levrage=5')).toEqual({
+      ok: false,
+      message: '"levrage" is not a parameter (did you mean leverage?)',
+    });
+  });
+
+  it('names the first problem and counts the others, in one line', () => {
+    const outcome = scenarioFromLink('seed=x&mark=fast&a%0Ab=1');
+    expect(outcome).toEqual({
+      ok: false,
+      message: 'seed: "x" is not a number (and 2 more: mark, "a\\nb")',
+    });
+  });
+
+  it('refuses a link from a newer version', () => {
+    expect(scenarioFromLink('v=2&seed=1')).toEqual({
+      ok: false,
+      message: 'This link was made by a newer version of Cascade Lab (v=2); this one reads v=1.',
+    });
+  });
+
+  it('only warns about rounded whole numbers and repeated keys', () => {
+    const outcome = scenarioFromLink('positions=1000.4&seed=2&seed=3');
+    expect(outcome).toEqual({
+      ok: true,
+      scenario: { ...defaultScenario(), positions: 1000, seed: 2 },
+      warnings: [
+        'positions: 1000.4 is not a whole number; using 1000',
+        'seed: given more than once; keeping the first value, ignoring "3"',
+      ],
+    });
+  });
+});
