@@ -1,0 +1,183 @@
+/**
+ * The market around the book: the index (spot across other venues), noise traders,
+ * arbitrageurs, the mark price, funding, realised volatility and the circuit breaker.
+ *
+ * Modelling choices a risk engineer would ask about:
+ * - The index follows a seeded geometric random walk plus the scenario's shock, and moves a
+ *   `venueWeight` share of the basis toward this venue's last price each step: a large venue is
+ *   part of price discovery, so its crashes leak into spot (0 keeps the index exogenous).
+ * - Arbitrageurs send a limit order each step that would close an `arbStrength` share of the
+ *   gap between last and index price; what they get is bounded by the depth on the way.
+ * - Funding: the premium (last - index) / index is averaged over the interval; the rate adds
+ *   the usual clamped interest term (0.01 % per 8 h) and is capped at ±0.75 %. It is paid per
+ *   unit of quantity held, so it sums to zero over all holders. Leveraged traders' funding
+ *   settles against their wallets, not their isolated margin, so it does not move their
+ *   liquidation prices (over a cascade's hours it is far smaller than the moves that do).
+ */
+
+import { type Account, newAccount } from './accounts';
+import { OrderBook } from './book';
+import type { Rng } from './rng';
+import type { Scenario } from './types';
+
+/** Minutes per day: the volatility parameter is daily, a step is a minute. */
+const STEPS_PER_DAY = 1440;
+/** Decay of the realised-variance EWMA per step (half-life about 7 steps). */
+const VARIANCE_DECAY = 0.9;
+/** Realised volatility counts as calm up to this multiple of the index volatility. */
+const CALM_VOL_MULTIPLE = 2;
+/** Interest component of funding per 8 hours, and the clamp around it. */
+const FUNDING_INTEREST_8H = 0.0001;
+const FUNDING_CLAMP = 0.0005;
+const FUNDING_CAP = 0.0075;
+
+export class Market {
+  readonly book: OrderBook;
+  readonly arbs: Account = newAccount();
+  readonly noiseTraders: Account = newAccount();
+  index: number;
+  mark: number;
+  /** Funding paid so far per unit of long quantity (USD); shorts received the same. */
+  fundingIndex = 0;
+  /** Funding rate that would be paid now (fraction per interval). */
+  fundingRate = 0;
+  /** Steps of halt left, counting the current one. */
+  haltLeft = 0;
+  private readonly sigma: number;
+  private readonly shockFactor: number;
+  private basisEma = 0;
+  private variance: number;
+  private premiumSum = 0;
+  private premiumSteps = 0;
+  private readonly closes: Float64Array;
+  private closesSeen = 0;
+
+  constructor(
+    private readonly s: Scenario,
+    private readonly indexRng: Rng,
+    private readonly noiseRng: Rng,
+  ) {
+    this.book = new OrderBook(s.price, s.liquidity);
+    this.index = s.price;
+    this.mark = s.price;
+    this.sigma = s.volatility / 100 / Math.sqrt(STEPS_PER_DAY);
+    this.variance = this.sigma * this.sigma;
+    this.shockFactor = Math.pow(1 + s.shock / 100, 1 / s.shockSteps);
+    this.closes = new Float64Array(s.breakerWindow + 1);
+  }
+
+  get last(): number {
+    return this.book.tape.close;
+  }
+
+  get halted(): boolean {
+    return this.haltLeft > 0;
+  }
+
+  /** Whether the shock is applied at `step`. */
+  inShock(step: number): boolean {
+    return step >= this.s.shockStep && step < this.s.shockStep + this.s.shockSteps;
+  }
+
+  /** Moves the index one step: random walk, pull toward this venue, shock. */
+  advanceIndex(step: number): void {
+    const z = this.indexRng.normal();
+    const sigma = this.sigma;
+    let next = this.index * Math.exp(sigma * z - 0.5 * sigma * sigma);
+    next += this.s.venueWeight * (this.last - this.index);
+    if (this.inShock(step)) next *= this.shockFactor;
+    this.index = Math.max(next, this.book.tick);
+  }
+
+  /** Share of baseline depth the makers keep quoting, given realised volatility. */
+  withdrawFactor(): number {
+    const calm = CALM_VOL_MULTIPLE * Math.max(this.sigma, 1e-4);
+    const excess = Math.max(0, Math.sqrt(this.variance) / calm - 1);
+    return 1 / (1 + this.s.withdrawal * excess);
+  }
+
+  /** Starts the step: new tape, makers refill around the last price. */
+  beginStep(): void {
+    this.book.beginStep();
+    this.book.refill(this.last, this.s.resilience, this.withdrawFactor());
+  }
+
+  /** Noise traders and arbitrageurs trade (not while halted). */
+  trade(): void {
+    const rng = this.noiseRng;
+    // Draw every step, halted or not, so the stream never depends on the state: the
+    // counterfactual run sees the same noise flow step for step.
+    const buyUsd = this.s.noise * rng.exponential();
+    const sellUsd = this.s.noise * rng.exponential();
+    const buyFirst = rng.next() < 0.5;
+    if (this.halted) return;
+    const book = this.book;
+    const n = this.noiseTraders;
+    if (buyFirst) book.take(n, 1, buyUsd / this.last, 0, Infinity, false);
+    book.take(n, -1, sellUsd / this.last, 0, Infinity, false);
+    if (!buyFirst) book.take(n, 1, buyUsd / this.last, 0, Infinity, false);
+    const gap = this.index - this.last;
+    if (Math.abs(gap) > book.tick) {
+      const limit = this.last + this.s.arbStrength * gap;
+      book.take(this.arbs, gap > 0 ? 1 : -1, Infinity, limit, 0, false);
+    }
+  }
+
+  /** Recomputes the mark price from the last and index prices. */
+  updateMark(): void {
+    const basis = this.last - this.index;
+    const alpha = 2 / (this.s.markEma + 1);
+    this.basisEma += alpha * (basis - this.basisEma);
+    if (this.s.mark === 'last') {
+      this.mark = this.last;
+    } else {
+      const clamp = (this.s.basisClamp / 100) * this.index;
+      this.mark = this.index + Math.min(clamp, Math.max(-clamp, this.basisEma));
+    }
+  }
+
+  /**
+   * Ends the step: realised variance, the circuit breaker, the funding premium. Returns the
+   * funding paid per unit of long quantity at this step (0 between payments).
+   */
+  endStep(step: number): number {
+    const tape = this.book.tape;
+    const r = Math.log(tape.close / tape.open);
+    this.variance = VARIANCE_DECAY * this.variance + (1 - VARIANCE_DECAY) * r * r;
+    this.updateBreaker();
+    return this.accrueFunding(step);
+  }
+
+  private updateBreaker(): void {
+    const w = this.closes.length;
+    if (this.haltLeft > 0) {
+      this.haltLeft--;
+      if (this.haltLeft === 0) this.closesSeen = 0; // measure afresh after a halt
+      return;
+    }
+    const close = this.last;
+    this.closes[this.closesSeen % w] = close;
+    this.closesSeen++;
+    if (this.s.breaker <= 0) return;
+    const oldest = this.closes[this.closesSeen >= w ? this.closesSeen % w : 0];
+    if (Math.abs(close / oldest - 1) >= this.s.breaker / 100) this.haltLeft = this.s.breakerHalt;
+  }
+
+  private accrueFunding(step: number): number {
+    const premium = (this.last - this.index) / this.index;
+    this.premiumSum += premium;
+    this.premiumSteps++;
+    const avg = this.premiumSum / this.premiumSteps;
+    const scale = this.s.fundingInterval / 480;
+    const interest = FUNDING_INTEREST_8H * scale;
+    const clamp = FUNDING_CLAMP * scale;
+    const rate = avg + Math.min(clamp, Math.max(-clamp, interest - avg));
+    this.fundingRate = Math.min(FUNDING_CAP, Math.max(-FUNDING_CAP, rate));
+    if ((step + 1) % this.s.fundingInterval !== 0) return 0;
+    this.premiumSum = 0;
+    this.premiumSteps = 0;
+    const perUnit = this.fundingRate * this.mark;
+    this.fundingIndex += perUnit;
+    return perUnit;
+  }
+}

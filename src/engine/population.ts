@@ -1,0 +1,124 @@
+/**
+ * Draws the population of leveraged positions from the seed, the way open interest looks on a
+ * real venue at the moment a shock hits:
+ *
+ * - Entry prices come from a warm-up price history (a week of the same random walk leading up to
+ *   the start price), entry times uniform over it, so liquidation levels are spread out.
+ *   A position whose liquidation price the warm-up path already crossed would have been
+ *   liquidated before the run: it is redrawn (survivorship, as in real open interest).
+ * - Leverage spreads log-normally around the `leverage` parameter above 1× and snaps to the
+ *   exchange's slider stops (1, 2, 3, 5, 10, 20, 25, 50, 75, 100, 125), capped by the margin
+ *   tier of the position's notional: whales cannot use 125×. At leverage 1 every position is 1×.
+ * - Sizes are Pareto-distributed (tail index 1.5: a few whales hold much of it), scaled so the
+ *   long side holds `longShare` of `openInterest`.
+ */
+
+import type { PositionColumns } from './positions';
+import type { Rng } from './rng';
+import { LEVERAGE_STEPS, liquidationPrice, MARGIN_TIERS, tierOf } from './tiers';
+import type { Scenario } from './types';
+
+/** Length of the warm-up history, in steps (a week of minutes). */
+const WARMUP_STEPS = 10080;
+/** Tail index of the size distribution. */
+const PARETO_ALPHA = 1.5;
+/** Largest size relative to the smallest, to keep one whale from being the whole book. */
+const PARETO_CAP = 1e4;
+/** Log-space spread of leverage around its median. */
+const LEVERAGE_SPREAD = 0.6;
+/** Redraws of the entry time before a position is opened at the start price instead. */
+const ENTRY_TRIES = 8;
+
+export interface Population {
+  longs: PositionColumns;
+  shorts: PositionColumns;
+}
+
+/** The warm-up price path ending at the start price, with its running extremes from each step. */
+function warmupPath(s: Scenario, rng: Rng) {
+  const sigma = Math.max(s.volatility / 100 / Math.sqrt(1440), 1e-6);
+  const path = new Float64Array(WARMUP_STEPS + 1);
+  path[WARMUP_STEPS] = s.price;
+  for (let t = WARMUP_STEPS; t > 0; t--) {
+    path[t - 1] = path[t] * Math.exp(-sigma * rng.normal() - 0.5 * sigma * sigma);
+  }
+  // minAfter[t], maxAfter[t]: extremes of the path from t to the start.
+  const minAfter = new Float64Array(WARMUP_STEPS + 1);
+  const maxAfter = new Float64Array(WARMUP_STEPS + 1);
+  minAfter[WARMUP_STEPS] = maxAfter[WARMUP_STEPS] = s.price;
+  for (let t = WARMUP_STEPS - 1; t >= 0; t--) {
+    minAfter[t] = Math.min(path[t], minAfter[t + 1]);
+    maxAfter[t] = Math.max(path[t], maxAfter[t + 1]);
+  }
+  return { path, minAfter, maxAfter };
+}
+
+/** Geometric midpoints between consecutive leverage stops: the snapping thresholds. */
+const LEVERAGE_CUTS = LEVERAGE_STEPS.slice(1).map((l, i) => Math.sqrt(l * LEVERAGE_STEPS[i]));
+
+/** Nearest leverage stop in log space. */
+export function snapLeverage(l: number): number {
+  let i = 0;
+  while (i < LEVERAGE_CUTS.length && l >= LEVERAGE_CUTS[i]) i++;
+  return LEVERAGE_STEPS[i];
+}
+
+function allocate(n: number): PositionColumns {
+  return {
+    qty: new Float64Array(n),
+    entry: new Float64Array(n),
+    leverage: new Float64Array(n),
+    tier: new Uint8Array(n),
+    liq: new Float64Array(n),
+  };
+}
+
+/** Draws the population. Deterministic in (scenario, rng). */
+export function drawPopulation(s: Scenario, rng: Rng): Population {
+  const { path, minAfter, maxAfter } = warmupPath(s, rng);
+  const nLong = Math.round(s.positions * s.longShare);
+  const sides: [PositionColumns, 1 | -1, number][] = [
+    [allocate(nLong), 1, s.openInterest * s.longShare],
+    [allocate(s.positions - nLong), -1, s.openInterest * (1 - s.longShare)],
+  ];
+  for (const [cols, side, sideNotional] of sides) {
+    const n = cols.qty.length;
+    if (n === 0) continue;
+    // Sizes first, as notional weights, then scaled to the side's open interest.
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const w = Math.min(Math.pow(1 - rng.next(), -1 / PARETO_ALPHA), PARETO_CAP);
+      cols.qty[i] = w;
+      total += w;
+    }
+    const scale = sideNotional / total;
+    for (let i = 0; i < n; i++) {
+      const notional = cols.qty[i] * scale;
+      const u = rng.next();
+      const raw = 1 + (s.leverage - 1) * Math.exp(LEVERAGE_SPREAD * rng.normal());
+      const tier0 = tierOf(notional);
+      const leverage = Math.min(snapLeverage(raw), MARGIN_TIERS[tier0].maxLeverage);
+      const mmr = MARGIN_TIERS[tier0].mmr;
+      let t = WARMUP_STEPS - Math.floor(u * WARMUP_STEPS);
+      let entry = path[t];
+      let lp = liquidationPrice(side, entry, leverage, mmr);
+      for (let attempt = 1; attempt < ENTRY_TRIES; attempt++) {
+        const survived = side === 1 ? minAfter[t] > lp : maxAfter[t] < lp;
+        if (survived) break;
+        // The last try opens the position at the start price, where it always survives.
+        t =
+          attempt === ENTRY_TRIES - 1
+            ? WARMUP_STEPS
+            : WARMUP_STEPS - Math.floor(rng.next() * WARMUP_STEPS);
+        entry = path[t];
+        lp = liquidationPrice(side, entry, leverage, mmr);
+      }
+      cols.entry[i] = entry;
+      cols.qty[i] = notional / entry;
+      cols.leverage[i] = leverage;
+      cols.tier[i] = tier0;
+      cols.liq[i] = lp;
+    }
+  }
+  return { longs: sides[0][0], shorts: sides[1][0] };
+}

@@ -1,0 +1,48 @@
+/**
+ * What one run reports (model.md, "What one run reports"). The same shape is reported live while
+ * a run goes (over the steps so far) and at the end.
+ */
+export interface RunReport {
+  /** Steps simulated so far. */
+  stepsRun: number;
+  /** Largest peak-to-trough fall of the last price, as a fraction of the peak (0..1). */
+  maxDrawdown: number;
+  /** Step of the trough of that fall (-1 before any fall). */
+  maxDrawdownStep: number;
+  /** The same drawdown on the counterfactual path (same seed and shock, liquidation engine off). */
+  counterfactualDrawdown: number;
+  /**
+   * maxDrawdown over counterfactualDrawdown: how much the liquidations deepened the fall.
+   * Both are floored at 0.01 % so a flat market reads 1, not NaN.
+   */
+  amplification: number;
+  /** Notional taken over by the liquidation engine (USD), in all and by side. */
+  liquidatedNotional: number;
+  liquidatedLong: number;
+  liquidatedShort: number;
+  /** Positions taken over (a partial liquidation counts once each time). */
+  liquidations: number;
+  /** liquidatedNotional over the open interest at step 0. */
+  oiLiquidatedShare: number;
+  /** First step of the cascade (-1 if none) and its duration in steps (0 if none). */
+  cascadeStart: number;
+  cascadeSteps: number;
+  /** Mean branching ratio between consecutive liquidation waves of the cascade (0 if none). */
+  branchingRatio: number;
+  /** Largest share of baseline depth within 5 % of the price that was missing (0..1). */
+  peakDepletion: number;
+  /** Insurance fund paid out, net of what liquidations paid in (USD, >= 0). */
+  insuranceFundUsed: number;
+  /** Lowest balance the insurance fund reached (USD). */
+  insuranceFundLow: number;
+  adlNotional: number;
+  adlCount: number;
+  /** Losses that neither margin, fund nor ADL covered (USD). */
+  badDebt: number;
+  /** Steps from the trough until the price recovered half the drop (null: not within the run). */
+  recoverySteps: number | null;
+  /** Variance of the per-step funding rate over the run. */
+  fundingVariance: number;
+  /** Sum of every party's profit and loss minus bad debt (USD): 0 up to rounding. */
+  conservationError: number;
+}

@@ -1,0 +1,222 @@
+/**
+ * A whole run: set-up, stepping, and the report (live at any step, final at the end).
+ * Callable headless, with no chart or worker attached: the CLI, the tests, the worker and
+ * (later) sweeps all drive runs through this module.
+ */
+
+import { accountPnl } from './accounts';
+import { createFrameBatch, type FrameBatch, type RunInfo } from './frame';
+import type { RunReport } from './report';
+import { CASCADE_WAVE_SHARE, stepWorld, type RunFlags } from './step';
+import type { Scenario } from './types';
+import { createWorld, inventoryAccounts, type World } from './world';
+
+/** Floor of both drawdowns in the amplification, so a flat market reads 1, not NaN. */
+const DRAWDOWN_FLOOR = 1e-4;
+
+export interface Simulation {
+  readonly info: RunInfo;
+  /** Next step to simulate (= steps simulated so far). */
+  readonly stepIndex: number;
+  readonly done: boolean;
+  /** Simulates one step and writes its frame into row `row` of `out`. */
+  step(out: FrameBatch, row: number): void;
+  /** The report over the steps simulated so far. */
+  report(): RunReport;
+}
+
+/** Running peak-to-trough tracking of one price path. */
+class Drawdown {
+  private peak = 0;
+  max = 0;
+  maxStep = -1;
+  peakAtMax = 0;
+  update(price: number, step: number): void {
+    if (price > this.peak) this.peak = price;
+    const dd = this.peak > 0 ? 1 - price / this.peak : 0;
+    if (dd > this.max) {
+      this.max = dd;
+      this.maxStep = step;
+      this.peakAtMax = this.peak;
+    }
+  }
+}
+
+/** What the report needs of every step, kept as it goes. */
+class RunTracker {
+  readonly dd = new Drawdown();
+  readonly ghostDd = new Drawdown();
+  readonly closes: Float64Array;
+  readonly waves: Float64Array;
+  peakDepletion = 0;
+  private fundingN = 0;
+  private fundingMean = 0;
+  private fundingM2 = 0;
+
+  constructor(steps: number) {
+    this.closes = new Float64Array(steps);
+    this.waves = new Float64Array(steps);
+  }
+
+  record(out: FrameBatch, row: number, step: number): void {
+    const c = out.scalars;
+    // Drawdown on the lows within the step: a wick counts.
+    this.dd.update(c.high[row], step);
+    this.dd.update(c.low[row], step);
+    this.ghostDd.update(c.ghost[row], step);
+    this.closes[step] = c.close[row];
+    this.waves[step] = c.liqLong[row] + c.liqShort[row];
+    if (c.depletion[row] > this.peakDepletion) this.peakDepletion = c.depletion[row];
+    // Welford's running variance of the funding rate.
+    const f = c.fundingRate[row];
+    this.fundingN++;
+    const d = f - this.fundingMean;
+    this.fundingMean += d / this.fundingN;
+    this.fundingM2 += d * (f - this.fundingMean);
+  }
+
+  fundingVariance(): number {
+    return this.fundingN > 1 ? this.fundingM2 / (this.fundingN - 1) : 0;
+  }
+}
+
+/** Cascade start, duration and mean branching ratio from the per-step waves. */
+export function cascadeStats(
+  waves: Float64Array,
+  stepsRun: number,
+  threshold: number,
+): { start: number; steps: number; branching: number } {
+  let first = -1;
+  let last = -1;
+  for (let t = 0; t < stepsRun; t++) {
+    if (waves[t] >= threshold && waves[t] > 0) {
+      if (first < 0) first = t;
+      last = t;
+    }
+  }
+  if (first < 0) return { start: -1, steps: 0, branching: 0 };
+  let sum = 0;
+  let n = 0;
+  for (let t = first; t < last; t++) {
+    if (waves[t] > 0) {
+      sum += waves[t + 1] / waves[t];
+      n++;
+    }
+  }
+  return { start: first, steps: last - first + 1, branching: n > 0 ? sum / n : 0 };
+}
+
+/** Steps after the trough until the close regains half the drop (null if it never does). */
+function recoverySteps(tracker: RunTracker, stepsRun: number): number | null {
+  const { maxStep, peakAtMax, max } = tracker.dd;
+  if (maxStep < 0) return null;
+  const trough = peakAtMax * (1 - max);
+  const halfway = trough + 0.5 * (peakAtMax - trough);
+  for (let t = maxStep; t < stepsRun; t++) {
+    if (tracker.closes[t] >= halfway) return t - maxStep;
+  }
+  return null;
+}
+
+/**
+ * Sum of every party's profit and loss at the last price, less bad debt: zero up to rounding
+ * when the engine conserves money (model.md, "Conservation").
+ */
+export function conservationError(w: World): number {
+  const p = w.market.last;
+  const f = w.market.fundingIndex;
+  const e = w.engine;
+  let total = e.totals.tradersRealised + e.totals.tradersFunding;
+  for (const side of [w.longs, w.shorts]) {
+    total += side.side * (side.openQty * p - side.openCost); // unrealised
+    total -= side.side * side.openQty * f; // funding on open positions
+  }
+  for (const a of inventoryAccounts(w)) total += accountPnl(a, p);
+  total += e.account.inventory * p - e.queueCost; // queued positions, marked
+  total += e.fund - w.scenario.insuranceFund + e.fees;
+  return total - e.badDebt;
+}
+
+/** Sum of every holder's signed quantity: zero when quantity is conserved. */
+export function netInventory(w: World): number {
+  let q = w.longs.openQty - w.shorts.openQty + w.engine.account.inventory;
+  for (const a of inventoryAccounts(w)) q += a.inventory;
+  return q;
+}
+
+function buildReport(w: World, t: RunTracker): RunReport {
+  const stepsRun = w.step;
+  const e = w.engine;
+  const totals = e.totals;
+  const liquidated = totals.liquidatedLong + totals.liquidatedShort;
+  const cascade = cascadeStats(t.waves, stepsRun, CASCADE_WAVE_SHARE * w.info.openInterest);
+  return {
+    stepsRun,
+    maxDrawdown: t.dd.max,
+    maxDrawdownStep: t.dd.maxStep,
+    counterfactualDrawdown: t.ghostDd.max,
+    amplification: Math.max(t.dd.max, DRAWDOWN_FLOOR) / Math.max(t.ghostDd.max, DRAWDOWN_FLOOR),
+    liquidatedNotional: liquidated,
+    liquidatedLong: totals.liquidatedLong,
+    liquidatedShort: totals.liquidatedShort,
+    liquidations: totals.liquidations,
+    oiLiquidatedShare: w.info.openInterest > 0 ? liquidated / w.info.openInterest : 0,
+    cascadeStart: cascade.start,
+    cascadeSteps: cascade.steps,
+    branchingRatio: cascade.branching,
+    peakDepletion: t.peakDepletion,
+    insuranceFundUsed: Math.max(0, w.scenario.insuranceFund - e.fund),
+    insuranceFundLow: totals.fundLow,
+    adlNotional: totals.adlNotional,
+    adlCount: totals.adlCount,
+    badDebt: e.badDebt,
+    recoverySteps: recoverySteps(t, stepsRun),
+    fundingVariance: t.fundingVariance(),
+    conservationError: conservationError(w),
+  };
+}
+
+/** Sets up a run: draws the population, builds both markets. */
+export function createSimulation(scenario: Scenario): Simulation {
+  const world = createWorld(scenario);
+  const tracker = new RunTracker(scenario.steps);
+  const flags: RunFlags = { cascadeStarted: false, bookDry: false };
+  return {
+    info: world.info,
+    get stepIndex() {
+      return world.step;
+    },
+    get done() {
+      return world.step >= scenario.steps;
+    },
+    step(out, row) {
+      if (world.step >= scenario.steps) return;
+      const t = world.step;
+      stepWorld(world, out, row, flags);
+      tracker.record(out, row, t);
+    },
+    report: () => buildReport(world, tracker),
+  };
+}
+
+/** Runs every step; `frames` holds one row per step. */
+export function runScenario(scenario: Scenario): {
+  info: RunInfo;
+  frames: FrameBatch;
+  report: RunReport;
+} {
+  const sim = createSimulation(scenario);
+  const frames = createFrameBatch(scenario.steps, sim.info.bucketCount);
+  for (let row = 0; row < scenario.steps; row++) sim.step(frames, row);
+  return { info: sim.info, frames, report: sim.report() };
+}
+
+/** Exposed for tests: a world with its conservation checks, stepped by hand. */
+export function createWorldForTest(scenario: Scenario): {
+  world: World;
+  step(out: FrameBatch, row: number): void;
+} {
+  const world = createWorld(scenario);
+  const flags: RunFlags = { cascadeStarted: false, bookDry: false };
+  return { world, step: (out, row) => stepWorld(world, out, row, flags) };
+}

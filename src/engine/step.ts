@@ -1,0 +1,158 @@
+/**
+ * One step of a run, in the order an exchange sees it within a minute:
+ * index moves -> makers refill -> noise traders and arbitrageurs trade -> the vault unwinds ->
+ * mark price -> the liquidation engine takes over breached positions and executes its queue ->
+ * volatility, circuit breaker, funding -> the frame.
+ *
+ * Price impact of this step's liquidations is seen by the next step's mark: one pass of the
+ * liquidation engine per step is one wave of the cascade.
+ */
+
+import { DEPTH_BAND } from './book';
+import { EVENT, type FrameBatch } from './frame';
+import { inventoryAccounts, type World } from './world';
+
+/** Flags for events that happen once per run. */
+export interface RunFlags {
+  cascadeStarted: boolean;
+  bookDry: boolean;
+}
+
+/** Per-step liquidated notional, as a share of starting open interest, that counts as a wave. */
+export const CASCADE_WAVE_SHARE = 0.001;
+/** Depletion at which the book counts as running dry. */
+const BOOK_DRY_DEPLETION = 0.5;
+
+/** Advances the world one step and writes its frame into row `row` of `out`. */
+export function stepWorld(w: World, out: FrameBatch, row: number, flags: RunFlags): void {
+  const t = w.step;
+  const { market, ghost, engine } = w;
+  const liq = w.stepLiquidations;
+  liq.longNotional = liq.shortNotional = liq.count = 0;
+  liq.realised.notional.fill(0);
+  engine.beginStep();
+  engine.lastAdlHits = 0;
+  const fundBefore = engine.fund;
+  const badDebtBefore = engine.badDebt;
+  const adlNotionalBefore = engine.totals.adlNotional;
+
+  for (const m of [market, ghost]) {
+    m.advanceIndex(t);
+    m.beginStep();
+    m.trade();
+  }
+  const halted = market.halted;
+  if (!halted) engine.unwindVault(market.book);
+  market.updateMark();
+  ghost.updateMark();
+  engine.takeOver(market.mark, market.fundingIndex, liq);
+  if (!halted) engine.execute(market.book, market.mark, market.fundingIndex, liq);
+
+  const perUnit = market.endStep(t);
+  ghost.endStep(t);
+  if (perUnit !== 0) payFunding(w, perUnit);
+
+  liq.adlCount = engine.lastAdlHits;
+  liq.adlNotional = engine.totals.adlNotional - adlNotionalBefore;
+  writeFrame(w, out, row, flags, { halted, fundBefore, badDebtBefore });
+  w.step = t + 1;
+}
+
+/**
+ * Funding of `perUnit` USD per unit of long quantity: every holder of inventory pays or
+ * receives it. Leveraged positions settle through the market's funding index at close; the
+ * engine's queued positions are paid for by the insurance fund.
+ */
+function payFunding(w: World, perUnit: number): void {
+  for (const a of inventoryAccounts(w)) a.cash -= a.inventory * perUnit;
+  const e = w.engine;
+  e.fund -= e.account.inventory * perUnit;
+  if (e.fund < 0) {
+    e.badDebt += -e.fund;
+    e.fund = 0;
+  }
+}
+
+interface StepContext {
+  halted: boolean;
+  fundBefore: number;
+  badDebtBefore: number;
+}
+
+function writeFrame(
+  w: World,
+  out: FrameBatch,
+  row: number,
+  flags: RunFlags,
+  ctx: StepContext,
+): void {
+  const { market, engine, info } = w;
+  const book = market.book;
+  const tape = book.tape;
+  const liq = w.stepLiquidations;
+  const c = out.scalars;
+  const last = tape.close;
+  const depth = book.depthWithin(last, DEPTH_BAND);
+  const baseline = 2 * book.baselineWithin(DEPTH_BAND);
+  const depletion = Math.min(1, Math.max(0, 1 - (depth.bid + depth.ask) / baseline));
+
+  let events = 0;
+  if (market.inShock(w.step)) events |= EVENT.SHOCK;
+  if (ctx.halted) events |= EVENT.HALT;
+  if (liq.adlCount > 0) events |= EVENT.ADL;
+  if (engine.badDebt > ctx.badDebtBefore) events |= EVENT.BAD_DEBT;
+  if (ctx.fundBefore > 0 && engine.fund <= 0) events |= EVENT.FUND_EXHAUSTED;
+  const wave = liq.longNotional + liq.shortNotional;
+  if (!flags.cascadeStarted && wave >= CASCADE_WAVE_SHARE * info.openInterest) {
+    flags.cascadeStarted = true;
+    events |= EVENT.CASCADE_START;
+  }
+  if (!flags.bookDry && depletion >= BOOK_DRY_DEPLETION) {
+    flags.bookDry = true;
+    events |= EVENT.BOOK_DRY;
+  }
+
+  c.step[row] = w.step;
+  c.open[row] = tape.open;
+  c.high[row] = tape.high;
+  c.low[row] = tape.low;
+  c.close[row] = last;
+  c.mark[row] = market.mark;
+  c.index[row] = market.index;
+  c.ghost[row] = w.ghost.last;
+  c.volume[row] = tape.volume;
+  c.liqLong[row] = liq.longNotional;
+  c.liqShort[row] = liq.shortNotional;
+  c.liqCount[row] = liq.count;
+  c.oiLong[row] = w.longs.openQty * market.mark;
+  c.oiShort[row] = w.shorts.openQty * market.mark;
+  c.insuranceFund[row] = engine.fund;
+  c.adlCount[row] = liq.adlCount;
+  c.adlNotional[row] = liq.adlNotional;
+  c.badDebt[row] = engine.badDebt;
+  c.fundingRate[row] = market.fundingRate;
+  c.basis[row] = (last - market.index) / market.index;
+  c.bidDepth[row] = depth.bid;
+  c.askDepth[row] = depth.ask;
+  c.depletion[row] = depletion;
+  c.queued[row] = engine.queuedNotional(market.mark);
+  c.events[row] = events;
+
+  const b = out.bucketCount;
+  const from = row * b;
+  const predicted = out.buckets.predicted;
+  const realised = out.buckets.realised;
+  for (let i = 0; i < b; i++) {
+    predicted[from + i] = w.predicted.notional[i];
+    realised[from + i] = liq.realised.notional[i];
+  }
+  book.bucketize(
+    info.bucketLow,
+    info.bucketHigh,
+    last,
+    out.buckets.bid.subarray(from, from + b),
+    out.buckets.ask.subarray(from, from + b),
+    out.buckets.baseline.subarray(from, from + b),
+  );
+  out.count = Math.max(out.count, row + 1);
+}

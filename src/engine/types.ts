@@ -1,0 +1,74 @@
+/**
+ * The scenario as the engine sees it: plain values, already validated.
+ *
+ * The engine owns this type so that it depends on nothing outside itself; `src/scenario`
+ * declares the same keys in its parameter table (defaults, ranges, units, link keys) and
+ * builds, validates and encodes values of this type.
+ */
+
+export type MarkPriceMode = 'last' | 'smoothed';
+export type AdlPolicy = 'queue' | 'prorata';
+
+/** A complete, valid scenario. Units are those of the parameter table. */
+export interface Scenario {
+  /** Seed of every random stream. */
+  seed: number;
+  /** Number of leveraged positions. */
+  positions: number;
+  /** Steps to simulate (one step is one minute). */
+  steps: number;
+  /** Median leverage (×). */
+  leverage: number;
+  /** Baseline bid depth within 1 % of mid (USD). */
+  liquidity: number;
+  /** Share of leveraged open interest that is long (0..1). */
+  longShare: number;
+  /** Exogenous index move (%; negative is a drop). */
+  shock: number;
+  /** Step the shock starts at. */
+  shockStep: number;
+  /** Steps the shock is spread over. */
+  shockSteps: number;
+  /** Mark price used for liquidation checks. */
+  mark: MarkPriceMode;
+  /** Leveraged open interest at step 0 (USD). */
+  openInterest: number;
+  /** Start price (USD). */
+  price: number;
+  /** Daily volatility of the index (%). */
+  volatility: number;
+  /** Mean noise-trader notional per step and side (USD). */
+  noise: number;
+  /** Share of the basis arbitrageurs try to close per step (0..1). */
+  arbStrength: number;
+  /** Share of the basis by which the index follows this venue per step (0..1). */
+  venueWeight: number;
+  /** Share of missing depth refilled per step (0..1). */
+  resilience: number;
+  /** Strength of depth withdrawal as realised volatility rises (0: none). */
+  withdrawal: number;
+  /** Steps between funding payments. */
+  fundingInterval: number;
+  /** EMA span of the basis in the smoothed mark (steps). */
+  markEma: number;
+  /** Largest basis the smoothed mark lets through (%). */
+  basisClamp: number;
+  /** Liquidation fee (% of notional). */
+  liquidationFee: number;
+  /** Insurance fund at step 0 (USD). */
+  insuranceFund: number;
+  /** Partial liquidation to the next lower margin tier first. */
+  partial: boolean;
+  /** Most notional liquidated into the book per step (USD; 0: no limit). */
+  throughput: number;
+  /** Circuit-breaker move threshold (%; 0: off). */
+  breaker: number;
+  /** Circuit-breaker window (steps). */
+  breakerWindow: number;
+  /** Circuit-breaker halt length (steps). */
+  breakerHalt: number;
+  /** Backstop vault capital (USD; 0: off). */
+  backstop: number;
+  /** ADL policy. */
+  adl: AdlPolicy;
+}

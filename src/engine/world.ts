@@ -1,0 +1,102 @@
+/**
+ * Everything a run holds: the market with its positions and liquidation engine, the
+ * counterfactual market (same seed and shock, liquidation engine off) that the ghost line and
+ * the amplification come from, and the price grid of the heatmap columns.
+ */
+
+import { type Account, newAccount } from './accounts';
+import type { RunInfo } from './frame';
+import { LiquidationEngine, type StepLiquidations } from './liquidation';
+import { Market } from './market';
+import { drawPopulation } from './population';
+import { LiquidationMap, type PositionColumns, PositionSide } from './positions';
+import { createRng } from './rng';
+import { argsortNonNegative } from './sort';
+import type { Scenario } from './types';
+
+/** Price buckets of the heatmap and depth columns. */
+export const BUCKET_COUNT = 120;
+
+export interface World {
+  readonly scenario: Scenario;
+  readonly info: RunInfo;
+  readonly market: Market;
+  /** The same market without liquidations: the counterfactual path. */
+  readonly ghost: Market;
+  readonly longs: PositionSide;
+  readonly shorts: PositionSide;
+  readonly engine: LiquidationEngine;
+  /** Whoever took the other side of the positions before the run (makers, hedgers). */
+  readonly legacy: Account;
+  /** Liquidation notional of open positions by price bucket. */
+  readonly predicted: LiquidationMap;
+  /** This step's liquidations, reset every step. */
+  readonly stepLiquidations: StepLiquidations;
+  /** Next step to simulate. */
+  step: number;
+}
+
+/**
+ * The heatmap's price grid: wide enough for the shock's direction with room for the cascade
+ * to overshoot it, and 12 % the other way.
+ */
+function priceGrid(s: Scenario): { low: number; high: number } {
+  const down = Math.min(0.9, 0.12 + (1.5 * Math.max(0, -s.shock)) / 100);
+  const up = Math.min(2, 0.12 + (1.5 * Math.max(0, s.shock)) / 100);
+  return { low: s.price * (1 - down), high: s.price * (1 + up) };
+}
+
+/** Sorts one side's drawn population by liquidation price and wraps it. */
+function buildSide(side: 1 | -1, cols: PositionColumns, map: LiquidationMap): PositionSide {
+  return new PositionSide(side, cols, map, argsortNonNegative(cols.liq));
+}
+
+export function createWorld(s: Scenario): World {
+  const grid = priceGrid(s);
+  const predicted = new LiquidationMap(grid.low, grid.high, BUCKET_COUNT);
+  const population = drawPopulation(s, createRng(s.seed, 'population'));
+  const longs = buildSide(1, population.longs, predicted);
+  const shorts = buildSide(-1, population.shorts, predicted);
+  const market = new Market(s, createRng(s.seed, 'index'), createRng(s.seed, 'noise'));
+  const ghost = new Market(s, createRng(s.seed, 'index'), createRng(s.seed, 'noise'));
+  // The positions' counterparties hold the opposite inventory, bought and sold at entry.
+  const legacy = newAccount();
+  legacy.inventory = shorts.openQty - longs.openQty;
+  legacy.cash = longs.openCost - shorts.openCost;
+  const info: RunInfo = {
+    steps: s.steps,
+    bucketCount: BUCKET_COUNT,
+    bucketLow: grid.low,
+    bucketHigh: grid.high,
+    startPrice: s.price,
+    openInterest: (longs.openQty + shorts.openQty) * s.price,
+    liquidity: s.liquidity,
+    shockStep: s.shockStep,
+    shockSteps: s.shockSteps,
+  };
+  return {
+    scenario: s,
+    info,
+    market,
+    ghost,
+    longs,
+    shorts,
+    engine: new LiquidationEngine(s, longs, shorts),
+    legacy,
+    predicted,
+    stepLiquidations: {
+      longNotional: 0,
+      shortNotional: 0,
+      count: 0,
+      adlCount: 0,
+      adlNotional: 0,
+      realised: new LiquidationMap(grid.low, grid.high, BUCKET_COUNT),
+    },
+    step: 0,
+  };
+}
+
+/** Every account that holds inventory apart from the leveraged positions. */
+export function inventoryAccounts(w: World): Account[] {
+  return [w.market.book.makers, w.market.arbs, w.market.noiseTraders, w.legacy, w.engine.vault];
+}
