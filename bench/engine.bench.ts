@@ -1,0 +1,192 @@
+/**
+ * `npm run bench [-- --sizes 10000,100000 --runs K --steps S]`: how fast the engine steps.
+ *
+ * For each population size, runs the default scenario with a -10 % shock for 1,000 steps and
+ * measures set-up (createSimulation), the median and p95 time per step, liquidations per second
+ * of stepping, and the peak RSS, JS heap and ArrayBuffer memory (sampled every 10 steps; the
+ * engine's typed arrays count under buffers, not heap). Each size runs several times (5, or 3
+ * for 10⁶ positions) and the table shows the median run, with memory as the largest peak seen.
+ * With NODE_OPTIONS=--expose-gc, garbage is collected before each run.
+ */
+
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { createFrameBatch } from '../src/engine/frame';
+import { createSimulation } from '../src/engine/run';
+import { defaultScenario } from '../src/scenario/params';
+import type { Scenario } from '../src/scenario/params';
+
+interface Options {
+  sizes: number[];
+  runs: number | undefined;
+  steps: number;
+}
+
+interface RunResult {
+  setupMs: number;
+  medianStepMs: number;
+  p95StepMs: number;
+  liquidations: number;
+  liquidationsPerSecond: number;
+  peakRss: number;
+  peakHeap: number;
+  /** Typed arrays live outside the JS heap: this is where the engine's state is. */
+  peakBuffers: number;
+}
+
+const USAGE =
+  'Usage: npm run bench -- [--sizes 10000,100000,1000000] [--runs K] [--steps 1000]\n' +
+  'Runs: 5 per size, 3 for sizes of 10^6 and above, unless --runs is given.\n';
+
+function fail(message: string): never {
+  process.stderr.write(`engine.bench: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const options: Options = { sizes: [10_000, 100_000, 1_000_000], runs: undefined, steps: 1000 };
+  for (let i = 0; i < argv.length; i++) {
+    const [name, inline] = argv[i].split('=', 2) as [string, string | undefined];
+    if (name === '-h' || name === '--help') {
+      process.stdout.write(USAGE);
+      process.exit(0);
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined) fail(`${name} needs a value`);
+    const whole = (text: string, min: number, max: number) => {
+      const n = Number(text);
+      if (!Number.isInteger(n) || n < min || n > max)
+        fail(`${name}: ${text} is not in ${min}..${max}`);
+      return n;
+    };
+    if (name === '--sizes') options.sizes = value.split(',').map((t) => whole(t, 100, 1_000_000));
+    else if (name === '--runs') options.runs = whole(value, 1, 100);
+    else if (name === '--steps') options.steps = whole(value, 50, 5000);
+    else fail(`unknown option ${name}`);
+  }
+  return options;
+}
+
+const median = (xs: readonly number[]) => quantile(xs, 0.5);
+
+/** Quantile by linear interpolation between order statistics. */
+function quantile(xs: readonly number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (s.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.min(lo + 1, s.length - 1);
+  return s[lo] + (s[hi] - s[lo]) * (at - lo);
+}
+
+function runOnce(scenario: Scenario): RunResult {
+  (globalThis as { gc?: () => void }).gc?.();
+  let peakRss = 0;
+  let peakHeap = 0;
+  let peakBuffers = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    if (m.rss > peakRss) peakRss = m.rss;
+    if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
+    if (m.arrayBuffers > peakBuffers) peakBuffers = m.arrayBuffers;
+  };
+
+  const t0 = performance.now();
+  const sim = createSimulation(scenario);
+  const setupMs = performance.now() - t0;
+  sample();
+
+  const frames = createFrameBatch(scenario.steps, sim.info.bucketCount);
+  const durations = new Float64Array(scenario.steps);
+  for (let i = 0; i < scenario.steps; i++) {
+    const t = performance.now();
+    sim.step(frames, i);
+    durations[i] = performance.now() - t;
+    if (i % 10 === 9) sample();
+  }
+  sample();
+  const stepping = Array.from(durations);
+  const steppingSeconds = stepping.reduce((a, b) => a + b, 0) / 1000;
+  const { liquidations } = sim.report();
+  return {
+    setupMs,
+    medianStepMs: median(stepping),
+    p95StepMs: quantile(stepping, 0.95),
+    liquidations,
+    liquidationsPerSecond: steppingSeconds > 0 ? liquidations / steppingSeconds : 0,
+    peakRss,
+    peakHeap,
+    peakBuffers,
+  };
+}
+
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+const fixed = (x: number, digits: number) => x.toFixed(digits);
+const grouped = (n: number) =>
+  Math.round(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+function machine(): string {
+  const cpus = os.cpus();
+  const model = cpus[0]?.model.trim() ?? 'unknown CPU';
+  const memory = (os.totalmem() / 2 ** 30).toFixed(1);
+  const gc = typeof (globalThis as { gc?: unknown }).gc === 'function' ? 'on' : 'off';
+  return (
+    `Machine: ${model}, ${cpus.length} cores, ${memory} GiB RAM, ` +
+    `Node ${process.version} (${process.platform}/${process.arch}), gc before runs: ${gc}`
+  );
+}
+
+function main(): void {
+  const options = parseOptions(process.argv.slice(2));
+  const lines = [
+    machine(),
+    '',
+    `Default scenario, shock -10 %, ${options.steps} steps; median of runs (peak memory: largest).`,
+    '',
+    '| Positions | Runs | Set-up ms | Median ms/step | p95 ms/step | Liquidations | Liquidations/s | Peak RSS MB | Peak heap MB | Peak buffers MB |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const size of options.sizes) {
+    const runs = options.runs ?? (size >= 1_000_000 ? 3 : 5);
+    const scenario: Scenario = {
+      ...defaultScenario(),
+      positions: size,
+      steps: options.steps,
+      shock: -10,
+    };
+    const results: RunResult[] = [];
+    for (let r = 0; r < runs; r++) {
+      process.stderr.write(`  ${grouped(size)} positions, run ${r + 1}/${runs}…\n`);
+      results.push(runOnce(scenario));
+    }
+    const med = (pick: (r: RunResult) => number) => median(results.map(pick));
+    const counts = new Set(results.map((r) => r.liquidations));
+    const liquidations = counts.size === 1 ? grouped(results[0].liquidations) : 'differs!';
+    lines.push(
+      `| ${grouped(size)} | ${runs} | ${fixed(
+        med((r) => r.setupMs),
+        1,
+      )} | ` +
+        `${fixed(
+          med((r) => r.medianStepMs),
+          3,
+        )} | ${fixed(
+          med((r) => r.p95StepMs),
+          3,
+        )} | ` +
+        `${liquidations} | ${grouped(med((r) => r.liquidationsPerSecond))} | ` +
+        `${mb(Math.max(...results.map((r) => r.peakRss)))} | ` +
+        `${mb(Math.max(...results.map((r) => r.peakHeap)))} | ` +
+        `${mb(Math.max(...results.map((r) => r.peakBuffers)))} |`,
+    );
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+try {
+  main();
+} catch (err) {
+  process.stderr.write(`engine.bench: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+}
