@@ -69,7 +69,8 @@ export function makeTrace(count = CLOSE.length): FrameBatch {
       const k = r * b + i;
       // Fuel sits below the price (longs' liquidation prices) and burns as the price crosses it.
       f.buckets.predicted[k] = mid < close ? (i + 1) * 100_000 : i === 7 ? 50_000 : 0;
-      f.buckets.realised[k] = cascade && Math.abs(mid - close) < 1.25 ? s.liqLong[r] : 0;
+      const here = close >= lowEdge && close < lowEdge + 2.5;
+      f.buckets.realised[k] = cascade && here ? s.liqLong[r] : 0;
       const dist = Math.abs(mid - close) / close;
       const base = dist < 0.12 ? 600_000 * (1 - dist * 5) : 0;
       f.buckets.baseline[k] = base;

@@ -1,0 +1,239 @@
+/**
+ * The order-book depletion chart's model: (a) the book at the latest step, price on y and depth
+ * on x, bids below the price and asks above, the market makers' baseline as an outline and the
+ * missing depth (baseline − depth) hatched; (b) below it, the share of baseline depth missing
+ * within 5 % of the price over the run. Pure; depthChart.ts draws it.
+ */
+
+import { area, line, scaleLinear } from 'd3';
+import { bucketPrice, bucketRow, type FrameBatch, type RunInfo } from '../engine/frame';
+import { PALETTE } from './colors';
+import {
+  formatPct,
+  formatStepTick,
+  formatUsd,
+  formatUsdPrecise,
+  pctTickFormat,
+  usdTickFormat,
+} from './format';
+import { flowLegend, type LegendLayout } from './legend';
+import { chartFontSize, labelWidth, px, tickCount, type Rect, type Tick } from './scales';
+
+export interface DepthChartOptions {
+  /** Price window shown around the last price, as a share of it (default 0.1: ±10 %). */
+  window?: number;
+  /** Font size in px (default from the width). */
+  fontSize?: number;
+}
+
+export interface DepthModel {
+  width: number;
+  height: number;
+  fontSize: number;
+  legend: LegendLayout & { x: number; y: number };
+  /** (a) The book at the latest step. */
+  book: Rect;
+  bookTitle: { x: number; y: number; text: string };
+  bookX: Tick[];
+  bookY: Tick[];
+  /** Rectangles as path data: bids, asks, the missing depth; the baseline as a step outline. */
+  paths: { bid: string; ask: string; depleted: string; baseline: string };
+  /** The last price across the book, or null before the first frame. */
+  price: { y: number; label: string } | null;
+  /** (b) Depletion over time. */
+  series: Rect;
+  seriesTitle: { x: number; y: number; text: string };
+  seriesX: Tick[];
+  seriesY: Tick[];
+  seriesPaths: { area: string; line: string };
+  shock: { x0: number; x1: number } | null;
+  xTitle: { x: number; y: number; text: string };
+  label: string;
+}
+
+export function depthModel(
+  frames: FrameBatch,
+  info: RunInfo,
+  width: number,
+  height: number,
+  options: DepthChartOptions = {},
+): DepthModel {
+  const fs = options.fontSize ?? chartFontSize(width);
+  const win = options.window ?? 0.1;
+  const n = frames.count;
+  const s = frames.scalars;
+  const last = n - 1;
+  const steps = Math.max(1, info.steps);
+
+  const legend = {
+    ...flowLegend(
+      [
+        { key: 'bid', label: 'bids', swatch: 'box', color: PALETTE.bid },
+        { key: 'ask', label: 'asks', swatch: 'box', color: PALETTE.ask },
+        { key: 'baseline', label: 'baseline', swatch: 'outline', color: PALETTE.baseline },
+        { key: 'depleted', label: 'missing', swatch: 'hatch', color: PALETTE.depleted },
+      ],
+      width - 16,
+      fs,
+    ),
+    x: 8,
+    y: 4,
+  };
+
+  // Vertical bands: legend, book title, book, its axis, series title, series, its axis.
+  const rowH = Math.round(fs * 1.5);
+  const axisH = fs + 10;
+  const seriesH = Math.max(40, Math.min(140, Math.round(height * 0.24)));
+  const bookTop = legend.y + legend.height + rowH + 2;
+  const seriesTop = height - axisH - 2 - seriesH;
+  const bookH = Math.max(20, seriesTop - rowH - axisH - bookTop);
+
+  // Buckets in the window around the last price (the whole grid before the first frame).
+  const close = n > 0 && s.close[last] > 0 ? s.close[last] : info.startPrice;
+  const bw = (info.bucketHigh - info.bucketLow) / Math.max(1, info.bucketCount);
+  const i0 = Math.max(0, Math.floor((close * (1 - win) - info.bucketLow) / bw));
+  const i1 = Math.min(
+    info.bucketCount - 1,
+    Math.ceil((close * (1 + win) - info.bucketLow) / bw) - 1,
+  );
+  const bid = n > 0 ? bucketRow(frames, 'bid', last) : null;
+  const ask = n > 0 ? bucketRow(frames, 'ask', last) : null;
+  const base = n > 0 ? bucketRow(frames, 'baseline', last) : null;
+  let maxDepth = 0;
+  for (let i = i0; bid && ask && base && i <= i1; i++) {
+    maxDepth = Math.max(maxDepth, base[i], bid[i] + ask[i]);
+  }
+
+  const y = scaleLinear()
+    .domain([bucketPrice(info, i0), bucketPrice(info, i1 + 1)])
+    .range([bookTop + bookH, bookTop]);
+  const yValues = y.ticks(tickCount(bookH, fs, fs * 2, 6));
+  const yFormat = usdTickFormat(yValues);
+  const bookY0 = yValues.map((v) => ({ value: v, pos: px(y(v)), label: yFormat(v) }));
+  const seriesYValues = [0, 0.5, 1].filter((_, i) => seriesH >= 60 || i !== 1);
+  const seriesFormat = pctTickFormat(seriesYValues);
+  const left =
+    Math.max(labelWidth(seriesFormat(1), fs), ...bookY0.map((t) => labelWidth(t.label, fs))) + 10;
+  const book: Rect = { x: left, y: bookTop, width: Math.max(10, width - left - 12), height: bookH };
+
+  const x = scaleLinear()
+    .domain([0, maxDepth > 0 ? maxDepth * 1.05 : 1])
+    .range([book.x, book.x + book.width]);
+  const depthTicks = x.ticks(tickCount(book.width, labelWidth('$1.2M', fs), 28, 6));
+  const depthFormat = usdTickFormat(depthTicks);
+
+  // Bucket rectangles.
+  const paths = { bid: '', ask: '', depleted: '', baseline: '' };
+  if (bid && ask && base) {
+    const rect = (x0: number, x1: number, yb: number, yt: number): string =>
+      x1 - x0 < 0.05 ? '' : `M${px(x0)},${px(yt)}H${px(x1)}V${px(yb)}H${px(x0)}Z`;
+    const pad = y(bucketPrice(info, i0)) - y(bucketPrice(info, i0 + 1)) >= 5 ? 0.5 : 0;
+    let outline = '';
+    for (let i = i0; i <= i1; i++) {
+      const yb = y(bucketPrice(info, i)) - pad;
+      const yt = y(bucketPrice(info, i + 1)) + pad;
+      const depth = bid[i] + ask[i];
+      paths.bid += rect(x(0), x(bid[i]), yb, yt);
+      paths.ask += rect(x(bid[i]), x(depth), yb, yt);
+      if (base[i] > depth) paths.depleted += rect(x(depth), x(base[i]), yb, yt);
+      const xb = px(x(base[i]));
+      outline += `${outline ? 'H' : 'M'}${xb}${outline ? '' : `,${px(yb + pad)}`}V${px(yt - pad)}`;
+    }
+    paths.baseline = outline;
+  }
+
+  // Series: depletion over the run.
+  const series: Rect = { x: left, y: seriesTop, width: book.width, height: seriesH };
+  const sx = scaleLinear()
+    .domain([0, steps])
+    .range([series.x, series.x + series.width]);
+  const sy = scaleLinear()
+    .domain([0, 1])
+    .range([series.y + series.height, series.y]);
+  const rows = Array.from({ length: n }, (_, i) => i);
+  const dep = (r: number): number => Math.max(0, Math.min(1, s.depletion[r]));
+  const defined = (r: number): boolean => Number.isFinite(s.depletion[r]);
+  const xAt = (r: number): number => sx(s.step[r] + 0.5);
+  const seriesPaths = {
+    area:
+      area<number>()
+        .defined(defined)
+        .x(xAt)
+        .y0(sy(0))
+        .y1((r) => sy(dep(r)))
+        .digits(1)(rows) ?? '',
+    line:
+      line<number>()
+        .defined(defined)
+        .x(xAt)
+        .y((r) => sy(dep(r)))
+        .digits(1)(rows) ?? '',
+  };
+  const xTitleText = 'minutes';
+  const xTitleLeft = series.x + series.width - labelWidth(xTitleText, fs);
+  const seriesX = sx
+    .ticks(tickCount(series.width, labelWidth(formatStepTick(steps), fs), 28))
+    .filter((v) => Number.isInteger(v))
+    .map((v) => ({ value: v, pos: px(sx(v)), label: formatStepTick(v) }))
+    .filter((t) => t.pos + labelWidth(t.label, fs) / 2 < xTitleLeft - 6);
+  let shock: DepthModel['shock'] = null;
+  if (info.shockStep >= 0 && info.shockStep < steps) {
+    const x0 = sx(info.shockStep);
+    shock = {
+      x0: px(x0),
+      x1: px(Math.max(x0 + 2, sx(Math.min(steps, info.shockStep + info.shockSteps)))),
+    };
+  }
+
+  const stepLabel = n > 0 ? `minute ${s.step[last]}` : 'start';
+  return {
+    width,
+    height,
+    fontSize: fs,
+    legend,
+    book,
+    bookTitle: {
+      x: 8,
+      y: bookTop - rowH / 2 - 1,
+      text: `Order book at ${stepLabel}, ±${Math.round(win * 100)} % of the price`,
+    },
+    bookX: depthTicks.map((v) => ({ value: v, pos: px(x(v)), label: depthFormat(v) })),
+    bookY: bookY0,
+    paths,
+    price: n > 0 ? { y: px(y(close)), label: `last ${formatUsd(close)}` } : null,
+    series,
+    seriesTitle: { x: 8, y: seriesTop - rowH / 2, text: 'Depth missing within 5 % of the price' },
+    seriesX,
+    seriesY: seriesYValues.map((v) => ({ value: v, pos: px(sy(v)), label: seriesFormat(v) })),
+    seriesPaths,
+    shock,
+    xTitle: {
+      x: px(series.x + series.width),
+      y: series.y + series.height + fs + 6,
+      text: xTitleText,
+    },
+    label: depthSummary(frames, info),
+  };
+}
+
+/** The aria-label: depth on each side now, how much is missing, and the worst so far. */
+export function depthSummary(frames: FrameBatch, info: RunInfo): string {
+  const n = frames.count;
+  if (n === 0) return 'Order book depletion: waiting for the run to start.';
+  const s = frames.scalars;
+  let peak = 0;
+  let peakStep = 0;
+  for (let r = 0; r < n; r++) {
+    if (s.depletion[r] > peak) {
+      peak = s.depletion[r];
+      peakStep = s.step[r];
+    }
+  }
+  const last = n - 1;
+  return (
+    `Order book depletion after ${s.step[last] + 1} of ${info.steps} minutes: ` +
+    `bids ${formatUsd(s.bidDepth[last])} and asks ${formatUsd(s.askDepth[last])} within 5 % of ` +
+    `the price ${formatUsdPrecise(s.close[last])}; ${formatPct(s.depletion[last])} of the baseline ` +
+    `depth missing (worst ${formatPct(peak)} at minute ${peakStep}).`
+  );
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { createFrameBatch, type FrameBatch, type RunInfo } from '../engine/frame';
+import { PALETTE, burnInterpolator, predictedInterpolator, toRgb } from './colors';
+import { createHeatmapImage, fillColumn, paintHeatmap } from './heatmapImage';
+
+const INFO: RunInfo = {
+  steps: 3,
+  bucketCount: 2,
+  bucketLow: 90,
+  bucketHigh: 110,
+  startPrice: 100,
+  openInterest: 1e6,
+  liquidity: 1e6,
+  shockStep: 1,
+  shockSteps: 1,
+};
+
+/** A 3-step, 2-bucket batch: `predicted[step]` and `realised[step]` are [bucket 0, bucket 1]. */
+function batch(predicted: number[][], realised: number[][] = []): FrameBatch {
+  const f = createFrameBatch(3, 2);
+  predicted.forEach((row, r) => {
+    f.scalars.step[r] = r;
+    f.buckets.predicted.set(row, r * 2);
+    f.buckets.realised.set(realised[r] ?? [0, 0], r * 2);
+  });
+  f.count = predicted.length;
+  return f;
+}
+
+/** RGBA of pixel (x, y) of a width-3 image, y = 0 at the top. */
+function pixel(data: Uint8ClampedArray, x: number, y: number): number[] {
+  const o = (y * 3 + x) * 4;
+  return [...data.subarray(o, o + 4)];
+}
+
+const rgba = (css: string): number[] => [...toRgb(css), 255];
+
+describe('fillColumn', () => {
+  it('puts bucket 0 in the bottom row and the largest fuel at the top of the scale', () => {
+    const data = new Uint8ClampedArray(3 * 2 * 4);
+    fillColumn(data, 3, 2, 0, [0, 100], [0, 0], 100, 0);
+    expect(pixel(data, 0, 1)).toEqual(rgba(PALETTE.heatEmpty));
+    expect(pixel(data, 0, 0)).toEqual(rgba(predictedInterpolator(1)));
+  });
+
+  it('colours a quarter of the max half-way up the scale (square root)', () => {
+    const data = new Uint8ClampedArray(3 * 2 * 4);
+    fillColumn(data, 3, 2, 2, [25, 0], [0, 0], 100, 0);
+    expect(pixel(data, 2, 1)).toEqual(rgba(predictedInterpolator(128 / 255)));
+  });
+
+  it('burns a realised liquidation at the max in the burn scale’s near-white, fully opaque', () => {
+    const data = new Uint8ClampedArray(3 * 2 * 4);
+    fillColumn(data, 3, 2, 1, [100, 100], [0, 50], 100, 50);
+    expect(pixel(data, 1, 0)).toEqual(rgba(burnInterpolator(1)));
+    expect(pixel(data, 1, 1)).toEqual(rgba(predictedInterpolator(1)));
+  });
+
+  it('blends a small burn over the fuel, warmer than the fuel alone', () => {
+    const data = new Uint8ClampedArray(3 * 2 * 4);
+    fillColumn(data, 3, 2, 0, [100, 100], [1, 0], 100, 100);
+    const [r, , b] = pixel(data, 0, 1);
+    const [fr, , fb] = toRgb(predictedInterpolator(1));
+    expect(r).toBeGreaterThan(fr);
+    expect(b).toBeLessThan(fb);
+  });
+});
+
+describe('paintHeatmap', () => {
+  it('leaves columns of steps not yet simulated transparent', () => {
+    const img = createHeatmapImage(INFO);
+    expect(paintHeatmap(img, batch([[10, 20]]))).toEqual({ x0: 0, x1: 1 });
+    expect(pixel(img.data, 1, 0)[3]).toBe(0);
+    expect(pixel(img.data, 0, 0)[3]).toBe(255);
+  });
+
+  it('paints only the new column when the run grows', () => {
+    const img = createHeatmapImage(INFO);
+    paintHeatmap(img, batch([[10, 20]]));
+    const first = pixel(img.data, 0, 0);
+    expect(
+      paintHeatmap(
+        img,
+        batch([
+          [10, 20],
+          [11, 19],
+        ]),
+      ),
+    ).toEqual({ x0: 1, x1: 2 });
+    expect(pixel(img.data, 0, 0)).toEqual(first);
+    expect(
+      paintHeatmap(
+        img,
+        batch([
+          [10, 20],
+          [11, 19],
+        ]),
+      ),
+    ).toBeNull();
+  });
+
+  it('repaints every column when the robust max moves by more than 25 %', () => {
+    const img = createHeatmapImage(INFO);
+    paintHeatmap(img, batch([[10, 20]]));
+    const before = pixel(img.data, 0, 0);
+    const dirty = paintHeatmap(
+      img,
+      batch([
+        [10, 20],
+        [200, 400],
+        [300, 300],
+      ]),
+    );
+    expect(dirty).toEqual({ x0: 0, x1: 3 });
+    expect(pixel(img.data, 0, 0)).not.toEqual(before);
+  });
+
+  it('repaints when the first liquidation arrives, so the burn has a scale', () => {
+    const img = createHeatmapImage(INFO);
+    paintHeatmap(img, batch([[10, 20]]));
+    const dirty = paintHeatmap(
+      img,
+      batch(
+        [
+          [10, 20],
+          [10, 20],
+        ],
+        [
+          [0, 0],
+          [5, 0],
+        ],
+      ),
+    );
+    expect(dirty).toEqual({ x0: 0, x1: 2 });
+    expect(img.paintedRealised).toBe(5);
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * The heatmap's pixels: one column per step, one row per price bucket (bucket 0 at the bottom),
+ * RGBA in a plain Uint8ClampedArray the chart hands to ImageData. Pure, so tests can read the
+ * bytes back in Node.
+ *
+ * Colour: the fuel (`predicted`) on a viridis scale, square-root of its share of a robust
+ * maximum; realised liquidations (`realised`) burn on top in orange-to-white. Columns are
+ * painted once as they arrive; everything is repainted only when a robust maximum drifts by
+ * more than 25 %, so early columns do not keep a stale scale for long and the common update
+ * costs one column.
+ */
+
+import { bucketRow, type FrameBatch, type RunInfo } from '../engine/frame';
+import {
+  PALETTE,
+  buildLut,
+  burnAlpha,
+  burnInterpolator,
+  intensityIndex,
+  predictedInterpolator,
+  toRgb,
+} from './colors';
+import { RobustMaxTracker } from './scales';
+
+export interface HeatmapImage {
+  /** info.steps columns by info.bucketCount rows. */
+  width: number;
+  height: number;
+  data: Uint8ClampedArray<ArrayBuffer>;
+  /** Frame rows painted so far. */
+  rows: number;
+  predictedMax: RobustMaxTracker;
+  realisedMax: RobustMaxTracker;
+  /** The maxima the painted pixels were coloured with. */
+  paintedPredicted: number;
+  paintedRealised: number;
+}
+
+/** Columns [x0, x1) that changed and must be copied to the canvas. */
+export interface DirtyColumns {
+  x0: number;
+  x1: number;
+}
+
+let luts: { predicted: Uint8Array; burn: Uint8Array; empty: readonly number[] } | null = null;
+
+function lookupTables(): NonNullable<typeof luts> {
+  luts ??= {
+    predicted: buildLut(predictedInterpolator),
+    burn: buildLut(burnInterpolator),
+    empty: toRgb(PALETTE.heatEmpty),
+  };
+  return luts;
+}
+
+export function createHeatmapImage(info: RunInfo): HeatmapImage {
+  const width = Math.max(1, info.steps);
+  const height = Math.max(1, info.bucketCount);
+  return {
+    width,
+    height,
+    data: new Uint8ClampedArray(width * height * 4),
+    rows: 0,
+    predictedMax: new RobustMaxTracker(),
+    realisedMax: new RobustMaxTracker(),
+    paintedPredicted: 0,
+    paintedRealised: 0,
+  };
+}
+
+/**
+ * Writes one column: pixel (x, height - 1 - i) gets bucket i's colour. `predicted` and
+ * `realised` are the step's bucket rows; values are coloured against the given maxima.
+ */
+export function fillColumn(
+  data: Uint8ClampedArray,
+  width: number,
+  height: number,
+  x: number,
+  predicted: ArrayLike<number>,
+  realised: ArrayLike<number>,
+  predictedMax: number,
+  realisedMax: number,
+): void {
+  const { predicted: lut, burn, empty } = lookupTables();
+  for (let i = 0; i < height; i++) {
+    const o = ((height - 1 - i) * width + x) * 4;
+    const p = intensityIndex(predicted[i], predictedMax);
+    let r = p ? lut[p * 3] : empty[0];
+    let g = p ? lut[p * 3 + 1] : empty[1];
+    let b = p ? lut[p * 3 + 2] : empty[2];
+    const q = intensityIndex(realised[i], realisedMax);
+    if (q) {
+      const a = burnAlpha(q);
+      r += (burn[q * 3] - r) * a;
+      g += (burn[q * 3 + 1] - g) * a;
+      b += (burn[q * 3 + 2] - b) * a;
+    }
+    data[o] = r;
+    data[o + 1] = g;
+    data[o + 2] = b;
+    data[o + 3] = 255;
+  }
+}
+
+function drifted(now: number, painted: number): boolean {
+  if (painted <= 0) return now > 0;
+  const ratio = now / painted;
+  return ratio > 1.25 || ratio < 0.8;
+}
+
+/**
+ * Paints the rows of `frames` not painted yet (all of them if a maximum drifted) and returns
+ * the columns that changed, or null if none did. Rows whose step falls outside the image are
+ * skipped. A new run needs a new image ({@link createHeatmapImage}).
+ */
+export function paintHeatmap(img: HeatmapImage, frames: FrameBatch): DirtyColumns | null {
+  const n = Math.min(frames.count, frames.scalars.step.length);
+  if (n <= img.rows) return null;
+  const b = Math.min(frames.bucketCount, img.height);
+  for (let r = img.rows; r < n; r++) {
+    img.predictedMax.addAll(bucketRow(frames, 'predicted', r).subarray(0, b));
+    img.realisedMax.addAll(bucketRow(frames, 'realised', r).subarray(0, b));
+  }
+  const pm = img.predictedMax.value();
+  const rm = img.realisedMax.value();
+  let from = img.rows;
+  if (from === 0 || drifted(pm, img.paintedPredicted) || drifted(rm, img.paintedRealised)) {
+    img.paintedPredicted = pm;
+    img.paintedRealised = rm;
+    from = 0;
+  }
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  for (let r = from; r < n; r++) {
+    const x = Math.floor(frames.scalars.step[r]);
+    if (!(x >= 0 && x < img.width)) continue;
+    fillColumn(
+      img.data,
+      img.width,
+      img.height,
+      x,
+      bucketRow(frames, 'predicted', r),
+      bucketRow(frames, 'realised', r),
+      img.paintedPredicted,
+      img.paintedRealised,
+    );
+    x0 = Math.min(x0, x);
+    x1 = Math.max(x1, x + 1);
+  }
+  img.rows = n;
+  return x0 < x1 ? { x0, x1 } : null;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { TRACE_INFO, makeTrace } from './__fixtures__/trace';
+import { snapshotText } from './__fixtures__/snapshot';
+import { heatmapCellAt, heatmapModel, heatmapTooltip, rowOfStep } from './heatmapModel';
+
+describe('heatmapModel', () => {
+  it('lays out the fixed trace the same way (640 × 360 snapshot)', async () => {
+    const m = heatmapModel(makeTrace(), TRACE_INFO, 640, 360, 800_000);
+    await expect(snapshotText(m)).toMatchFileSnapshot('__snapshots__/heatmapModel.640x360.json');
+  });
+
+  it('lays out the fixed trace the same way on a phone (320 × 300 snapshot)', async () => {
+    const m = heatmapModel(makeTrace(), TRACE_INFO, 320, 300, 800_000);
+    await expect(snapshotText(m)).toMatchFileSnapshot('__snapshots__/heatmapModel.320x300.json');
+  });
+
+  it('spans the run’s whole bucket grid on the price axis', () => {
+    const m = heatmapModel(makeTrace(), TRACE_INFO, 640, 360, 1);
+    const bottom = m.yTicks.find((t) => t.value === TRACE_INFO.bucketLow);
+    const top = m.yTicks.find((t) => t.value === TRACE_INFO.bucketHigh);
+    expect(bottom?.pos).toBe(m.plot.y + m.plot.height);
+    expect(top?.pos).toBe(m.plot.y);
+  });
+
+  it('labels the colour bar with the robust max and the units', () => {
+    const m = heatmapModel(makeTrace(), TRACE_INFO, 640, 360, 1_234_567);
+    expect(m.legend.highLabel.text).toBe('$1.2M+');
+    expect(m.legend.title.text).toContain('USD of positions liquidated at this price');
+  });
+
+  it('reads where the fuel is and where it burnt in its aria-label', () => {
+    expect(heatmapModel(makeTrace(), TRACE_INFO, 640, 360, 1).label).toBe(
+      'Liquidation heatmap after 24 of 24 minutes: most fuel at $92.50–$95.00 ($200k); ' +
+        '$2.9M liquidated, most at $95.00–$97.50.',
+    );
+  });
+});
+
+describe('hover', () => {
+  const plot = { x: 40, y: 20, width: 240, height: 160 };
+
+  it('finds step 0, bucket 0 at the bottom-left corner and the last cell at the top-right', () => {
+    expect(heatmapCellAt(plot, TRACE_INFO, 40, 179.9)).toEqual({ step: 0, bucket: 0 });
+    expect(heatmapCellAt(plot, TRACE_INFO, 279.9, 20.1)).toEqual({ step: 23, bucket: 7 });
+  });
+
+  it('finds nothing outside the plot', () => {
+    expect(heatmapCellAt(plot, TRACE_INFO, 39, 100)).toBeNull();
+    expect(heatmapCellAt(plot, TRACE_INFO, 100, 180.1)).toBeNull();
+  });
+
+  it('describes a cell in plain text with its price range and both notionals', () => {
+    expect(heatmapTooltip(makeTrace(), TRACE_INFO, 8, 2)).toEqual([
+      'minute 8',
+      'price $95.00 – $97.50',
+      'would be liquidated here: $0',
+      'liquidated this minute: $1.2M',
+    ]);
+  });
+
+  it('says a step has not been simulated yet instead of showing zeros', () => {
+    expect(heatmapTooltip(makeTrace(5), TRACE_INFO, 10, 0).at(-1)).toBe('not simulated yet');
+    expect(rowOfStep(makeTrace(5), 4)).toBe(4);
+    expect(rowOfStep(makeTrace(5), 5)).toBe(-1);
+  });
+});

@@ -1,0 +1,281 @@
+/**
+ * The price chart's model: everything it draws, computed from the frames as plain data (paths,
+ * ticks, bands, markers, labels) so it can be tested in Node and snapshotted. priceChart.ts
+ * only puts this on the page.
+ *
+ * Time: step s is the minute [s, s + 1); its prices are drawn at s + 0.5, so the shock band and
+ * halts cover whole minutes and line up with the heatmap's columns.
+ */
+
+import {
+  area,
+  line,
+  scaleLinear,
+  symbol,
+  symbolCross,
+  symbolDiamond,
+  symbolSquare,
+  symbolTriangle,
+  symbolWye,
+  type SymbolType,
+} from 'd3';
+import { EVENT, type FrameBatch, type RunInfo } from '../engine/frame';
+import { MARKER_EVENTS, eventSpans, eventTitle } from './events';
+import { formatStepTick, usdTickFormat } from './format';
+import { burstPaths, endLabels, priceLegendItems, priceSummary } from './priceMarks';
+import { flowLegend, type LegendLayout } from './legend';
+import {
+  chartFontSize,
+  deoverlap,
+  labelWidth,
+  paddedDomain,
+  px,
+  tickCount,
+  type Rect,
+  type Tick,
+} from './scales';
+
+export interface PriceChartOptions {
+  /** Draw the mark price (default true). */
+  showMark?: boolean;
+  /** Draw the index price (default true). */
+  showIndex?: boolean;
+  /** Draw the counterfactual path without liquidations, dashed (default true). */
+  showGhost?: boolean;
+  /** Shade the low-high range of each step (default true). */
+  showRange?: boolean;
+  /** The liquidation strip under the price (default true). */
+  showBursts?: boolean;
+  /** Font size in px (default from the width: 11 on a phone, 12, 14 on a wide screen). */
+  fontSize?: number;
+}
+
+export interface Marker {
+  /** Where the marker is drawn (moved sideways so markers do not overlap)… */
+  x: number;
+  y: number;
+  /** …and the step's true position. */
+  stepX: number;
+  /** SVG path of the symbol, centred on (0, 0). */
+  symbol: string;
+  color: string;
+  title: string;
+}
+
+export interface EndLabel {
+  x: number;
+  y: number;
+  anchor: 'start' | 'end';
+  text: string;
+  color: string;
+}
+
+export interface PriceModel {
+  width: number;
+  height: number;
+  fontSize: number;
+  /** The price area. */
+  plot: Rect;
+  /** The liquidation strip below it (shorts up, longs down from its middle), or null. */
+  strip: Rect | null;
+  legend: LegendLayout & { x: number; y: number };
+  xTicks: Tick[];
+  yTicks: Tick[];
+  /** "minutes", right-aligned under the axis. */
+  xTitle: { x: number; y: number; text: string };
+  paths: { close: string; mark: string; index: string; ghost: string; range: string };
+  shock: { x0: number; x1: number } | null;
+  halts: { x0: number; x1: number; title: string }[];
+  bursts: { long: string; short: string; label: string } | null;
+  markers: Marker[];
+  endLabels: EndLabel[];
+  /** The chart's aria-label: the numbers a listener needs. */
+  label: string;
+}
+
+const SYMBOLS: Record<string, SymbolType> = {
+  triangle: symbolTriangle,
+  wye: symbolWye,
+  square: symbolSquare,
+  diamond: symbolDiamond,
+  cross: symbolCross,
+};
+
+const ok = (v: number): boolean => v > 0 && Number.isFinite(v);
+
+/** Lays the chart out for a box of `width` × `height` px. */
+export function priceModel(
+  frames: FrameBatch,
+  info: RunInfo,
+  width: number,
+  height: number,
+  options: PriceChartOptions = {},
+): PriceModel {
+  const o = {
+    showMark: true,
+    showIndex: true,
+    showGhost: true,
+    showRange: true,
+    showBursts: true,
+    ...options,
+  };
+  const fs = o.fontSize ?? chartFontSize(width);
+  const s = frames.scalars;
+  const n = frames.count;
+  const steps = Math.max(1, info.steps);
+
+  // Legend on top.
+  const halts = eventSpans(frames, EVENT.HALT);
+  const items = priceLegendItems(o, halts.length > 0, width < 560);
+  const legend = { ...flowLegend(items, width - 16, fs), x: 8, y: 4 };
+
+  // Vertical bands: legend, price, strip, x axis.
+  const top = legend.y + legend.height + 6;
+  const axisH = fs + 10;
+  const stripH = o.showBursts ? Math.max(16, Math.min(56, Math.round(height * 0.14))) : 0;
+  const bottom = height - axisH - 2;
+  const plotBottom = bottom - (stripH ? stripH + 4 : 0);
+  const plotH = Math.max(10, plotBottom - top);
+
+  // Y domain over what is drawn.
+  let lo = Infinity;
+  let hi = -Infinity;
+  const take = (v: number): void => {
+    if (ok(v)) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  };
+  for (let r = 0; r < n; r++) {
+    take(s.close[r]);
+    if (o.showRange) {
+      take(s.low[r]);
+      take(s.high[r]);
+    }
+    if (o.showMark) take(s.mark[r]);
+    if (o.showIndex) take(s.index[r]);
+    if (o.showGhost) take(s.ghost[r]);
+  }
+  if (lo > hi) lo = hi = ok(info.startPrice) ? info.startPrice : 1;
+  const yCount = tickCount(plotH, fs, fs * 2, 8);
+  const y = scaleLinear()
+    .domain(paddedDomain(lo, hi))
+    .range([top + plotH, top])
+    .nice(yCount);
+  const yValues = y.ticks(yCount);
+  const yFormat = usdTickFormat(yValues);
+  const yLabels = yValues.map(yFormat);
+  const left = Math.max(...yLabels.map((l) => labelWidth(l, fs))) + 10;
+
+  // Horizontal: room on the right for end labels where the screen is wide enough.
+  const right = width >= 480 ? labelWidth('$54.2k', fs) + 10 : 8;
+  const plot: Rect = { x: left, y: top, width: Math.max(10, width - left - right), height: plotH };
+  const x = scaleLinear()
+    .domain([0, steps])
+    .range([plot.x, plot.x + plot.width]);
+  const xAt = (step: number): number => x(step + 0.5);
+
+  const yTicks = yValues.map((v, i) => ({ value: v, pos: px(y(v)), label: yLabels[i] }));
+  const xTitleText = 'minutes';
+  const xTitleLeft = plot.x + plot.width - labelWidth(xTitleText, fs);
+  const xLabelW = labelWidth(formatStepTick(steps), fs);
+  const xTicks = x
+    .ticks(tickCount(plot.width, xLabelW, 28))
+    .filter((v) => Number.isInteger(v))
+    .map((v) => ({ value: v, pos: px(x(v)), label: formatStepTick(v) }))
+    .filter((t) => t.pos + labelWidth(t.label, fs) / 2 < xTitleLeft - 6);
+  const xTitle = { x: px(plot.x + plot.width), y: bottom + fs + 4, text: xTitleText };
+
+  // Lines.
+  const rowLine = (col: Float64Array): string =>
+    line<number>()
+      .defined((r) => ok(col[r]))
+      .x((r) => xAt(s.step[r]))
+      .y((r) => y(col[r]))
+      .digits(1)(rows(n)) ?? '';
+  const paths = {
+    close: rowLine(s.close),
+    mark: o.showMark ? rowLine(s.mark) : '',
+    index: o.showIndex ? rowLine(s.index) : '',
+    ghost: o.showGhost ? rowLine(s.ghost) : '',
+    range: o.showRange
+      ? (area<number>()
+          .defined((r) => ok(s.low[r]) && ok(s.high[r]))
+          .x((r) => xAt(s.step[r]))
+          .y0((r) => y(s.low[r]))
+          .y1((r) => y(s.high[r]))
+          .digits(1)(rows(n)) ?? '')
+      : '',
+  };
+
+  // Bands.
+  const clampX = (v: number): number => Math.max(plot.x, Math.min(plot.x + plot.width, v));
+  let shock: PriceModel['shock'] = null;
+  if (info.shockStep >= 0 && info.shockStep < steps) {
+    const x0 = clampX(x(info.shockStep));
+    const x1 = Math.max(x0 + 2, clampX(x(info.shockStep + Math.max(0, info.shockSteps))));
+    shock = { x0: px(x0), x1: px(x1) };
+  }
+  const haltRects = halts.map((h) => ({
+    x0: px(x(h.from)),
+    x1: px(Math.max(x(h.from) + 2, x(h.to + 1))),
+    title: eventTitle(frames, 'HALT', h),
+  }));
+
+  const strip: Rect | null = stripH
+    ? { x: plot.x, y: plotBottom + 4, width: plot.width, height: stripH }
+    : null;
+  const bursts = strip ? burstPaths(frames, steps, x, strip) : null;
+
+  // Event markers along the top of the price area.
+  const size = Math.round(fs * 0.8);
+  const markerArea = Math.round(size * size * 0.45);
+  const found = MARKER_EVENTS.flatMap((m) =>
+    eventSpans(frames, EVENT[m.name]).map((span) => ({
+      stepX: xAt(span.from),
+      symbol: symbol(SYMBOLS[m.symbol], markerArea)() ?? '',
+      color: m.color,
+      title: eventTitle(frames, m.name, span),
+    })),
+  ).sort((a, b) => a.stepX - b.stepX);
+  const spread = deoverlap(
+    found.map((m) => m.stepX),
+    size + 4,
+    plot.x + size / 2,
+    plot.x + plot.width - size / 2,
+  );
+  const markers = found.map((m, i) => ({
+    ...m,
+    x: px(spread[i]),
+    y: px(plot.y + size / 2 + 2),
+    stepX: px(m.stepX),
+    symbol: roundPath(m.symbol),
+  }));
+
+  return {
+    width,
+    height,
+    fontSize: fs,
+    plot,
+    strip,
+    legend,
+    xTicks,
+    yTicks,
+    xTitle,
+    paths,
+    shock,
+    halts: haltRects,
+    bursts,
+    markers,
+    endLabels: endLabels(frames, o.showGhost, xAt, y, plot, width, fs),
+    label: priceSummary(frames, info, o.showGhost),
+  };
+}
+
+function rows(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+function roundPath(d: string): string {
+  return d.replace(/-?\d*\.\d+(e-?\d+)?/g, (m) => String(px(Number(m))));
+}
