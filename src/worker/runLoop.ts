@@ -1,0 +1,249 @@
+/**
+ * The run loop: owns the runs (a Simulation and a scratch FrameBatch each), advances them on a
+ * timer at their speed, and posts the new rows with the live report. No worker globals: the
+ * worker entry wraps it, tests drive it with a fake clock, and the main thread can run it as a
+ * fallback.
+ *
+ * Batching: each tick simulates the steps that are due (speed × elapsed time, or as many as
+ * fit in the time budget at "max") and posts them as one `frames` message, so the worker sends
+ * at most one message per tick and run however fast it steps. The main thread coalesces further,
+ * to one store update per animation frame.
+ */
+
+import { createFrameBatch, sliceFrameBatch, transferables, type FrameBatch } from '../engine/frame';
+import { createSimulation, type Simulation } from '../engine/run';
+import type { Scenario } from '../engine/types';
+import {
+  PROTOCOL_VERSION,
+  errorMessage,
+  type PostResponse,
+  type RequestHandlers,
+  type SimRequest,
+  type Speed,
+} from './protocol';
+
+/** Time and timers, injectable so tests run on a fake clock. */
+export interface LoopClock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realClock: LoopClock = {
+  now: () => performance.now(),
+  setTimeout: (cb, ms) => setTimeout(cb, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+export interface RunLoopOptions {
+  /** Interval between ticks (ms). */
+  tickMs?: number;
+  /** Most time one tick spends simulating before it yields (ms). */
+  budgetMs?: number;
+  /** Rows of the scratch batch: a tick posts a batch each time this many steps are done. */
+  chunkRows?: number;
+  /** Most lag (s) a paced run catches up after a stall, e.g. a throttled background tab. */
+  maxCatchUpSeconds?: number;
+}
+
+export const DEFAULT_SPEED = 30;
+
+interface Run {
+  id: string;
+  generation: number;
+  scenario: Scenario;
+  sim: Simulation;
+  scratch: FrameBatch;
+  playing: boolean;
+  speed: Speed;
+  /** Steps owed to a paced run (fractional). */
+  carry: number;
+  lastTick: number;
+}
+
+export interface RunLoop {
+  /** Handles one request; errors are posted as `error`, never thrown. */
+  handle(message: SimRequest): void;
+  /** Stops the timer and drops every run. */
+  dispose(): void;
+  /** Runs currently held (for tests). */
+  readonly runCount: number;
+}
+
+export function createRunLoop(
+  post: PostResponse,
+  clock: LoopClock = realClock,
+  options: RunLoopOptions = {},
+): RunLoop {
+  const tickMs = options.tickMs ?? 16;
+  const budgetMs = options.budgetMs ?? 12;
+  const chunkRows = options.chunkRows ?? 256;
+  const maxCatchUp = options.maxCatchUpSeconds ?? 0.25;
+  const runs = new Map<string, Run>();
+  let timer: unknown = null;
+
+  function fail(runId: string, generation: number, error: unknown): void {
+    const run = runs.get(runId);
+    if (run) run.playing = false;
+    post({ type: 'error', runId, generation, message: errorMessage(error) }, []);
+  }
+
+  function emit(run: Run, rows: number): void {
+    if (rows === 0) return;
+    const batch = sliceFrameBatch(run.scratch, 0, rows);
+    const report = run.sim.report();
+    post(
+      { type: 'frames', runId: run.id, generation: run.generation, batch, report },
+      transferables(batch),
+    );
+    if (run.sim.done) {
+      run.playing = false;
+      post({ type: 'done', runId: run.id, generation: run.generation, report }, []);
+    }
+  }
+
+  /** Simulates up to `count` steps (stopping at `deadline`), posting a batch per chunk. */
+  function advance(run: Run, count: number, deadline = Infinity): number {
+    let done = 0;
+    let row = 0;
+    run.scratch.start = run.sim.stepIndex;
+    while (done < count && !run.sim.done) {
+      run.sim.step(run.scratch, row);
+      row++;
+      done++;
+      run.scratch.count = row;
+      if (row === run.scratch.capacity) {
+        emit(run, row);
+        row = 0;
+        run.scratch.start = run.sim.stepIndex;
+      }
+      if (clock.now() >= deadline) break;
+    }
+    emit(run, row);
+    return done;
+  }
+
+  function tick(): void {
+    timer = null;
+    const start = clock.now();
+    for (const run of runs.values()) {
+      if (!run.playing) continue;
+      try {
+        let due: number;
+        if (run.speed === 'max') due = Infinity;
+        else {
+          const owed = run.carry + ((start - run.lastTick) * run.speed) / 1000;
+          run.carry = Math.min(owed, Math.max(1, run.speed * maxCatchUp));
+          due = Math.floor(run.carry);
+        }
+        run.lastTick = start;
+        const done = advance(run, due, start + budgetMs);
+        if (run.speed !== 'max') run.carry -= done;
+      } catch (error) {
+        fail(run.id, run.generation, error);
+      }
+    }
+    schedule();
+  }
+
+  function schedule(): void {
+    if (timer !== null) return;
+    for (const run of runs.values()) {
+      if (run.playing) {
+        timer = clock.setTimeout(tick, tickMs);
+        return;
+      }
+    }
+  }
+
+  function setUp(runId: string, generation: number, scenario: Scenario, speed: Speed): void {
+    const sim = createSimulation(scenario);
+    const rows = Math.min(chunkRows, scenario.steps);
+    const scratch = createFrameBatch(rows, sim.info.bucketCount);
+    const run: Run = {
+      id: runId,
+      generation,
+      scenario,
+      sim,
+      scratch,
+      playing: false,
+      speed,
+      carry: 0,
+      lastTick: clock.now(),
+    };
+    runs.set(runId, run);
+    post({ type: 'ready', runId, generation, protocol: PROTOCOL_VERSION, info: sim.info }, []);
+  }
+
+  function get(runId: string): Run {
+    const run = runs.get(runId);
+    if (!run) throw new Error(`No run "${runId}" is loaded`);
+    return run;
+  }
+
+  const handlers: RequestHandlers = {
+    load({ runId, generation, scenario }) {
+      const speed = runs.get(runId)?.speed ?? DEFAULT_SPEED;
+      runs.delete(runId); // let the old run's memory go before the new one is built
+      setUp(runId, generation, scenario, speed);
+    },
+    reset({ runId, generation }) {
+      const old = get(runId);
+      runs.delete(runId);
+      setUp(runId, generation, old.scenario, old.speed);
+    },
+    play({ runId }) {
+      const run = get(runId);
+      if (run.sim.done || run.playing) return;
+      run.playing = true;
+      run.carry = 1; // the first step shows at once
+      run.lastTick = clock.now();
+      schedule();
+    },
+    pause({ runId }) {
+      get(runId).playing = false;
+    },
+    step({ runId, count }) {
+      const run = get(runId);
+      run.playing = false;
+      advance(run, Math.max(1, Math.floor(count ?? 1)));
+    },
+    speed({ runId, stepsPerSecond }) {
+      const run = get(runId);
+      run.speed = stepsPerSecond;
+      run.carry = Math.min(run.carry, 1);
+    },
+    dispose({ runId }) {
+      runs.delete(runId);
+    },
+    crash() {
+      throw new Error('The simulation worker was crashed on purpose (crashWorker).');
+    },
+  };
+
+  return {
+    handle(message) {
+      try {
+        const handler = handlers[message.type] as (m: SimRequest) => void;
+        if (typeof handler !== 'function') {
+          throw new Error(`Unknown message type "${String(message.type)}"`);
+        }
+        handler(message);
+      } catch (error) {
+        const generation =
+          'generation' in message
+            ? message.generation
+            : (runs.get(message.runId)?.generation ?? -1);
+        fail(message.runId, generation, error);
+      }
+    },
+    dispose() {
+      if (timer !== null) clock.clearTimeout(timer);
+      timer = null;
+      runs.clear();
+    },
+    get runCount() {
+      return runs.size;
+    },
+  };
+}
