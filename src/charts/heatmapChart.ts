@@ -1,0 +1,238 @@
+/**
+ * The liquidation heatmap: time × price, one pixel per step and bucket in an offscreen canvas
+ * (info.steps × bucketCount), scaled up without smoothing into the visible canvas; SVG on top
+ * for the axes, the colour legend and the close price. Hovering a cell shows a plain-text
+ * tooltip.
+ *
+ * Incremental: each draw paints only the steps that arrived since the last one (heatmapImage.ts)
+ * and copies just those columns into the offscreen canvas; the scaled drawImage is one GPU blit.
+ */
+
+import type { FrameBatch, RunInfo } from '../engine/frame';
+import {
+  createRunTracker,
+  createShell,
+  createTooltip,
+  drawXAxis,
+  drawYAxis,
+  layer,
+  uid,
+  type BaseChartOptions,
+  type Chart,
+  type GSel,
+} from './chartDom';
+import { PALETTE } from './colors';
+import { createHeatmapImage, paintHeatmap, type HeatmapImage } from './heatmapImage';
+import {
+  heatmapCellAt,
+  heatmapModel,
+  heatmapTooltip,
+  type GradientStop,
+  type HeatmapChartOptions,
+  type HeatmapModel,
+} from './heatmapModel';
+import { createRedraw } from './rafScheduler';
+
+export type { HeatmapChartOptions } from './heatmapModel';
+
+export function createHeatmapChart(
+  el: HTMLElement,
+  options: HeatmapChartOptions & BaseChartOptions = {},
+): Chart {
+  const shell = createShell(el, 'heatmap', 'Liquidation heatmap: waiting for the run to start.');
+  const canvas = document.createElement('canvas');
+  Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', display: 'block' });
+  shell.root.insertBefore(canvas, shell.svg.node());
+  const ctx = canvas.getContext('2d');
+  const offscreen = document.createElement('canvas');
+  const offCtx = offscreen.getContext('2d');
+
+  const svg = shell.svg;
+  const fuelId = uid('heat-fuel');
+  const burnId = uid('heat-burn');
+  const defs = svg.append('defs');
+  const yAxis = layer(svg, 'y-axis');
+  const xAxis = layer(svg, 'x-axis');
+  const price = layer(svg, 'price').attr('fill', 'none').attr('stroke-linejoin', 'round');
+  const halo = price.append('path').attr('stroke', PALETTE.background).attr('stroke-opacity', 0.7);
+  const closeLine = price.append('path').attr('stroke', PALETTE.close);
+  const highlight = svg
+    .append('rect')
+    .attr('fill', 'none')
+    .attr('stroke', PALETTE.text)
+    .attr('stroke-width', 1.5)
+    .style('display', 'none');
+  const legend = layer(svg, 'legend');
+  const hit = svg.append('rect').attr('fill', 'transparent').style('cursor', 'crosshair');
+  const tooltip = createTooltip(shell.root);
+
+  let frames: FrameBatch | null = null;
+  let info: RunInfo | null = null;
+  let img: HeatmapImage | null = null;
+  let imageData: ImageData | null = null;
+  let model: HeatmapModel | null = null;
+  let pointer: { x: number; y: number } | null = null;
+  let needsMeasure = true;
+  const run = createRunTracker();
+
+  function startRun(i: RunInfo): void {
+    img = createHeatmapImage(i);
+    offscreen.width = img.width; // also clears it
+    offscreen.height = img.height;
+    // No 2D context (a test DOM without canvas): keep the model, skip the pixels.
+    imageData = offCtx ? new ImageData(img.data, img.width, img.height) : null;
+  }
+
+  function draw(): void {
+    if (needsMeasure) {
+      shell.measure();
+      needsMeasure = false;
+    }
+    if (!frames || !info) return;
+    if (run.isNewRun(frames, info) || !img) startRun(info);
+    const dirty = img && paintHeatmap(img, frames);
+    if (dirty && imageData && offCtx) {
+      offCtx.putImageData(imageData, 0, 0, dirty.x0, 0, dirty.x1 - dirty.x0, imageData.height);
+    }
+    if (shell.width < 10 || shell.height < 10 || !img) return;
+    const m = heatmapModel(frames, info, shell.width, shell.height, img.paintedPredicted, options);
+    model = m;
+    drawImage(m);
+    drawYAxis(yAxis, m.yTicks, m.plot, m.fontSize, false);
+    drawXAxis(xAxis, m.xTicks, m.plot, m.fontSize, m.xTitle);
+    halo.attr('d', m.closePath || null).attr('stroke-width', 4);
+    closeLine.attr('d', m.closePath || null).attr('stroke-width', m.fontSize >= 14 ? 2 : 1.5);
+    drawHeatLegend(m);
+    hit
+      .attr('x', m.plot.x)
+      .attr('y', m.plot.y)
+      .attr('width', m.plot.width)
+      .attr('height', m.plot.height);
+    shell.setLabel(m.label);
+    if (pointer) hover(pointer.x, pointer.y);
+  }
+
+  function drawImage(m: HeatmapModel): void {
+    if (!ctx) return;
+    const dpr = window.devicePixelRatio || 1;
+    const w = Math.max(1, Math.round(m.plot.width * dpr));
+    const h = Math.max(1, Math.round(m.plot.height * dpr));
+    if (canvas.width !== w) canvas.width = w;
+    if (canvas.height !== h) canvas.height = h;
+    Object.assign(canvas.style, {
+      transform: `translate(${m.plot.x}px, ${m.plot.y}px)`,
+      width: `${m.plot.width}px`,
+      height: `${m.plot.height}px`,
+    });
+    ctx.fillStyle = PALETTE.panel;
+    ctx.fillRect(0, 0, w, h);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(offscreen, 0, 0, w, h);
+  }
+
+  function gradient(id: string, stops: GradientStop[]): string {
+    const g = defs
+      .selectAll(`linearGradient#${id}`)
+      .data([id])
+      .join('linearGradient')
+      .attr('id', id);
+    g.selectAll('stop')
+      .data(stops)
+      .join('stop')
+      .attr('offset', (d) => d.offset)
+      .attr('stop-color', (d) => d.color);
+    return `url(#${id})`;
+  }
+
+  function drawHeatLegend(m: HeatmapModel): void {
+    const l = m.legend;
+    const texts = [l.title, l.lowLabel, l.highLabel, l.burnLabel];
+    legend
+      .selectAll('text')
+      .data(texts)
+      .join('text')
+      .attr('x', (d) => d.x)
+      .attr('y', (d) => d.y)
+      .attr('dy', '0.32em')
+      .attr('font-size', m.fontSize)
+      .attr('fill', (_, i) => (i === 0 ? PALETTE.text : PALETTE.muted))
+      .text((d) => d.text);
+    const bars = [
+      { ...l.bar, fill: gradient(fuelId, l.bar.stops) },
+      { ...l.burn, fill: gradient(burnId, l.burn.stops) },
+    ];
+    bar(legend, bars);
+  }
+
+  function bar(
+    g: GSel,
+    bars: { x: number; y: number; width: number; height: number; fill: string }[],
+  ) {
+    g.selectAll('rect')
+      .data(bars)
+      .join('rect')
+      .attr('x', (d) => d.x)
+      .attr('y', (d) => d.y)
+      .attr('width', (d) => d.width)
+      .attr('height', (d) => d.height)
+      .attr('fill', (d) => d.fill);
+  }
+
+  function hover(x: number, y: number): void {
+    if (!model || !frames || !info) return;
+    const cell = heatmapCellAt(model.plot, info, x, y);
+    if (!cell) {
+      unhover();
+      return;
+    }
+    const cw = model.plot.width / info.steps;
+    const ch = model.plot.height / info.bucketCount;
+    highlight
+      .style('display', null)
+      .attr('x', model.plot.x + cell.step * cw)
+      .attr('y', model.plot.y + model.plot.height - (cell.bucket + 1) * ch)
+      .attr('width', Math.max(2, cw))
+      .attr('height', Math.max(2, ch));
+    tooltip.show(heatmapTooltip(frames, info, cell.step, cell.bucket), x, y);
+  }
+
+  function unhover(): void {
+    highlight.style('display', 'none');
+    tooltip.hide();
+  }
+
+  const onPointer = (e: PointerEvent): void => {
+    const r = shell.root.getBoundingClientRect();
+    pointer = { x: e.clientX - r.left, y: e.clientY - r.top };
+    hover(pointer.x, pointer.y);
+  };
+  const onLeave = (): void => {
+    pointer = null;
+    unhover();
+  };
+  const hitNode = hit.node();
+  hitNode?.addEventListener('pointermove', onPointer);
+  hitNode?.addEventListener('pointerdown', onPointer);
+  hitNode?.addEventListener('pointerleave', onLeave);
+
+  const redraw = createRedraw(draw, options.scheduler);
+  return {
+    update(f, i) {
+      frames = f;
+      info = i;
+      redraw.request();
+    },
+    resize() {
+      needsMeasure = true;
+      redraw.request();
+    },
+    destroy() {
+      redraw.cancel();
+      hitNode?.removeEventListener('pointermove', onPointer);
+      hitNode?.removeEventListener('pointerdown', onPointer);
+      hitNode?.removeEventListener('pointerleave', onLeave);
+      shell.destroy();
+      frames = info = img = imageData = model = null;
+    },
+  };
+}

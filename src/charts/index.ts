@@ -1,0 +1,18 @@
+/**
+ * The charts' public surface for the UI: three chart factories with the same lifecycle
+ * (create on mount, update with the run's frames, resize, destroy), their options, and the
+ * palette and formatters so panels around the charts can match them.
+ */
+
+export type { BaseChartOptions, Chart } from './chartDom';
+export { createPriceChart, type PriceChartOptions } from './priceChart';
+export { createHeatmapChart, type HeatmapChartOptions } from './heatmapChart';
+export { createDepthChart, type DepthChartOptions } from './depthChart';
+export { PALETTE } from './colors';
+export { formatPct, formatUsd, formatUsdPrecise } from './format';
+export {
+  animationFrameScheduler,
+  createManualScheduler,
+  type FrameScheduler,
+  type ManualScheduler,
+} from './rafScheduler';

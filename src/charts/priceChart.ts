@@ -1,0 +1,228 @@
+/**
+ * The price chart (SVG): last price as the main line, mark and index thinner, the path without
+ * liquidations dashed, the low-high band, the shock window and halts shaded, event markers with
+ * title tooltips, and a strip of liquidated notional per minute (shorts up, longs down).
+ *
+ * Layout is priceModel.ts; this file only draws it, at most once per animation frame. The
+ * lines are redrawn whole each frame (a few thousand points at most): their y scale moves as
+ * the run goes, so there is nothing to append to.
+ */
+
+import type { FrameBatch, RunInfo } from '../engine/frame';
+import {
+  createShell,
+  drawLegend,
+  drawXAxis,
+  drawYAxis,
+  layer,
+  type BaseChartOptions,
+  type Chart,
+} from './chartDom';
+import { GHOST_DASH, PALETTE } from './colors';
+import { priceModel, type PriceChartOptions, type PriceModel } from './priceModel';
+import { createRedraw } from './rafScheduler';
+
+export type { PriceChartOptions } from './priceModel';
+
+export function createPriceChart(
+  el: HTMLElement,
+  options: PriceChartOptions & BaseChartOptions = {},
+): Chart {
+  const shell = createShell(el, 'price', 'Price chart: waiting for the run to start.');
+  const svg = shell.svg;
+  // Layers, back to front.
+  const bands = layer(svg, 'bands');
+  const yAxis = layer(svg, 'y-axis');
+  const range = layer(svg, 'range')
+    .append('path')
+    .attr('fill', PALETTE.range)
+    .attr('fill-opacity', 0.28);
+  const lines = layer(svg, 'lines').attr('fill', 'none').attr('stroke-linejoin', 'round');
+  const strip = layer(svg, 'strip');
+  const xAxis = layer(svg, 'x-axis');
+  const markers = layer(svg, 'markers');
+  const ends = layer(svg, 'end-labels');
+  const legend = layer(svg, 'legend');
+
+  const line = (name: string, color: string, width: number, dash?: string) =>
+    lines
+      .append('path')
+      .attr('class', name)
+      .attr('stroke', color)
+      .attr('stroke-width', width)
+      .attr('stroke-dasharray', dash ?? null);
+  const ghost = line('ghost', PALETTE.ghost, 1.5, GHOST_DASH);
+  const index = line('index', PALETTE.index, 1.25);
+  const mark = line('mark', PALETTE.mark, 1.25);
+  const close = line('close', PALETTE.close, 2);
+
+  let frames: FrameBatch | null = null;
+  let info: RunInfo | null = null;
+  let needsMeasure = true;
+
+  function draw(): void {
+    if (needsMeasure) {
+      shell.measure();
+      needsMeasure = false;
+    }
+    if (!frames || !info || shell.width < 10 || shell.height < 10) return;
+    const m = priceModel(frames, info, shell.width, shell.height, options);
+    drawBands(m);
+    drawYAxis(yAxis, m.yTicks, m.plot, m.fontSize);
+    range.attr('d', m.paths.range || null);
+    ghost.attr('d', m.paths.ghost || null);
+    index.attr('d', m.paths.index || null);
+    mark.attr('d', m.paths.mark || null);
+    close.attr('d', m.paths.close || null).attr('stroke-width', m.fontSize >= 14 ? 2.5 : 2);
+    drawStrip(m);
+    drawXAxis(
+      xAxis,
+      m.xTicks,
+      { ...m.plot, height: shellBottom(m) - m.plot.y },
+      m.fontSize,
+      m.xTitle,
+    );
+    drawMarkers(m);
+    drawEndLabels(m);
+    drawLegend(legend, m.legend, m.fontSize);
+    shell.setLabel(m.label);
+  }
+
+  /** The x axis sits under the strip when there is one. */
+  function shellBottom(m: PriceModel): number {
+    return m.strip ? m.strip.y + m.strip.height : m.plot.y + m.plot.height;
+  }
+
+  function drawBands(m: PriceModel): void {
+    const h = shellBottom(m) - m.plot.y;
+    bands
+      .selectAll('rect.shock')
+      .data(m.shock ? [m.shock] : [])
+      .join('rect')
+      .attr('class', 'shock')
+      .attr('x', (d) => d.x0)
+      .attr('width', (d) => d.x1 - d.x0)
+      .attr('y', m.plot.y)
+      .attr('height', h)
+      .attr('fill', PALETTE.shock)
+      .attr('fill-opacity', 0.14);
+    bands
+      .selectAll('rect.halt')
+      .data(m.halts)
+      .join((enter) =>
+        enter
+          .append('rect')
+          .attr('class', 'halt')
+          .call((r) => r.append('title')),
+      )
+      .attr('x', (d) => d.x0)
+      .attr('width', (d) => d.x1 - d.x0)
+      .attr('y', m.plot.y)
+      .attr('height', h)
+      .attr('fill', PALETTE.halt)
+      .attr('fill-opacity', 0.16)
+      .select('title')
+      .text((d) => d.title);
+  }
+
+  function drawStrip(m: PriceModel): void {
+    const s = m.strip;
+    strip
+      .selectAll('path.mid')
+      .data(s ? [s] : [])
+      .join('path')
+      .attr('class', 'mid')
+      .attr('d', (d) => `M${d.x},${Math.round(d.y + d.height / 2) + 0.5}H${d.x + d.width}`)
+      .attr('stroke', PALETTE.grid);
+    strip
+      .selectAll('path.long')
+      .data(m.bursts ? [m.bursts.long] : [])
+      .join('path')
+      .attr('class', 'long')
+      .attr('d', (d) => d || null)
+      .attr('fill', PALETTE.long);
+    strip
+      .selectAll('path.short')
+      .data(m.bursts ? [m.bursts.short] : [])
+      .join('path')
+      .attr('class', 'short')
+      .attr('d', (d) => d || null)
+      .attr('fill', PALETTE.short);
+    strip
+      .selectAll('text')
+      .data(s && m.bursts?.label ? [m.bursts.label] : [])
+      .join('text')
+      .attr('x', (s?.x ?? 0) + 2)
+      .attr('y', (s?.y ?? 0) + m.fontSize * 0.8)
+      .attr('font-size', m.fontSize - 1)
+      .attr('fill', PALETTE.muted)
+      .text((d) => d);
+  }
+
+  function drawMarkers(m: PriceModel): void {
+    markers
+      .selectAll<SVGGElement, PriceModel['markers'][number]>('g.marker')
+      .data(m.markers, (d) => d.title)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'marker');
+        g.append('line').attr('stroke-opacity', 0.35).attr('stroke-dasharray', '2 3');
+        g.append('path').attr('stroke', PALETTE.background).attr('stroke-width', 1);
+        g.append('title');
+        return g;
+      })
+      .call((g) =>
+        g
+          .select('line')
+          .attr('x1', (d) => d.stepX)
+          .attr('x2', (d) => d.stepX)
+          .attr('y1', (d) => d.y + m.fontSize / 2)
+          .attr('y2', m.plot.y + m.plot.height)
+          .attr('stroke', (d) => d.color),
+      )
+      .call((g) =>
+        g
+          .select('path')
+          .attr('d', (d) => d.symbol)
+          .attr('transform', (d) => `translate(${d.x},${d.y})`)
+          .attr('fill', (d) => d.color),
+      )
+      .select('title')
+      .text((d) => d.title);
+  }
+
+  function drawEndLabels(m: PriceModel): void {
+    ends
+      .selectAll('text')
+      .data(m.endLabels)
+      .join('text')
+      .attr('x', (d) => d.x)
+      .attr('y', (d) => d.y)
+      .attr('dy', '0.32em')
+      .attr('text-anchor', (d) => d.anchor)
+      .attr('font-size', m.fontSize)
+      .attr('fill', (d) => d.color)
+      .attr('stroke', PALETTE.background)
+      .attr('stroke-width', 3)
+      .attr('paint-order', 'stroke')
+      .text((d) => d.text);
+  }
+
+  const redraw = createRedraw(draw, options.scheduler);
+  return {
+    update(f, i) {
+      frames = f;
+      info = i;
+      redraw.request();
+    },
+    resize() {
+      needsMeasure = true;
+      redraw.request();
+    },
+    destroy() {
+      redraw.cancel();
+      shell.destroy();
+      frames = null;
+      info = null;
+    },
+  };
+}
