@@ -136,18 +136,20 @@ export class OrderBook {
 
   /**
    * A taker order against the book: `side` +1 buys from the asks, -1 sells into the bids, up to
-   * `qty`. `ref` and `budget` bound it: a level worse than `ref` costs `|p - ref|` per unit, paid
-   * from `budget` (Infinity: a plain market order; 0 with `ref` as limit price: a limit order).
-   * With `pool`, gains on levels better than `ref` add to the budget (the order as a whole must
-   * not lose more than the budget). Returns the quantity filled; `filledValue` has its USD value.
+   * `qty`, never at a price beyond `limit` (a buy stops above it, a sell below it).
+   * `ref` and `budget` bound the loss: a level worse than `ref` costs `|p - ref|` per unit, paid
+   * from `budget` (Infinity: no bound). With `pool`, gains on levels better than `ref` add to
+   * the budget (the order as a whole must not lose more than the budget).
+   * Returns the quantity filled; `filledValue` has its USD value.
    */
   take(
     taker: Account,
     side: 1 | -1,
     qty: number,
-    ref: number,
-    budget: number,
-    pool: boolean,
+    limit: number,
+    ref = 0,
+    budget = Infinity,
+    pool = false,
   ): number {
     const levels = side === 1 ? this.asks : this.bids;
     const tick = this.tick;
@@ -160,6 +162,7 @@ export class OrderBook {
       const available = levels[k];
       if (available > 0) {
         const p = k * tick;
+        if (side * (p - limit) > 0) break;
         const lossPerUnit = side * (p - ref);
         let take = Math.min(available, remaining);
         if (lossPerUnit > 0) {

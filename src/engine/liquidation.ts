@@ -6,14 +6,18 @@
  * partial liquidation on, a position above the first margin tier is first cut down to the next
  * lower tier's notional; the rest keeps trading with a lower maintenance rate.
  *
- * Execution, per queued position, a waterfall (model.md):
+ * Execution, per queued position, a waterfall (model.md), every book order limited to a price
+ * band around the mark (venues' price protection: the engine waits rather than sweep an empty
+ * book):
  * 1. sell into the book while the order as a whole fills no worse than bankruptcy;
  * 2. the backstop vault, if any, takes what is left at the bankruptcy price, up to its capital;
  * 3. the book again, as far as the insurance fund can pay the shortfall;
- * 4. auto-deleveraging closes profitable opposite positions at the bankruptcy price;
- * 5. whatever is still left goes to the book at any price; the loss nobody pays is bad debt.
- * The fill's surplus over bankruptcy pays the liquidation fee (never more than the surplus) and
- * the rest goes to the insurance fund; a shortfall is paid by the fund.
+ * 4. once the fund is spent, auto-deleveraging closes profitable opposite positions at the
+ *    bankruptcy price;
+ * 5. and what ADL cannot place goes to the book at a loss nobody pays: bad debt.
+ * What the band leaves unfilled waits in the queue for the next step. The fill's surplus over
+ * bankruptcy pays the liquidation fee (never more than the surplus) and the rest goes to the
+ * insurance fund; a shortfall is paid by the fund.
  *
  * A throughput limit caps the notional executed per step: the rest waits in the queue, in
  * take-over order. Nothing executes while matching is halted.
@@ -31,6 +35,8 @@ import type { Scenario } from './types';
  * are spent, as venues' price protection does: the engine waits rather than sweep an empty book.
  */
 const PRICE_BAND = 0.05;
+/** Fund headroom, as a share of the notional being closed, that counts as spent. */
+const FUND_EPSILON = 1e-9;
 /** Share of the vault's inventory it sells back into the book per step. */
 const VAULT_UNWIND_PER_STEP = 0.02;
 
@@ -222,18 +228,22 @@ export class LiquidationEngine {
     out: StepLiquidations,
   ): number {
     const acct = this.account;
+    // No order goes beyond the price band in one step, whatever its rung.
+    const band = mark * (1 - s * PRICE_BAND);
     let rest = qty;
     let bookQty = 0;
     let bookValue = 0;
-    /** Sends the rest to the book: see OrderBook.take for `ref`, `budget` and `pool`. */
-    const fill = (ref: number, budget: number, pool: boolean) => {
-      const filled = book.take(acct, -s as 1 | -1, rest, ref, budget, pool);
+    /** Sends the rest to the book within the band: see OrderBook.take for budget and pool. */
+    const fill = (budget: number, pool: boolean) => {
+      const filled = book.take(acct, -s as 1 | -1, rest, band, b, budget, pool);
       bookQty += filled;
       bookValue += book.filledValue;
       rest -= filled;
     };
+    /** What the fund would hold after this close's result so far. */
+    const headroom = () => this.fund + s * (bookValue - bookQty * b);
     // 1. The book, no worse than bankruptcy overall.
-    fill(b, 0, true);
+    fill(0, true);
     // 2. The backstop vault at bankruptcy.
     let atBankruptcy = 0;
     if (rest > 0 && this.s.backstop > 0) {
@@ -245,19 +255,16 @@ export class LiquidationEngine {
       }
     }
     // 3. The book, as far as the fund covers the shortfall.
-    if (rest > 0 && this.fund > 0) {
-      const surplus = s * (bookValue - bookQty * b);
-      fill(b, this.fund + Math.max(0, surplus), true);
-    }
-    // 4. Auto-deleveraging of the opposite side.
-    if (rest > 0) {
+    if (rest > 0 && headroom() > 0) fill(headroom(), true);
+    // Once the fund is spent: 4. auto-deleveraging, 5. the book at a loss nobody pays (bad
+    // debt). While the fund still has money, what the band left waits for the book to refill.
+    const fundSpent = headroom() <= FUND_EPSILON * qty * b;
+    if (rest > 0 && fundSpent) {
       const y = this.deleverage(s, rest, b, mark, fundingIndex);
       atBankruptcy += y;
       rest -= y;
+      if (rest > 0) fill(Infinity, false);
     }
-    // 5. The book down to the price band; what the fund cannot pay becomes bad debt. What
-    //    the band leaves unfilled waits in the queue for the book to refill.
-    if (rest > 0) fill(mark * (1 - s * PRICE_BAND), 0, false);
     this.settle(s, bookQty, bookValue, b, atBankruptcy);
     const done = bookQty + atBankruptcy;
     if (done > 0)
@@ -307,9 +314,7 @@ export class LiquidationEngine {
       this.vault,
       inv > 0 ? -1 : 1,
       Math.abs(inv) * VAULT_UNWIND_PER_STEP,
-      0,
-      Infinity,
-      false,
+      inv > 0 ? 0 : Infinity,
     );
   }
 

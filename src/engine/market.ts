@@ -113,13 +113,13 @@ export class Market {
     if (this.halted) return;
     const book = this.book;
     const n = this.noiseTraders;
-    if (buyFirst) book.take(n, 1, buyUsd / this.last, 0, Infinity, false);
-    book.take(n, -1, sellUsd / this.last, 0, Infinity, false);
-    if (!buyFirst) book.take(n, 1, buyUsd / this.last, 0, Infinity, false);
+    if (buyFirst) book.take(n, 1, buyUsd / this.last, Infinity);
+    book.take(n, -1, sellUsd / this.last, 0);
+    if (!buyFirst) book.take(n, 1, buyUsd / this.last, Infinity);
     const gap = this.index - this.last;
     if (Math.abs(gap) > book.tick) {
       const limit = this.last + this.s.arbStrength * gap;
-      book.take(this.arbs, gap > 0 ? 1 : -1, Infinity, limit, 0, false);
+      book.take(this.arbs, gap > 0 ? 1 : -1, Infinity, limit);
     }
   }
 

@@ -60,9 +60,8 @@ class RunTracker {
 
   record(out: FrameBatch, row: number, step: number): void {
     const c = out.scalars;
-    // Drawdown on the lows within the step: a wick counts.
-    this.dd.update(c.high[row], step);
-    this.dd.update(c.low[row], step);
+    // Closes on both paths, so the amplification compares like with like.
+    this.dd.update(c.close[row], step);
     this.ghostDd.update(c.ghost[row], step);
     this.closes[step] = c.close[row];
     this.waves[step] = c.liqLong[row] + c.liqShort[row];

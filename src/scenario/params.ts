@@ -252,7 +252,7 @@ export const PARAMS: ParamTable = {
     help: 'Share of price discovery this venue holds: each step the index moves this share of the basis toward the last price.',
     group: 'market',
     persist: 'link',
-    default: 0.1,
+    default: 0.05,
     min: 0,
     max: 1,
     step: 0.01,
