@@ -1,0 +1,267 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultScenario, type Scenario } from '../scenario';
+import { createInProcessClient, type SimClient, type SimClientEvents } from '../worker/client';
+import { createFakeClock } from '../worker/fakeClock';
+import type { SimRequest } from '../worker/protocol';
+import { createController, type Controller } from './controller';
+import type { FrameScheduler } from './frameSink';
+import { createAppStore, type AppStore } from './store';
+
+const small = (over: Partial<Scenario> = {}): Scenario => ({
+  ...defaultScenario(),
+  positions: 400,
+  steps: 100,
+  shockStep: 10,
+  ...over,
+});
+
+/** Lets the in-process client's queued messages (microtasks) go through. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+}
+
+function manualFrames(): FrameScheduler & { flush(): void; readonly pending: number } {
+  const queue = new Map<number, () => void>();
+  let next = 1;
+  return {
+    request(cb) {
+      queue.set(next, cb);
+      return next++;
+    },
+    cancel(h) {
+      queue.delete(h);
+    },
+    flush() {
+      const due = [...queue.values()];
+      queue.clear();
+      due.forEach((cb) => cb());
+    },
+    get pending() {
+      return queue.size;
+    },
+  };
+}
+
+let controller: Controller | null = null;
+afterEach(() => controller?.dispose());
+
+function setUp(scenario = small()) {
+  const clock = createFakeClock();
+  const frames = manualFrames();
+  const store: AppStore = createAppStore(scenario);
+  const sent: SimRequest[] = [];
+  const commits: Scenario[] = [];
+  let clients = 0;
+  let events: SimClientEvents | null = null;
+  controller = createController(store, {
+    createClient: (e) => {
+      clients++;
+      events = e;
+      const inner = createInProcessClient(e, clock, { tickMs: 10 });
+      const client: SimClient = {
+        post: (m) => {
+          sent.push(m);
+          inner.post(m);
+        },
+        terminate: () => inner.terminate(),
+      };
+      return client;
+    },
+    scheduler: frames,
+    timers: clock,
+    debounceMs: 200,
+    onCommit: (s) => commits.push(s),
+  });
+  /** Time passes: the worker ticks, its messages arrive, the screen refreshes. */
+  const run = async (ms: number) => {
+    for (let t = 0; t < ms; t += 10) {
+      clock.advance(10);
+      await settle();
+      frames.flush();
+    }
+  };
+  return {
+    store,
+    c: controller,
+    clock,
+    frames,
+    sent,
+    commits,
+    run,
+    clients: () => clients,
+    events: () => events!,
+  };
+}
+
+describe('controller', () => {
+  it('loads the scenario paused at step 0 and writes it to the URL', async () => {
+    const t = setUp();
+    t.c.start();
+    await t.run(50);
+    const s = t.store.getState();
+    expect(s.phase).toBe('ready');
+    expect(s.status).toBe('paused');
+    expect(s.step).toBe(0);
+    expect(s.info?.steps).toBe(100);
+    expect(t.commits).toHaveLength(1);
+  });
+
+  it('plays into the bounded history and ends done with the final report', async () => {
+    const t = setUp();
+    t.c.start();
+    t.c.setSpeed('max');
+    t.c.play();
+    await t.run(200);
+    const s = t.store.getState();
+    expect(s.status).toBe('done');
+    expect(s.step).toBe(100);
+    expect(s.frames?.count).toBe(100);
+    expect(s.frames?.capacity).toBe(100);
+    expect(s.report?.stepsRun).toBe(100);
+  });
+
+  it('applies everything that arrived between two screen refreshes in one store update', async () => {
+    const t = setUp();
+    t.c.start();
+    await t.run(20);
+    t.c.setSpeed(100);
+    t.c.play();
+    let updates = 0;
+    const stop = t.store.subscribe((s, prev) => {
+      if (s.framesVersion !== prev.framesVersion) updates++;
+    });
+    for (let i = 0; i < 30; i++) {
+      t.clock.advance(10);
+      await settle();
+    }
+    expect(updates).toBe(0); // nothing is applied until the screen refreshes
+    expect(t.frames.pending).toBe(1);
+    t.frames.flush();
+    expect(updates).toBe(1);
+    expect(t.store.getState().step).toBeGreaterThanOrEqual(30);
+    stop();
+  });
+
+  it('pauses, steps one at a time, and resets to step 0', async () => {
+    const t = setUp();
+    t.c.start();
+    t.c.play();
+    await t.run(300);
+    t.c.pause();
+    await t.run(50);
+    const paused = t.store.getState().step;
+    expect(paused).toBeGreaterThan(3);
+    await t.run(300);
+    expect(t.store.getState().step).toBe(paused);
+    t.c.step();
+    await t.run(20);
+    expect(t.store.getState().step).toBe(paused + 1);
+    t.c.reset();
+    await t.run(20);
+    expect(t.store.getState().step).toBe(0);
+    expect(t.store.getState().status).toBe('paused');
+  });
+
+  it('restarts from step 0 on a scenario change, debounced, and never draws the old run again', async () => {
+    const t = setUp();
+    t.c.start();
+    t.c.play();
+    await t.run(300);
+    const oldGeneration = t.store.getState().generation;
+    const oldFrames = t.store.getState().frames;
+    const oldCount = oldFrames!.count;
+    // A drag: three values within the debounce.
+    t.c.setParam('leverage', 20);
+    await t.run(50);
+    t.c.setParam('leverage', 30);
+    await t.run(50);
+    t.c.setParam('leverage', 40);
+    expect(t.store.getState().scenario.leverage).toBe(40);
+    expect(t.store.getState().generation).toBe(oldGeneration + 1);
+    await t.run(100);
+    expect(oldFrames!.count).toBe(oldCount); // the old run stopped at once
+    expect(t.sent.filter((m) => m.type === 'load')).toHaveLength(1);
+    await t.run(150);
+    const loads = t.sent.filter((m) => m.type === 'load');
+    expect(loads).toHaveLength(2);
+    expect(loads[1]).toMatchObject({ scenario: { leverage: 40 } });
+    expect((loads[1] as { generation: number }).generation).toBe(t.store.getState().generation);
+    expect(t.commits.at(-1)?.leverage).toBe(40);
+    await t.run(300);
+    const s = t.store.getState();
+    expect(s.frames).not.toBe(oldFrames);
+    expect(s.status).toBe('playing'); // it was playing, so the new run plays
+    expect(s.step).toBeGreaterThan(0);
+    expect(s.frames!.scalars.step[0]).toBe(0);
+  });
+
+  it('validates values from the controls: clamps and rounds', () => {
+    const t = setUp();
+    t.c.start();
+    t.c.setParam('leverage', 500);
+    t.c.setParam('positions', 1234.6);
+    expect(t.store.getState().scenario.leverage).toBe(125);
+    expect(t.store.getState().scenario.positions).toBe(1235);
+  });
+
+  it('drops frames of an old generation that arrive late', async () => {
+    const t = setUp();
+    t.c.start();
+    await t.run(20);
+    const s = t.store.getState();
+    const stale = {
+      type: 'frames' as const,
+      runId: 'main',
+      generation: s.generation - 1,
+      batch: { ...s.frames!, count: 1 },
+      report: s.report!,
+    };
+    t.events().onMessage(stale);
+    t.frames.flush();
+    expect(t.store.getState().step).toBe(0);
+  });
+
+  it('shows a worker error and restarts with a fresh client that plays again', async () => {
+    const t = setUp();
+    t.c.start();
+    t.c.play();
+    await t.run(200);
+    t.c.crashWorker();
+    await t.run(20);
+    let s = t.store.getState();
+    expect(s.phase).toBe('error');
+    expect(s.error).toMatch(/crashed on purpose/);
+    expect(s.status).toBe('paused');
+    t.c.restart();
+    await t.run(200);
+    s = t.store.getState();
+    expect(t.clients()).toBe(2);
+    expect(s.phase).toBe('ready');
+    expect(s.error).toBeNull();
+    expect(s.status).toBe('playing');
+    expect(s.step).toBeGreaterThan(0);
+  });
+
+  it('reports an error from the client itself (a worker that failed to start)', () => {
+    const t = setUp();
+    t.c.start();
+    t.events().onError('Failed to load the worker script');
+    expect(t.store.getState()).toMatchObject({
+      phase: 'error',
+      error: 'Failed to load the worker script',
+    });
+  });
+
+  it('plays a finished run again from the start', async () => {
+    const t = setUp();
+    t.c.start();
+    t.c.setSpeed('max');
+    t.c.play();
+    await t.run(100);
+    expect(t.store.getState().status).toBe('done');
+    t.c.play();
+    await t.run(10);
+    expect(t.store.getState().status).toBe('playing');
+    expect(t.store.getState().step).toBeLessThan(100);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * The store's slices (zustand's slices pattern): each owns its part of the state and the setters
+ * that keep it consistent. Setters are plain state changes; side effects (the worker, the URL,
+ * timers) live in the controller.
+ */
+
+import type { StateCreator } from 'zustand/vanilla';
+import type { FrameBatch, RunInfo } from '../engine/frame';
+import type { RunReport } from '../engine/report';
+import { defaultScenario, type Scenario } from '../scenario';
+import { DEFAULT_SPEED } from '../worker/runLoop';
+import type { Speed } from '../worker/protocol';
+import { appendBatch, createHistory } from './history';
+
+/** A message about the link the page was opened with, shown as text, dismissible. */
+export type LinkNotice =
+  { kind: 'corrections'; messages: string[] } | { kind: 'link-error'; message: string };
+
+export interface ScenarioSlice {
+  /** What the controls show (valid); the run follows it after a short debounce. */
+  scenario: Scenario;
+  notice: LinkNotice | null;
+  setScenario(scenario: Scenario): void;
+  setNotice(notice: LinkNotice | null): void;
+}
+
+/** What the user asked for: playing, paused, or the run is over. */
+export type PlaybackStatus = 'paused' | 'playing' | 'done';
+
+export interface PlaybackSlice {
+  status: PlaybackStatus;
+  speed: Speed;
+  setStatus(status: PlaybackStatus): void;
+  setSpeed(speed: Speed): void;
+}
+
+/** Where the run is: being set up, running (or runnable), or failed. */
+export type RunPhase = 'loading' | 'ready' | 'error';
+
+export interface RunSlice {
+  runId: string;
+  /** Generation of the current run; messages of any other are dropped. */
+  generation: number;
+  phase: RunPhase;
+  info: RunInfo | null;
+  /** Every frame of the current run so far (bounded: one row per step of the run). */
+  frames: FrameBatch | null;
+  /** Bumped whenever `frames` changes in place, so subscribers can tell. */
+  framesVersion: number;
+  /** Steps shown so far (= frames.count). */
+  step: number;
+  report: RunReport | null;
+  error: string | null;
+  /** Starts a new generation; the frames of the old one stay until the new run is ready. */
+  beginRun(): number;
+  runReady(generation: number, info: RunInfo): void;
+  /** Appends batches of the current generation, in one state change. */
+  applyFrames(
+    generation: number,
+    batches: readonly FrameBatch[],
+    report: RunReport | null,
+    done: boolean,
+  ): void;
+  runFailed(message: string): void;
+}
+
+export type AppState = ScenarioSlice & PlaybackSlice & RunSlice;
+
+type Slice<T> = StateCreator<AppState, [], [], T>;
+
+export const createScenarioSlice =
+  (scenario: Scenario = defaultScenario()): Slice<ScenarioSlice> =>
+  (set) => ({
+    scenario,
+    notice: null,
+    setScenario: (next) => set({ scenario: next }),
+    setNotice: (notice) => set({ notice }),
+  });
+
+export const createPlaybackSlice: Slice<PlaybackSlice> = (set) => ({
+  status: 'paused',
+  speed: DEFAULT_SPEED,
+  setStatus: (status) => set({ status }),
+  setSpeed: (speed) => set({ speed }),
+});
+
+export const createRunSlice: Slice<RunSlice> = (set, get) => ({
+  runId: 'main',
+  generation: 0,
+  phase: 'loading',
+  info: null,
+  frames: null,
+  framesVersion: 0,
+  step: 0,
+  report: null,
+  error: null,
+  beginRun() {
+    const generation = get().generation + 1;
+    set({ generation, phase: 'loading', error: null });
+    return generation;
+  },
+  runReady(generation, info) {
+    if (generation !== get().generation) return;
+    set((s) => ({
+      phase: 'ready',
+      info,
+      frames: createHistory(info),
+      framesVersion: s.framesVersion + 1,
+      step: 0,
+      report: null,
+    }));
+  },
+  applyFrames(generation, batches, report, done) {
+    const s = get();
+    if (generation !== s.generation || !s.frames) return;
+    let added = 0;
+    for (const batch of batches) added += appendBatch(s.frames, batch);
+    const next: Partial<AppState> = {};
+    if (added > 0) {
+      next.framesVersion = s.framesVersion + 1;
+      next.step = s.frames.count;
+    }
+    if (report) next.report = report;
+    if (done) next.status = 'done';
+    if (Object.keys(next).length > 0) set(next);
+  },
+  runFailed(message) {
+    set({ phase: 'error', error: message, status: 'paused' });
+  },
+});

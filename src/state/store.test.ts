@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createFrameBatch, type RunInfo } from '../engine/frame';
+import type { RunReport } from '../engine/report';
+import { defaultScenario } from '../scenario';
+import { selectTotalSteps } from './selectors';
+import { createAppStore, type AppState } from './store';
+
+const info: RunInfo = {
+  steps: 10,
+  bucketCount: 2,
+  bucketLow: 90,
+  bucketHigh: 110,
+  startPrice: 100,
+  openInterest: 1e6,
+  liquidity: 1e5,
+  shockStep: 2,
+  shockSteps: 1,
+};
+const report = { stepsRun: 3 } as RunReport;
+
+function batch(start: number, count: number) {
+  const b = createFrameBatch(count, 2, start);
+  for (let r = 0; r < count; r++) b.scalars.step[r] = start + r;
+  b.count = count;
+  return b;
+}
+
+// One store for the file, reset to its initial state before each test (zustand's testing guide).
+const store = createAppStore();
+const initial: AppState = store.getState();
+beforeEach(() => store.setState(initial, true));
+
+describe('app store', () => {
+  it('starts paused, loading the default scenario', () => {
+    const s = store.getState();
+    expect(s.scenario).toEqual(defaultScenario());
+    expect(s).toMatchObject({ status: 'paused', phase: 'loading', step: 0, frames: null });
+    expect(selectTotalSteps(s)).toBe(600);
+  });
+
+  it('allocates a history of one row per step when the run is ready', () => {
+    const g = store.getState().beginRun();
+    store.getState().runReady(g, info);
+    const s = store.getState();
+    expect(s.phase).toBe('ready');
+    expect(s.frames?.capacity).toBe(10);
+    expect(selectTotalSteps(s)).toBe(10);
+  });
+
+  it('appends frames of the current generation in one change, with the report', () => {
+    const g = store.getState().beginRun();
+    store.getState().runReady(g, info);
+    let changes = 0;
+    const stop = store.subscribe(() => changes++);
+    store.getState().applyFrames(g, [batch(0, 2), batch(2, 1)], report, false);
+    stop();
+    expect(changes).toBe(1);
+    expect(store.getState()).toMatchObject({ step: 3, report, framesVersion: 2 });
+  });
+
+  it('ignores a ready or frames of any other generation', () => {
+    const g = store.getState().beginRun();
+    store.getState().runReady(g, info);
+    store.getState().beginRun();
+    store.getState().applyFrames(g, [batch(0, 2)], report, true);
+    store.getState().runReady(g, { ...info, steps: 99 });
+    expect(store.getState()).toMatchObject({ step: 0, status: 'paused', report: null });
+    expect(store.getState().info?.steps).toBe(10);
+  });
+
+  it('marks the run done and keeps the error until the next run', () => {
+    const g = store.getState().beginRun();
+    store.getState().runReady(g, info);
+    store.getState().applyFrames(g, [], report, true);
+    expect(store.getState().status).toBe('done');
+    store.getState().runFailed('boom');
+    expect(store.getState()).toMatchObject({ phase: 'error', error: 'boom', status: 'paused' });
+    store.getState().beginRun();
+    expect(store.getState()).toMatchObject({ phase: 'loading', error: null });
+  });
+});
