@@ -24,9 +24,9 @@
  */
 
 import { type Account, newAccount } from './accounts';
+import { AdlRanking } from './adl';
 import type { OrderBook } from './book';
 import type { LiquidationMap, PositionSide } from './positions';
-import { argsortNonNegative } from './sort';
 import { MARGIN_TIERS } from './tiers';
 import type { Scenario } from './types';
 
@@ -73,8 +73,11 @@ class TakeoverQueue {
   bankruptcy = new Float64Array(64);
   head = 0;
   tail = 0;
+  /** Quantity waiting, kept as it changes so reading it costs nothing. */
+  total = 0;
   push(qty: number, side: 1 | -1, bankruptcy: number): void {
     if (this.tail === this.qty.length) this.grow();
+    this.total += qty;
     this.qty[this.tail] = qty;
     this.side[this.tail] = side;
     this.bankruptcy[this.tail] = bankruptcy;
@@ -109,9 +112,10 @@ export class LiquidationEngine {
   readonly totals: LiquidationTotals;
   private readonly queue = new TakeoverQueue();
   private readonly feeRate: number;
-  /** ADL candidates of the current step, best first (computed once per step when needed). */
-  private adlRanking: Uint32Array | null = null;
-  private adlCursor = 0;
+  /** ADL candidates of each side, ranked once per step when first needed. */
+  private readonly adlRankings: { long: AdlRanking; short: AdlRanking };
+  private adlRankedAt = { long: -1, short: -1 };
+  private stepCount = 0;
 
   constructor(
     private readonly s: Scenario,
@@ -119,6 +123,7 @@ export class LiquidationEngine {
     private readonly shorts: PositionSide,
   ) {
     this.fund = s.insuranceFund;
+    this.adlRankings = { long: new AdlRanking(longs.count), short: new AdlRanking(shorts.count) };
     this.feeRate = s.liquidationFee / 100;
     this.totals = {
       liquidatedLong: 0,
@@ -135,9 +140,7 @@ export class LiquidationEngine {
 
   /** Notional waiting in the queue, at `price`. */
   queuedNotional(price: number): number {
-    let q = 0;
-    for (let i = this.queue.head; i < this.queue.tail; i++) q += this.queue.qty[i];
-    return q * price;
+    return this.queue.head < this.queue.tail ? this.queue.total * price : 0;
   }
 
   /** Takes over every position breached at `mark`. */
@@ -190,7 +193,7 @@ export class LiquidationEngine {
 
   /** Starts a step: the ADL ranking of the previous step is stale. */
   beginStep(): void {
-    this.adlRanking = null;
+    this.stepCount++;
   }
 
   /** Closes queued positions, up to the throughput limit. */
@@ -211,10 +214,14 @@ export class LiquidationEngine {
       );
       allowance -= done;
       q.qty[k] -= done;
+      q.total -= done;
       if (q.qty[k] > 0) break; // the book could not take it all: wait for the next step
       q.head++;
     }
-    if (q.head === q.tail) q.head = q.tail = 0;
+    if (q.head === q.tail) {
+      q.head = q.tail = 0;
+      q.total = 0; // no rounding residue once empty
+    }
   }
 
   /** The waterfall for `qty` units of a position of side `s`; returns the units closed. */
@@ -331,7 +338,7 @@ export class LiquidationEngine {
     fundingIndex: number,
   ): number {
     const opp = s === 1 ? this.shorts : this.longs;
-    const ranking = this.rank(opp, mark);
+    const ranking = this.ranking(opp, mark);
     let rest = qty;
     let hit = 0;
     const closeUnits = (j: number, y: number) => {
@@ -348,19 +355,18 @@ export class LiquidationEngine {
     };
     if (this.s.adl === 'prorata') {
       let total = 0;
-      for (let r = 0; r < ranking.length; r++) total += opp.qty[ranking[r]];
+      for (let r = 0; r < ranking.length; r++) total += opp.qty[ranking.at(r)];
       if (total > 0) {
         const share = Math.min(1, qty / total);
         for (let r = 0; r < ranking.length && rest > 0; r++) {
-          const j = ranking[r];
+          const j = ranking.at(r);
           closeUnits(j, Math.min(rest, opp.qty[j] * share));
         }
       }
     } else {
-      while (rest > 0 && this.adlCursor < ranking.length) {
-        const j = ranking[this.adlCursor];
+      for (let j = ranking.best(); rest > 0 && j >= 0; j = ranking.best()) {
         if (opp.qty[j] > 0) closeUnits(j, rest);
-        if (opp.qty[j] === 0) this.adlCursor++;
+        if (opp.qty[j] === 0) ranking.dropBest();
       }
     }
     this.totals.adlCount += hit;
@@ -371,32 +377,14 @@ export class LiquidationEngine {
   /** ADL hits in the current step (read and reset by the step). */
   lastAdlHits = 0;
 
-  /**
-   * Opposite positions profitable at the mark, best ADL candidate first: profit % (PnL over
-   * margin) × effective leverage (mark / |mark - bankruptcy|). Computed once per step.
-   */
-  private rank(opp: PositionSide, mark: number): Uint32Array {
-    if (this.adlRanking) return this.adlRanking;
-    const o = opp.side;
-    const ids: number[] = [];
-    const scores: number[] = [];
-    for (let j = 0; j < opp.count; j++) {
-      const q = opp.qty[j];
-      if (q === 0) continue;
-      const e = opp.entry[j];
-      const l = opp.leverage[j];
-      const profitPct = (o * (mark - e) * l) / e;
-      if (!(profitPct > 0)) continue;
-      const effLev = mark / Math.abs(mark - opp.bankruptcy(j));
-      ids.push(j);
-      scores.push(profitPct * effLev);
+  /** The ADL ranking of `side` at this step's mark, built on first use in the step. */
+  private ranking(side: PositionSide, mark: number): AdlRanking {
+    const key = side.side === 1 ? 'long' : 'short';
+    const ranking = this.adlRankings[key];
+    if (this.adlRankedAt[key] !== this.stepCount) {
+      ranking.build(side, mark);
+      this.adlRankedAt[key] = this.stepCount;
     }
-    // Sort ascending by score with the radix sort, then read it best-first.
-    const order = argsortNonNegative(Float64Array.from(scores));
-    const ranking = new Uint32Array(ids.length);
-    for (let r = 0; r < ids.length; r++) ranking[r] = ids[order[ids.length - 1 - r]];
-    this.adlRanking = ranking;
-    this.adlCursor = 0;
     return ranking;
   }
 }
