@@ -305,3 +305,17 @@ export function createRunTracker(): { isNewRun(frames: FrameBatch, info: RunInfo
     },
   };
 }
+
+/**
+ * A clip rectangle for layers that must stay inside the plot (lines whose values can leave the
+ * axis, e.g. a price below the heatmap's bucket grid). Returns the url() and a setter.
+ */
+export function clipRect(svg: SvgSel, id: string): { url: string; set(r: Rect): void } {
+  const rect = svg.append('defs').append('clipPath').attr('id', id).append('rect');
+  return {
+    url: `url(#${id})`,
+    set(r) {
+      rect.attr('x', r.x).attr('y', r.y).attr('width', r.width).attr('height', r.height);
+    },
+  };
+}

@@ -13,11 +13,15 @@ import {
 const lightness = (css: string): number => hcl(css).l;
 
 describe('intensityIndex', () => {
-  it('is 0 for nothing and at least 1 for any positive amount', () => {
+  it('is 0 for nothing and at least 1 for any amount above a millionth of the max', () => {
     expect(intensityIndex(0, 100)).toBe(0);
     expect(intensityIndex(-5, 100)).toBe(0);
-    expect(intensityIndex(1e-6, 100)).toBe(1);
+    expect(intensityIndex(1e-3, 100)).toBe(1);
     expect(intensityIndex(5, 0)).toBe(0);
+  });
+
+  it('treats float residue of closed positions (1e-9 of a $1M max) as empty', () => {
+    expect(intensityIndex(2.9e-9, 1e6)).toBe(0);
   });
 
   it('rises monotonically with the value and saturates at the robust max', () => {

@@ -78,10 +78,12 @@ export const burnInterpolator = interpolateRgbBasis(['#f97316', '#fb923c', '#fed
 /**
  * Index 0..255 into a lookup table for `v` against a robust maximum, on a square-root scale so
  * that small buckets stay visible next to large ones. Values above the maximum saturate; any
- * positive value gets at least index 1, so "a little" never looks like "none".
+ * value above a millionth of the maximum gets at least index 1, so "a little" never looks like
+ * "none".
  */
 export function intensityIndex(v: number, max: number): number {
-  if (!(v > 0) || !(max > 0)) return 0;
+  // Below a millionth of the maximum is float residue of closed positions, not fuel.
+  if (!(max > 0) || !(v > max * 1e-6)) return 0;
   const t = Math.sqrt(Math.min(1, v / max));
   return Math.max(1, Math.round(t * 255));
 }

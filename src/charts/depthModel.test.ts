@@ -32,6 +32,16 @@ describe('depthModel', () => {
     expect(m.price?.label).toBe('last $96.10');
   });
 
+  it('keeps the price centred in the book when it falls below the bucket grid', () => {
+    const f = makeTrace();
+    f.scalars.close[f.count - 1] = 84; // the grid spans $90–$110
+    const m = depthModel(f, TRACE_INFO, 640, 360);
+    expect(m.price?.y).toBeCloseTo(m.book.y + m.book.height / 2, 0);
+    expect(m.bookY.every((t) => t.value >= 84 * 0.9 && t.value <= 84 * 1.1)).toBe(true);
+    // Only the grid's lowest bucket ($90–$92.50) reaches into the ±10 % window.
+    expect(m.paths.baseline.match(/V/g)).toHaveLength(1);
+  });
+
   it('scales depletion 0..100 % and shades the shock on the time series', () => {
     const m = depthModel(makeTrace(), TRACE_INFO, 640, 360);
     expect(m.seriesY.map((t) => t.label)).toEqual(['0 %', '50 %', '100 %']);

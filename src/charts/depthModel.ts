@@ -104,9 +104,12 @@ export function depthModel(
     maxDepth = Math.max(maxDepth, base[i], bid[i] + ask[i]);
   }
 
+  // The window is centred on the price even where the bucket grid does not cover it (then that
+  // part is empty), and buckets cut by its edges are clipped to it.
   const y = scaleLinear()
-    .domain([bucketPrice(info, i0), bucketPrice(info, i1 + 1)])
-    .range([bookTop + bookH, bookTop]);
+    .domain([close * (1 - win), close * (1 + win)])
+    .range([bookTop + bookH, bookTop])
+    .clamp(true);
   const yValues = y.ticks(tickCount(bookH, fs, fs * 2, 6));
   const yFormat = usdTickFormat(yValues);
   const bookY0 = yValues.map((v) => ({ value: v, pos: px(y(v)), label: yFormat(v) }));
@@ -127,11 +130,12 @@ export function depthModel(
   if (bid && ask && base) {
     const rect = (x0: number, x1: number, yb: number, yt: number): string =>
       x1 - x0 < 0.05 ? '' : `M${px(x0)},${px(yt)}H${px(x1)}V${px(yb)}H${px(x0)}Z`;
-    const pad = y(bucketPrice(info, i0)) - y(bucketPrice(info, i0 + 1)) >= 5 ? 0.5 : 0;
+    const pad = (bookH * bw) / (2 * win * close) >= 5 ? 0.5 : 0;
     let outline = '';
     for (let i = i0; i <= i1; i++) {
       const yb = y(bucketPrice(info, i)) - pad;
       const yt = y(bucketPrice(info, i + 1)) + pad;
+      if (yb - yt < 0.05) continue;
       const depth = bid[i] + ask[i];
       paths.bid += rect(x(0), x(bid[i]), yb, yt);
       paths.ask += rect(x(bid[i]), x(depth), yb, yt);

@@ -30,7 +30,9 @@ describe('formatUsd', () => {
 
   it('writes zero, tiny amounts, negatives and non-numbers readably', () => {
     expect(formatUsd(0)).toBe('$0');
-    expect(formatUsd(0.0042)).toBe('$0.0042');
+    expect(formatUsd(0.0042)).toBe('$0');
+    expect(formatUsd(2.9e-9)).toBe('$0');
+    expect(formatUsd(0.007)).toBe('$0.01');
     expect(formatUsd(-1_500_000)).toBe('\u2212$1.5M');
     expect(formatUsd(Number.NaN)).toBe('–');
   });

@@ -26,7 +26,8 @@ function trimZero(s: string): string {
 }
 
 /**
- * Compact USD: "$1.2M", "$54.2k", "$542k", "$932", "$9.50", "$0.93", "$0.0042".
+ * Compact USD: "$1.2M", "$54.2k", "$542k", "$932", "$9.50", "$0.93", and "$0" for less than
+ * half a cent.
  * Three significant figures at most above $1k (one decimal under 100 of the unit).
  */
 export function formatUsd(v: number): string {
@@ -42,8 +43,8 @@ export function formatUsd(v: number): string {
     }
   }
   if (a >= 100) return `${sign(v)}$${a.toFixed(0)}`;
-  if (a >= 0.01) return `${sign(v)}$${a.toFixed(2)}`;
-  return `${sign(v)}$${a.toPrecision(2)}`;
+  // Notionals here are thousands of dollars: under half a cent is float residue, shown as $0.
+  return a < 0.005 ? '$0' : `${sign(v)}$${a.toFixed(2)}`;
 }
 
 /** A USD amount in full for tooltips: "$54,210.50" under $1M, compact above. */

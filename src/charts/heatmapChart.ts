@@ -10,6 +10,7 @@
 
 import type { FrameBatch, RunInfo } from '../engine/frame';
 import {
+  clipRect,
   createRunTracker,
   createShell,
   createTooltip,
@@ -53,7 +54,11 @@ export function createHeatmapChart(
   const defs = svg.append('defs');
   const yAxis = layer(svg, 'y-axis');
   const xAxis = layer(svg, 'x-axis');
-  const price = layer(svg, 'price').attr('fill', 'none').attr('stroke-linejoin', 'round');
+  const clip = clipRect(svg, uid('heat-clip'));
+  const price = layer(svg, 'price')
+    .attr('clip-path', clip.url)
+    .attr('fill', 'none')
+    .attr('stroke-linejoin', 'round');
   const halo = price.append('path').attr('stroke', PALETTE.background).attr('stroke-opacity', 0.7);
   const closeLine = price.append('path').attr('stroke', PALETTE.close);
   const highlight = svg
@@ -97,6 +102,7 @@ export function createHeatmapChart(
     if (shell.width < 10 || shell.height < 10 || !img) return;
     const m = heatmapModel(frames, info, shell.width, shell.height, img.paintedPredicted, options);
     model = m;
+    clip.set(m.plot);
     drawImage(m);
     drawYAxis(yAxis, m.yTicks, m.plot, m.fontSize, false);
     drawXAxis(xAxis, m.xTicks, m.plot, m.fontSize, m.xTitle);

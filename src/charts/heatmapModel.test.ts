@@ -34,6 +34,13 @@ describe('heatmapModel', () => {
         '$2.9M liquidated, most at $95.00–$97.50.',
     );
   });
+
+  it('calls float residue of closed positions no fuel', () => {
+    const f = makeTrace();
+    const b = f.bucketCount;
+    for (let i = 0; i < b; i++) f.buckets.predicted[(f.count - 1) * b + i] = 3e-9;
+    expect(heatmapModel(f, TRACE_INFO, 640, 360, 1).label).toContain(': no fuel left;');
+  });
 });
 
 describe('hover', () => {

@@ -232,7 +232,10 @@ export function heatmapSummary(frames: FrameBatch, info: RunInfo): string {
   const parts = [
     `Liquidation heatmap after ${frames.scalars.step[n - 1] + 1} of ${info.steps} minutes`,
   ];
-  parts.push(fuel[f] > 0 ? `: most fuel at ${range(f)} (${formatUsd(fuel[f])})` : ': no fuel left');
+  // Under $1 is float residue of closed positions, not fuel.
+  parts.push(
+    fuel[f] >= 1 ? `: most fuel at ${range(f)} (${formatUsd(fuel[f])})` : ': no fuel left',
+  );
   const k = argmax(burnt);
   parts.push(
     total > 0

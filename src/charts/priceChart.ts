@@ -10,11 +10,13 @@
 
 import type { FrameBatch, RunInfo } from '../engine/frame';
 import {
+  clipRect,
   createShell,
   drawLegend,
   drawXAxis,
   drawYAxis,
   layer,
+  uid,
   type BaseChartOptions,
   type Chart,
 } from './chartDom';
@@ -33,11 +35,16 @@ export function createPriceChart(
   // Layers, back to front.
   const bands = layer(svg, 'bands');
   const yAxis = layer(svg, 'y-axis');
+  const clip = clipRect(svg, uid('price-clip'));
   const range = layer(svg, 'range')
+    .attr('clip-path', clip.url)
     .append('path')
     .attr('fill', PALETTE.range)
     .attr('fill-opacity', 0.28);
-  const lines = layer(svg, 'lines').attr('fill', 'none').attr('stroke-linejoin', 'round');
+  const lines = layer(svg, 'lines')
+    .attr('clip-path', clip.url)
+    .attr('fill', 'none')
+    .attr('stroke-linejoin', 'round');
   const strip = layer(svg, 'strip');
   const xAxis = layer(svg, 'x-axis');
   const markers = layer(svg, 'markers');
@@ -67,6 +74,7 @@ export function createPriceChart(
     }
     if (!frames || !info || shell.width < 10 || shell.height < 10) return;
     const m = priceModel(frames, info, shell.width, shell.height, options);
+    clip.set(m.plot);
     drawBands(m);
     drawYAxis(yAxis, m.yTicks, m.plot, m.fontSize);
     range.attr('d', m.paths.range || null);
