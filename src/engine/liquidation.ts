@@ -274,8 +274,9 @@ export class LiquidationEngine {
     }
     this.settle(s, bookQty, bookValue, b, atBankruptcy);
     const done = bookQty + atBankruptcy;
-    if (done > 0)
-      out.realised.add(bookQty > 0 ? bookValue / bookQty : b, bookValue + atBankruptcy * b);
+    // The book part prints at its VWAP, the vault and ADL part at bankruptcy.
+    if (bookQty > 0) out.realised.add(bookValue / bookQty, bookValue);
+    if (atBankruptcy > 0) out.realised.add(b, atBankruptcy * b);
     return done;
   }
 

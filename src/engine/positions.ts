@@ -24,7 +24,10 @@ export class LiquidationMap {
   add(p: number, usd: number): void {
     if (p < this.low || p >= this.high) return;
     const b = Math.floor(((p - this.low) / (this.high - this.low)) * this.notional.length);
-    this.notional[b] += usd;
+    const before = this.notional[b];
+    const after = before + usd;
+    // Removing what was added leaves rounding residue: call it empty, not a sliver of fuel.
+    this.notional[b] = Math.abs(after) <= 1e-9 * (Math.abs(before) + Math.abs(usd)) ? 0 : after;
   }
 }
 

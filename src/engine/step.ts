@@ -19,7 +19,7 @@ export interface RunFlags {
 }
 
 /** Per-step liquidated notional, as a share of starting open interest, that counts as a wave. */
-export const CASCADE_WAVE_SHARE = 0.001;
+export const CASCADE_WAVE_SHARE = 0.005;
 /** Depletion at which the book counts as running dry. */
 const BOOK_DRY_DEPLETION = 0.5;
 

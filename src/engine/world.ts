@@ -15,7 +15,7 @@ import { argsortNonNegative } from './sort';
 import type { Scenario } from './types';
 
 /** Price buckets of the heatmap and depth columns. */
-export const BUCKET_COUNT = 120;
+export const BUCKET_COUNT = 160;
 
 export interface World {
   readonly scenario: Scenario;
@@ -37,12 +37,13 @@ export interface World {
 }
 
 /**
- * The heatmap's price grid: wide enough for the shock's direction with room for the cascade
- * to overshoot it, and 12 % the other way.
+ * The heatmap's price grid: fixed for the run so columns line up. It reaches well past the
+ * shock in its direction, because a cascade overshoots the shock (by a factor of three or more
+ * in a fragile book), and 15 % the other way.
  */
 function priceGrid(s: Scenario): { low: number; high: number } {
-  const down = Math.min(0.9, 0.12 + (1.5 * Math.max(0, -s.shock)) / 100);
-  const up = Math.min(2, 0.12 + (1.5 * Math.max(0, s.shock)) / 100);
+  const down = Math.min(0.9, 0.35 + (2 * Math.max(0, -s.shock)) / 100);
+  const up = Math.min(2, 0.15 + (2 * Math.max(0, s.shock)) / 100);
   return { low: s.price * (1 - down), high: s.price * (1 + up) };
 }
 
