@@ -25,6 +25,7 @@
 
 import { type Account, newAccount } from './accounts';
 import { AdlRanking } from './adl';
+import { TakeoverQueue } from './queue';
 import type { OrderBook } from './book';
 import type { LiquidationMap, PositionSide } from './positions';
 import { MARGIN_TIERS } from './tiers';
@@ -64,40 +65,6 @@ export interface LiquidationTotals {
   tradersRealised: number;
   /** Traders' realised funding (USD; positive: received). */
   tradersFunding: number;
-}
-
-/** A growable FIFO of positions taken over and not yet closed. */
-class TakeoverQueue {
-  qty = new Float64Array(64);
-  side = new Int8Array(64);
-  bankruptcy = new Float64Array(64);
-  head = 0;
-  tail = 0;
-  /** Quantity waiting, kept as it changes so reading it costs nothing. */
-  total = 0;
-  push(qty: number, side: 1 | -1, bankruptcy: number): void {
-    if (this.tail === this.qty.length) this.grow();
-    this.total += qty;
-    this.qty[this.tail] = qty;
-    this.side[this.tail] = side;
-    this.bankruptcy[this.tail] = bankruptcy;
-    this.tail++;
-  }
-  private grow(): void {
-    const live = this.tail - this.head;
-    const cap = Math.max(64, live * 2);
-    const qty = new Float64Array(cap);
-    const side = new Int8Array(cap);
-    const bankruptcy = new Float64Array(cap);
-    qty.set(this.qty.subarray(this.head, this.tail));
-    side.set(this.side.subarray(this.head, this.tail));
-    bankruptcy.set(this.bankruptcy.subarray(this.head, this.tail));
-    this.qty = qty;
-    this.side = side;
-    this.bankruptcy = bankruptcy;
-    this.head = 0;
-    this.tail = live;
-  }
 }
 
 export class LiquidationEngine {

@@ -1,0 +1,38 @@
+/**
+ * The liquidation engine's queue: positions taken over and not yet closed, in take-over order.
+ * Only quantity, side and bankruptcy price matter once the trader's margin is gone.
+ */
+
+/** A growable FIFO of positions taken over and not yet closed. */
+export class TakeoverQueue {
+  qty = new Float64Array(64);
+  side = new Int8Array(64);
+  bankruptcy = new Float64Array(64);
+  head = 0;
+  tail = 0;
+  /** Quantity waiting, kept as it changes so reading it costs nothing. */
+  total = 0;
+  push(qty: number, side: 1 | -1, bankruptcy: number): void {
+    if (this.tail === this.qty.length) this.grow();
+    this.total += qty;
+    this.qty[this.tail] = qty;
+    this.side[this.tail] = side;
+    this.bankruptcy[this.tail] = bankruptcy;
+    this.tail++;
+  }
+  private grow(): void {
+    const live = this.tail - this.head;
+    const cap = Math.max(64, live * 2);
+    const qty = new Float64Array(cap);
+    const side = new Int8Array(cap);
+    const bankruptcy = new Float64Array(cap);
+    qty.set(this.qty.subarray(this.head, this.tail));
+    side.set(this.side.subarray(this.head, this.tail));
+    bankruptcy.set(this.bankruptcy.subarray(this.head, this.tail));
+    this.qty = qty;
+    this.side = side;
+    this.bankruptcy = bankruptcy;
+    this.head = 0;
+    this.tail = live;
+  }
+}
