@@ -1,15 +1,36 @@
 import { expect, test } from '@playwright/test';
+import { watchErrors } from './helpers';
 
 test('the page loads without console errors', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  const errors = watchErrors(page);
 
   await page.goto('/');
 
   await expect(page).toHaveTitle('Cascade Lab');
   await expect(page.getByRole('heading', { level: 1, name: 'Cascade Lab' })).toBeVisible();
+  await expect(page.getByTestId('step-counter')).toContainText('step 0 / 600');
   expect(errors).toEqual([]);
+});
+
+test('every chart is an image with a label, and every control has a name', async ({ page }) => {
+  await page.goto('/');
+  const charts = page.getByRole('img');
+  await expect(charts).toHaveCount(3);
+  for (const chart of await charts.all()) {
+    await expect(chart).toHaveAttribute('aria-label', /\w{4,}/);
+  }
+  await expect(page.getByRole('img', { name: /^Price/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /heatmap/i })).toBeVisible();
+  await expect(page.getByRole('img', { name: /order.book|depth/i })).toBeVisible();
+
+  const controls = page.locator('input, select, button');
+  expect(await controls.count()).toBeGreaterThan(30);
+  for (const control of await controls.all()) {
+    await expect(control).toHaveAccessibleName(/\S/);
+  }
+  for (const name of ['Leverage', 'Liquidity', 'Long share', 'Shock', 'Positions']) {
+    await expect(page.getByRole('slider', { name, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('group').or(page.locator('details')).first()).toBeVisible();
+  await expect(page.getByText('Exchange rules')).toBeVisible();
 });

@@ -1,13 +1,40 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createController } from './state/controller';
+import { AppContext } from './state/react';
+import { createAppStore } from './state/store';
+import { readLink, writeLink } from './state/urlSync';
 import { App } from './ui/App';
 import './index.css';
+
+declare global {
+  interface Window {
+    /**
+     * A hook for the end-to-end tests, which run against the production build: crashWorker()
+     * makes the simulation worker throw inside a handler, so the real error path (message,
+     * alert, Restart) is exercised. Harmless to expose: it only stops this page's own worker,
+     * which the Restart button replaces; nothing in a link can call it.
+     */
+    __cascadeLab?: { crashWorker(): void };
+  }
+}
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
+const link = readLink(window.location);
+const store = createAppStore(link.scenario);
+store.getState().setNotice(link.notice);
+// Started here, not in an effect: StrictMode runs effects twice.
+const controller = createController(store, { onCommit: (scenario) => writeLink(scenario) });
+controller.start();
+window.__cascadeLab = { crashWorker: controller.crashWorker };
+const services = { store, controller };
+
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <AppContext value={services}>
+      <App />
+    </AppContext>
   </StrictMode>,
 );

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultScenario, type Scenario } from '../scenario';
-import { createInProcessClient, type SimClient, type SimClientEvents } from '../worker/client';
+import type { SimClient, SimClientEvents } from '../worker/client';
+import { createInProcessClient } from '../worker/inProcess';
 import { createFakeClock } from '../worker/fakeClock';
 import type { SimRequest } from '../worker/protocol';
 import { createController, type Controller } from './controller';

@@ -19,7 +19,10 @@ export interface FrameScheduler {
 
 export function animationFrames(): FrameScheduler {
   if (typeof requestAnimationFrame === 'function') {
-    return { request: (cb) => requestAnimationFrame(() => cb()), cancel: cancelAnimationFrame };
+    return {
+      request: (cb) => requestAnimationFrame(() => cb()),
+      cancel: (h) => cancelAnimationFrame(h),
+    };
   }
   return {
     request: (cb) => setTimeout(cb, 16) as unknown as number,

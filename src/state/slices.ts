@@ -8,8 +8,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { FrameBatch, RunInfo } from '../engine/frame';
 import type { RunReport } from '../engine/report';
 import { defaultScenario, type Scenario } from '../scenario';
-import { DEFAULT_SPEED } from '../worker/runLoop';
-import type { Speed } from '../worker/protocol';
+import { DEFAULT_SPEED, type Speed } from '../worker/protocol';
 import { appendBatch, createHistory } from './history';
 
 /** A message about the link the page was opened with, shown as text, dismissible. */

@@ -1,11 +1,10 @@
 /**
  * The app's end of the protocol: a client that posts {@link SimRequest}s and hands back
- * {@link SimResponse}s. Normally the run loop runs in a Web Worker; where workers are missing,
- * the same loop runs in-process (and tests use that with a fake clock).
+ * {@link SimResponse}s. The run loop runs in a Web Worker; where there are no module workers it
+ * runs on this thread instead (loaded on demand, so the engine stays out of the page's bundle).
  */
 
 import { errorMessage, type SimRequest, type SimResponse } from './protocol';
-import { createRunLoop, realClock, type LoopClock, type RunLoopOptions } from './runLoop';
 
 export interface SimClient {
   post(message: SimRequest): void;
@@ -31,46 +30,33 @@ export function createWorkerClient(events: SimClientEvents): SimClient {
     const where = event.filename ? ` (${event.filename}:${event.lineno})` : '';
     events.onError(`${event.message || 'The simulation worker failed to start'}${where}`);
   };
-  worker.onmessageerror = () => events.onError('A message from the simulation worker was unreadable');
+  worker.onmessageerror = () =>
+    events.onError('A message from the simulation worker could not be read');
   return {
     post: (message) => worker.postMessage(message),
     terminate: () => worker.terminate(),
   };
 }
 
-/**
- * Runs the loop on this thread. Messages go both ways asynchronously, as with a worker, so the
- * caller never re-enters itself.
- */
-export function createInProcessClient(
-  events: SimClientEvents,
-  clock: LoopClock = realClock,
-  options?: RunLoopOptions,
-): SimClient {
-  let alive = true;
-  const loop = createRunLoop(
-    (message) => {
-      queueMicrotask(() => {
-        if (alive) events.onMessage(message);
-      });
+/** The in-process loop, imported when first needed; messages wait for it in order. */
+function createLazyInProcessClient(events: SimClientEvents): SimClient {
+  let client: SimClient | null = null;
+  let queue: SimRequest[] | null = [];
+  let terminated = false;
+  import('./inProcess').then(
+    ({ createInProcessClient }) => {
+      if (terminated) return;
+      client = createInProcessClient(events);
+      for (const m of queue ?? []) client.post(m);
+      queue = null;
     },
-    clock,
-    options,
+    (error: unknown) => events.onError(errorMessage(error)),
   );
   return {
-    post(message) {
-      queueMicrotask(() => {
-        if (!alive) return;
-        try {
-          loop.handle(message);
-        } catch (error) {
-          events.onError(errorMessage(error));
-        }
-      });
-    },
+    post: (message) => (client ? client.post(message) : queue?.push(message)),
     terminate() {
-      alive = false;
-      loop.dispose();
+      terminated = true;
+      client?.terminate();
     },
   };
 }
@@ -84,5 +70,5 @@ export function createSimClient(events: SimClientEvents): SimClient {
       // e.g. a browser that refuses module workers: fall through
     }
   }
-  return createInProcessClient(events);
+  return createLazyInProcessClient(events);
 }

@@ -21,6 +21,9 @@ export const PROTOCOL_VERSION = 2;
 /** Steps per second, or as fast as the worker can go. */
 export type Speed = number | 'max';
 
+/** The default speed: the default 600-step run plays in 20 s, slow enough to watch. */
+export const DEFAULT_SPEED = 30;
+
 interface RunRef {
   runId: string;
 }

@@ -14,6 +14,7 @@ import { createFrameBatch, sliceFrameBatch, transferables, type FrameBatch } fro
 import { createSimulation, type Simulation } from '../engine/run';
 import type { Scenario } from '../engine/types';
 import {
+  DEFAULT_SPEED,
   PROTOCOL_VERSION,
   errorMessage,
   type PostResponse,
@@ -45,8 +46,6 @@ export interface RunLoopOptions {
   /** Most lag (s) a paced run catches up after a stall, e.g. a throttled background tab. */
   maxCatchUpSeconds?: number;
 }
-
-export const DEFAULT_SPEED = 30;
 
 interface Run {
   id: string;

@@ -1,0 +1,82 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { SHORT, setSpeed, shownStep, waitReady } from './helpers';
+
+/** Whether each chart has drawn marks: canvas pixels or SVG paths with data. */
+async function chartsDrawn(page: Page) {
+  return page.evaluate(() => {
+    const charts = [...document.querySelectorAll<HTMLElement>('[role="img"]')];
+    return charts.map((chart) => {
+      const paths = [...chart.querySelectorAll('svg path')].filter(
+        (p) => (p.getAttribute('d') ?? '').length > 20,
+      ).length;
+      let lit = 0;
+      const canvas = chart.querySelector('canvas');
+      const ctx = canvas?.getContext('2d');
+      if (canvas && ctx && canvas.width > 0 && canvas.height > 0) {
+        const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let i = 0; i < data.length; i += 4)
+          if (data[i] + data[i + 1] + data[i + 2] > 60) lit++;
+      }
+      return { label: chart.getAttribute('aria-label') ?? '', paths, lit, canvas: !!canvas };
+    });
+  });
+}
+
+test('play makes every chart draw and the step counter move; pause stops it', async ({ page }) => {
+  await page.goto(SHORT);
+  await waitReady(page);
+  await setSpeed(page, '60');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => shownStep(page)).toBeGreaterThan(40);
+
+  const drawn = await chartsDrawn(page);
+  expect(drawn).toHaveLength(3);
+  for (const chart of drawn) {
+    expect(chart.label).not.toMatch(/waiting/);
+    expect(chart.paths).toBeGreaterThan(0);
+  }
+  const heatmap = drawn.find((c) => c.canvas);
+  expect(heatmap?.lit).toBeGreaterThan(100);
+
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.waitForTimeout(300); // frames already on their way still arrive
+  const paused = await shownStep(page);
+  await page.waitForTimeout(500);
+  expect(await shownStep(page)).toBe(paused);
+});
+
+test('step advances by one, by button and by the right arrow', async ({ page }) => {
+  await page.goto(SHORT);
+  await waitReady(page);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByTestId('step-counter')).toContainText('step 1 /');
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('step-counter')).toContainText('step 2 /');
+});
+
+test('space plays and pauses', async ({ page }) => {
+  await page.goto(SHORT);
+  await waitReady(page);
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect.poll(() => shownStep(page)).toBeGreaterThan(0);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await page.waitForTimeout(300);
+  const paused = await shownStep(page);
+  await page.waitForTimeout(400);
+  expect(await shownStep(page)).toBe(paused);
+});
+
+test('reset goes back to step 0', async ({ page }) => {
+  await page.goto(SHORT);
+  await waitReady(page);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByTestId('step-counter')).toContainText('step 2 /');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.getByTestId('step-counter')).toContainText('step 0 /');
+});

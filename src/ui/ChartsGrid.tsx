@@ -1,0 +1,63 @@
+/** The three charts, each in a titled panel. React lays them out; D3 draws inside. */
+
+import type { ReactNode } from 'react';
+import { createDepthChart, createHeatmapChart, createPriceChart } from '../charts';
+import { selectPhase } from '../state/selectors';
+import { useAppStore } from '../state/react';
+import { ChartHost } from './ChartHost';
+
+// Module-level, so ChartHost's effect sees the same factory on every render.
+const priceChart = (el: HTMLElement) => createPriceChart(el);
+const heatmapChart = (el: HTMLElement) => createHeatmapChart(el);
+const depthChart = (el: HTMLElement) => createDepthChart(el);
+
+function Panel({
+  title,
+  caption,
+  children,
+}: {
+  title: string;
+  caption: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className="min-w-0 rounded-lg border border-slate-800 bg-slate-900/60 p-3">
+      <h2 className="text-base font-semibold text-slate-100">{title}</h2>
+      <p className="mb-2 text-sm text-slate-400">{caption}</p>
+      {children}
+    </section>
+  );
+}
+
+export function ChartsGrid() {
+  // While a new run is being set up, the old run's charts stay, dimmed.
+  const loading = useAppStore(selectPhase) === 'loading';
+  return (
+    <div
+      className={`grid min-w-0 grid-cols-1 gap-3 transition-opacity xl:grid-cols-2 ${loading ? 'opacity-50' : ''}`}
+      aria-busy={loading}
+      data-testid="charts"
+    >
+      <div className="xl:col-span-2">
+        <Panel
+          title="Price"
+          caption="Last trade, mark and index price; dashed: the same market without liquidations."
+        >
+          <ChartHost create={priceChart} className="h-72 sm:h-80" />
+        </Panel>
+      </div>
+      <Panel
+        title="Liquidation heatmap"
+        caption="Where open positions would be liquidated (background) and where they were (bright)."
+      >
+        <ChartHost create={heatmapChart} className="h-80" />
+      </Panel>
+      <Panel
+        title="Order-book depletion"
+        caption="Resting depth by price against its baseline, and the share missing over time."
+      >
+        <ChartHost create={depthChart} className="h-80" />
+      </Panel>
+    </div>
+  );
+}

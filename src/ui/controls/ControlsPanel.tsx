@@ -1,0 +1,74 @@
+/**
+ * Every scenario parameter, grouped as the parameter table groups them, each control subscribed
+ * to its own value only (moving one slider re-renders that slider).
+ */
+
+import { PARAMS, PARAM_KEYS, type ParamGroup, type Scenario } from '../../scenario';
+import { useAppStore, useController } from '../../state/react';
+import { Select, Toggle } from './Choice';
+import { SeedInput } from './SeedInput';
+import { Slider } from './Slider';
+
+const GROUPS: readonly { group: ParamGroup; title: string }[] = [
+  { group: 'traders', title: 'Traders' },
+  { group: 'market', title: 'Market' },
+  { group: 'shock', title: 'Shock' },
+  { group: 'exchange', title: 'Exchange rules' },
+  { group: 'run', title: 'Run' },
+];
+
+/** Why a parameter has no effect in this scenario, if it has none. */
+function inactiveNote(key: keyof Scenario, s: Scenario): string | undefined {
+  if ((key === 'markEma' || key === 'basisClamp') && s.mark !== 'smoothed') {
+    return 'Only with the smoothed mark price.';
+  }
+  if ((key === 'breakerWindow' || key === 'breakerHalt') && s.breaker === 0) {
+    return 'Only with the circuit breaker on.';
+  }
+  return undefined;
+}
+
+function ParamControl({ name }: { name: keyof Scenario }) {
+  const controller = useController();
+  const value = useAppStore((s) => s.scenario[name]);
+  const steps = useAppStore((s) => s.scenario.steps);
+  const inactive = useAppStore((s) => inactiveNote(name, s.scenario));
+  const spec = PARAMS[name];
+  const set = (v: number | string | boolean) =>
+    controller.setParam(name, v as Scenario[keyof Scenario]);
+  if (spec.kind === 'bool')
+    return <Toggle name={name} spec={spec} value={!!value} onChange={set} />;
+  if (spec.kind === 'enum') {
+    return <Select name={name} spec={spec} value={String(value)} onChange={set} />;
+  }
+  if (name === 'seed') return <SeedInput spec={spec} value={Number(value)} onChange={set} />;
+  return (
+    <Slider
+      name={name}
+      spec={spec}
+      value={Number(value)}
+      max={name === 'shockStep' ? steps - 1 : undefined}
+      inactive={inactive}
+      onChange={set}
+    />
+  );
+}
+
+export function ControlsPanel() {
+  return (
+    <div className="space-y-3">
+      {GROUPS.map(({ group, title }) => (
+        <details key={group} open className="rounded-lg border border-slate-800 bg-slate-900/60">
+          <summary className="cursor-pointer px-3 py-2 text-sm font-semibold tracking-wide text-slate-100 uppercase select-none">
+            {title}
+          </summary>
+          <div className="px-3 pb-2">
+            {PARAM_KEYS.filter((k) => PARAMS[k].group === group).map((k) => (
+              <ParamControl key={k} name={k} />
+            ))}
+          </div>
+        </details>
+      ))}
+    </div>
+  );
+}
