@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { runScenario } from '../engine/run';
+import { BUCKET_COLUMNS, SCALAR_COLUMNS } from '../engine/frame';
 import { defaultScenario, type Scenario } from '../scenario';
 import type { SimClient, SimClientEvents } from '../worker/client';
 import { createInProcessClient } from '../worker/inProcess';
@@ -119,6 +121,22 @@ describe('controller', () => {
     expect(s.frames?.count).toBe(100);
     expect(s.frames?.capacity).toBe(100);
     expect(s.report?.stepsRun).toBe(100);
+  });
+
+  it('holds, column by column, exactly the frames of a headless run', async () => {
+    const scenario = small({ steps: 300 });
+    const t = setUp(scenario);
+    t.c.start();
+    t.c.setSpeed(400);
+    t.c.play();
+    await t.run(1500);
+    const s = t.store.getState();
+    expect(s.status).toBe('done');
+    const expected = runScenario(scenario).frames;
+    for (const c of SCALAR_COLUMNS)
+      expect([c, s.frames!.scalars[c]]).toEqual([c, expected.scalars[c]]);
+    for (const c of BUCKET_COLUMNS)
+      expect([c, s.frames!.buckets[c]]).toEqual([c, expected.buckets[c]]);
   });
 
   it('applies everything that arrived between two screen refreshes in one store update', async () => {

@@ -5,6 +5,7 @@ import { createDepthChart, createHeatmapChart, createPriceChart } from '../chart
 import { selectPhase } from '../state/selectors';
 import { useAppStore } from '../state/react';
 import { ChartHost } from './ChartHost';
+import { ErrorBoundary } from './ErrorBoundary';
 
 // Module-level, so ChartHost's effect sees the same factory on every render.
 const priceChart = (el: HTMLElement) => createPriceChart(el);
@@ -24,7 +25,7 @@ function Panel({
     <section className="min-w-0 rounded-lg border border-slate-800 bg-slate-900/60 p-3">
       <h2 className="text-base font-semibold text-slate-100">{title}</h2>
       <p className="mb-2 text-sm text-slate-400">{caption}</p>
-      {children}
+      <ErrorBoundary what={`The ${title.toLowerCase()} chart`}>{children}</ErrorBoundary>
     </section>
   );
 }

@@ -42,7 +42,7 @@ export function Slider({ name, spec, value, max, inactive, onChange }: SliderPro
         id={id}
         type="range"
         name={name}
-        className="mt-1 block w-full accent-sky-400"
+        className="mt-1 block h-6 w-full cursor-pointer accent-sky-400"
         min={scale.min}
         max={scale.max}
         step={scale.step}
