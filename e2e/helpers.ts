@@ -1,16 +1,6 @@
-/** Shared steps of the journeys: console watching, the step counter, playing a run to its end. */
+/** Shared steps of the journeys: the step counter, the speed, playing a run to its end. */
 
 import { expect, type Page } from '@playwright/test';
-
-/** Collects console errors and uncaught page errors from now on. */
-export function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
-  return errors;
-}
 
 /** The step the counter shows. */
 export async function shownStep(page: Page): Promise<number> {

@@ -1,15 +1,12 @@
-import { expect, test } from '@playwright/test';
-import { watchErrors } from './helpers';
+import { expect, test } from './fixtures';
 
-test('the page loads without console errors', async ({ page }) => {
-  const errors = watchErrors(page);
-
+test('the page loads without console errors', async ({ page, consoleErrors }) => {
   await page.goto('/');
 
   await expect(page).toHaveTitle('Cascade Lab');
   await expect(page.getByRole('heading', { level: 1, name: 'Cascade Lab' })).toBeVisible();
   await expect(page.getByTestId('step-counter')).toContainText('step 0 / 600');
-  expect(errors).toEqual([]);
+  expect(consoleErrors).toEqual([]);
 });
 
 test('every chart is an image with a label, and every control has a name', async ({ page }) => {
@@ -31,6 +28,8 @@ test('every chart is an image with a label, and every control has a name', async
   for (const name of ['Leverage', 'Liquidity', 'Long share', 'Shock', 'Positions']) {
     await expect(page.getByRole('slider', { name, exact: true })).toBeVisible();
   }
-  await expect(page.getByRole('group').or(page.locator('details')).first()).toBeVisible();
-  await expect(page.getByText('Exchange rules')).toBeVisible();
+  const sections = page.getByRole('complementary', { name: 'Scenario' }).locator('summary');
+  await expect(sections).toHaveText(['Traders', 'Market', 'Shock', 'Exchange rules', 'Run'], {
+    ignoreCase: true,
+  });
 });

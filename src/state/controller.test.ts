@@ -7,7 +7,8 @@ import { createInProcessClient } from '../worker/inProcess';
 import { createFakeClock } from '../worker/fakeClock';
 import type { SimRequest } from '../worker/protocol';
 import { createController, type Controller } from './controller';
-import type { FrameScheduler } from './frameSink';
+import { createManualScheduler } from '../charts/rafScheduler';
+import { selectStep } from './selectors';
 import { createAppStore, type AppStore } from './store';
 
 const small = (over: Partial<Scenario> = {}): Scenario => ({
@@ -23,34 +24,12 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 20; i++) await Promise.resolve();
 }
 
-function manualFrames(): FrameScheduler & { flush(): void; readonly pending: number } {
-  const queue = new Map<number, () => void>();
-  let next = 1;
-  return {
-    request(cb) {
-      queue.set(next, cb);
-      return next++;
-    },
-    cancel(h) {
-      queue.delete(h);
-    },
-    flush() {
-      const due = [...queue.values()];
-      queue.clear();
-      due.forEach((cb) => cb());
-    },
-    get pending() {
-      return queue.size;
-    },
-  };
-}
-
 let controller: Controller | null = null;
 afterEach(() => controller?.dispose());
 
 function setUp(scenario = small()) {
   const clock = createFakeClock();
-  const frames = manualFrames();
+  const frames = createManualScheduler();
   const store: AppStore = createAppStore(scenario);
   const sent: SimRequest[] = [];
   const commits: Scenario[] = [];
@@ -104,7 +83,7 @@ describe('controller', () => {
     const s = t.store.getState();
     expect(s.phase).toBe('ready');
     expect(s.status).toBe('paused');
-    expect(s.step).toBe(0);
+    expect(selectStep(s)).toBe(0);
     expect(s.info?.steps).toBe(100);
     expect(t.commits).toHaveLength(1);
   });
@@ -117,7 +96,7 @@ describe('controller', () => {
     await t.run(200);
     const s = t.store.getState();
     expect(s.status).toBe('done');
-    expect(s.step).toBe(100);
+    expect(selectStep(s)).toBe(100);
     expect(s.frames?.count).toBe(100);
     expect(s.frames?.capacity).toBe(100);
     expect(s.report?.stepsRun).toBe(100);
@@ -157,7 +136,7 @@ describe('controller', () => {
     expect(t.frames.pending).toBe(1);
     t.frames.flush();
     expect(updates).toBe(1);
-    expect(t.store.getState().step).toBeGreaterThanOrEqual(30);
+    expect(selectStep(t.store.getState())).toBeGreaterThanOrEqual(30);
     stop();
   });
 
@@ -168,16 +147,16 @@ describe('controller', () => {
     await t.run(300);
     t.c.pause();
     await t.run(50);
-    const paused = t.store.getState().step;
+    const paused = selectStep(t.store.getState());
     expect(paused).toBeGreaterThan(3);
     await t.run(300);
-    expect(t.store.getState().step).toBe(paused);
+    expect(selectStep(t.store.getState())).toBe(paused);
     t.c.step();
     await t.run(20);
-    expect(t.store.getState().step).toBe(paused + 1);
+    expect(selectStep(t.store.getState())).toBe(paused + 1);
     t.c.reset();
     await t.run(20);
-    expect(t.store.getState().step).toBe(0);
+    expect(selectStep(t.store.getState())).toBe(0);
     expect(t.store.getState().status).toBe('paused');
   });
 
@@ -210,7 +189,7 @@ describe('controller', () => {
     const s = t.store.getState();
     expect(s.frames).not.toBe(oldFrames);
     expect(s.status).toBe('playing'); // it was playing, so the new run plays
-    expect(s.step).toBeGreaterThan(0);
+    expect(selectStep(s)).toBeGreaterThan(0);
     expect(s.frames!.scalars.step[0]).toBe(0);
   });
 
@@ -237,7 +216,7 @@ describe('controller', () => {
     };
     t.events().onMessage(stale);
     t.frames.flush();
-    expect(t.store.getState().step).toBe(0);
+    expect(selectStep(t.store.getState())).toBe(0);
   });
 
   it('shows a worker error and restarts with a fresh client that plays again', async () => {
@@ -258,7 +237,7 @@ describe('controller', () => {
     expect(s.phase).toBe('ready');
     expect(s.error).toBeNull();
     expect(s.status).toBe('playing');
-    expect(s.step).toBeGreaterThan(0);
+    expect(selectStep(s)).toBeGreaterThan(0);
   });
 
   it('reports an error from the client itself (a worker that failed to start)', () => {
@@ -281,6 +260,6 @@ describe('controller', () => {
     t.c.play();
     await t.run(10);
     expect(t.store.getState().status).toBe('playing');
-    expect(t.store.getState().step).toBeLessThan(100);
+    expect(selectStep(t.store.getState())).toBeLessThan(100);
   });
 });

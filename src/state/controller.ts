@@ -16,7 +16,8 @@ import {
   type SimResponse,
   type Speed,
 } from '../worker/protocol';
-import { animationFrames, createFrameSink, type FrameScheduler } from './frameSink';
+import { animationFrameScheduler, type FrameScheduler } from '../charts/rafScheduler';
+import { createFrameSink } from './frameSink';
 import type { AppStore } from './store';
 
 export interface Timers {
@@ -68,7 +69,7 @@ export function createController(store: AppStore, options: ControllerOptions = {
   const createClient = options.createClient ?? createSimClient;
   const timers = options.timers ?? realTimers;
   const debounceMs = options.debounceMs ?? 200;
-  const sink = createFrameSink(store, options.scheduler ?? animationFrames());
+  const sink = createFrameSink(store, options.scheduler ?? animationFrameScheduler());
   let client: SimClient | null = null;
   let pending: unknown = null;
   /** Whether the run being loaded should play as soon as it is ready. */

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFrameBatch, type RunInfo } from '../engine/frame';
 import type { RunReport } from '../engine/report';
 import type { FramesResponse } from '../worker/protocol';
-import { animationFrames, createFrameSink } from './frameSink';
+import { animationFrameScheduler } from '../charts/rafScheduler';
+import { createFrameSink } from './frameSink';
+import { selectStep } from './selectors';
 import { createAppStore } from './store';
 
 const info = { steps: 50, bucketCount: 2 } as RunInfo;
@@ -27,9 +29,10 @@ describe('frame sink', () => {
     sink.push(frames(g, 3, 2));
     sink.push({ type: 'done', runId: 'main', generation: g, report: { stepsRun: 5 } as RunReport });
     expect(queued).toHaveLength(1);
-    expect(store.getState().step).toBe(0);
+    expect(selectStep(store.getState())).toBe(0);
     queued[0]();
-    expect(store.getState()).toMatchObject({ step: 5, status: 'done', report: { stepsRun: 5 } });
+    expect(store.getState()).toMatchObject({ status: 'done', report: { stepsRun: 5 } });
+    expect(selectStep(store.getState())).toBe(5);
   });
 
   it('drops a batch of another generation, and what was queued when a new run starts', () => {
@@ -41,16 +44,16 @@ describe('frame sink', () => {
     sink.push(frames(g, 0, 3));
     sink.clear();
     sink.flush();
-    expect(store.getState().step).toBe(0);
+    expect(selectStep(store.getState())).toBe(0);
   });
 
-  it('cancels a queued animation frame with the window as `this`', () => {
+  it('uses a default scheduler that cancels a queued animation frame with the window as `this`', () => {
     const cancel = vi.fn(function (this: unknown) {
       if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
     });
     vi.stubGlobal('requestAnimationFrame', () => 7);
     vi.stubGlobal('cancelAnimationFrame', cancel);
-    const scheduler = animationFrames();
+    const scheduler = animationFrameScheduler();
     expect(scheduler.request(() => {})).toBe(7);
     expect(() => scheduler.cancel(7)).not.toThrow();
     expect(cancel).toHaveBeenCalledWith(7);

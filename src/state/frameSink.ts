@@ -9,26 +9,8 @@
 import type { FrameBatch } from '../engine/frame';
 import type { RunReport } from '../engine/report';
 import type { DoneResponse, FramesResponse } from '../worker/protocol';
+import type { FrameScheduler } from '../charts/rafScheduler';
 import type { AppStore } from './store';
-
-/** Where the flush is queued: requestAnimationFrame in the browser, by hand in tests. */
-export interface FrameScheduler {
-  request(callback: () => void): number;
-  cancel(handle: number): void;
-}
-
-export function animationFrames(): FrameScheduler {
-  if (typeof requestAnimationFrame === 'function') {
-    return {
-      request: (cb) => requestAnimationFrame(() => cb()),
-      cancel: (h) => cancelAnimationFrame(h),
-    };
-  }
-  return {
-    request: (cb) => setTimeout(cb, 16) as unknown as number,
-    cancel: (h) => clearTimeout(h),
-  };
-}
 
 export interface FrameSink {
   push(message: FramesResponse | DoneResponse): void;

@@ -5,7 +5,8 @@ import type { AppState } from './slices';
 export const selectScenario = (s: AppState) => s.scenario;
 export const selectStatus = (s: AppState) => s.status;
 export const selectSpeed = (s: AppState) => s.speed;
-export const selectStep = (s: AppState) => s.step;
+/** Steps shown so far: the rows of the history (which grows in place; framesVersion signals it). */
+export const selectStep = (s: AppState) => s.frames?.count ?? 0;
 export const selectPhase = (s: AppState) => s.phase;
 export const selectReport = (s: AppState) => s.report;
 export const selectError = (s: AppState) => s.error;

@@ -46,8 +46,6 @@ export interface RunSlice {
   frames: FrameBatch | null;
   /** Bumped whenever `frames` changes in place, so subscribers can tell. */
   framesVersion: number;
-  /** Steps shown so far (= frames.count). */
-  step: number;
   report: RunReport | null;
   error: string | null;
   /** Starts a new generation; the frames of the old one stay until the new run is ready. */
@@ -90,7 +88,6 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => ({
   info: null,
   frames: null,
   framesVersion: 0,
-  step: 0,
   report: null,
   error: null,
   beginRun() {
@@ -105,7 +102,6 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => ({
       info,
       frames: createHistory(info),
       framesVersion: s.framesVersion + 1,
-      step: 0,
       report: null,
     }));
   },
@@ -115,10 +111,7 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => ({
     let added = 0;
     for (const batch of batches) added += appendBatch(s.frames, batch);
     const next: Partial<AppState> = {};
-    if (added > 0) {
-      next.framesVersion = s.framesVersion + 1;
-      next.step = s.frames.count;
-    }
+    if (added > 0) next.framesVersion = s.framesVersion + 1;
     if (report) next.report = report;
     if (done) next.status = 'done';
     if (Object.keys(next).length > 0) set(next);

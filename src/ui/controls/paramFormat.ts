@@ -1,7 +1,7 @@
 /** How a parameter's value reads next to its slider: number and unit, "off", or a named option. */
 
 import { formatUsdPrecise } from '../../charts';
-import type { ParamSpec } from '../../scenario';
+import { withUnit, type ParamSpec } from '../../scenario';
 
 /** Readable names of enum options (the link keeps the short ones). */
 export const OPTION_LABELS: Record<string, string> = {
@@ -30,9 +30,7 @@ export function formatParamValue(spec: ParamSpec, value: number | string | boole
       return formatUsdPrecise(v);
     case 'USD/step':
       return `${formatUsdPrecise(v)}/step`;
-    case '':
-      return plain(v, spec.kind === 'int');
     default:
-      return `${plain(v, spec.kind === 'int')} ${spec.unit}`;
+      return withUnit(plain(v, spec.kind === 'int'), spec.unit);
   }
 }
