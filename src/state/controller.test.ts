@@ -240,6 +240,19 @@ describe('controller', () => {
     expect(selectStep(s)).toBeGreaterThan(0);
   });
 
+  it('runs a changed scenario on a fresh client after an error', async () => {
+    const t = setUp();
+    t.c.start();
+    await t.run(20);
+    t.events().onError('The worker died');
+    t.c.setParam('leverage', 20);
+    await t.run(250);
+    const s = t.store.getState();
+    expect(t.clients()).toBe(2);
+    expect(s).toMatchObject({ phase: 'ready', error: null });
+    expect(s.info).not.toBeNull();
+  });
+
   it('reports an error from the client itself (a worker that failed to start)', () => {
     const t = setUp();
     t.c.start();

@@ -76,6 +76,8 @@ export function createController(store: AppStore, options: ControllerOptions = {
   let playWhenLoaded = false;
   /** Whether a run was playing when it failed, so Restart plays again. */
   let playAfterRestart = false;
+  /** A run failed: the next load starts a fresh client (the worker may be dead). */
+  let broken = false;
 
   const state = () => store.getState();
   const runId = () => state().runId;
@@ -85,7 +87,8 @@ export function createController(store: AppStore, options: ControllerOptions = {
   }
 
   function fail(message: string): void {
-    if (state().phase !== 'error') playAfterRestart = state().status === 'playing';
+    if (!broken) playAfterRestart = state().status === 'playing';
+    broken = true;
     sink.clear();
     state().runFailed(message);
   }
@@ -116,6 +119,11 @@ export function createController(store: AppStore, options: ControllerOptions = {
 
   /** Loads the store's scenario as a new generation, playing it if asked. */
   function load(play: boolean): void {
+    if (broken) {
+      client?.terminate();
+      connect();
+      broken = false;
+    }
     if (pending !== null) timers.clearTimeout(pending);
     pending = null;
     sink.clear();
@@ -201,8 +209,7 @@ export function createController(store: AppStore, options: ControllerOptions = {
       scheduleLoad();
     },
     restart() {
-      client?.terminate();
-      connect();
+      broken = true;
       load(playAfterRestart);
     },
     crashWorker() {
