@@ -9,13 +9,18 @@ import { Select, Toggle } from './Choice';
 import { SeedInput } from './SeedInput';
 import { Slider } from './Slider';
 
-const GROUPS: readonly { group: ParamGroup; title: string }[] = [
-  { group: 'traders', title: 'Traders' },
-  { group: 'market', title: 'Market' },
-  { group: 'shock', title: 'Shock' },
-  { group: 'exchange', title: 'Exchange rules' },
-  { group: 'run', title: 'Run' },
-];
+/** Every group of the table, in the order shown (a Record, so a new group is a type error here). */
+const GROUP_TITLES: Record<ParamGroup, string> = {
+  traders: 'Traders',
+  market: 'Market',
+  shock: 'Shock',
+  exchange: 'Exchange rules',
+  run: 'Run',
+};
+const GROUPS = Object.entries(GROUP_TITLES).map(([group, title]) => ({
+  group: group as ParamGroup,
+  title,
+}));
 
 /** Why a parameter has no effect in this scenario, if it has none. */
 function inactiveNote(key: keyof Scenario, s: Scenario): string | undefined {
