@@ -3,9 +3,11 @@
  * arbitrageurs, the mark price, funding, realised volatility and the circuit breaker.
  *
  * Modelling choices a risk engineer would ask about:
- * - The index follows a seeded geometric random walk plus the scenario's shock, and moves a
- *   `venueWeight` share of the basis toward this venue's last price each step: a large venue is
- *   part of price discovery, so its crashes leak into spot (0 keeps the index exogenous).
+ * - The index follows spot's own seeded geometric random walk plus the scenario's shock. Each
+ *   step this venue pushes it a `venueWeight` share of the log basis toward its last price (a
+ *   large venue is part of price discovery, so its crashes leak into spot), and spot's own
+ *   buyers and sellers take back a `recovery` share of that push (so a liquidation-driven
+ *   overshoot fades, while the shock stays). venueWeight 0 keeps the index exogenous.
  * - Arbitrageurs send a limit order each step that would close an `arbStrength` share of the
  *   gap between last and index price; what they get is bounded by the depth on the way.
  * - Funding: the premium (last - index) / index is averaged over the interval; the rate adds
@@ -37,6 +39,10 @@ export class Market {
   readonly noiseTraders: Account = newAccount();
   index: number;
   mark: number;
+  /** Spot's own path: random walk and shock, without this venue's influence. */
+  private spot: number;
+  /** Log deviation of the index from spot's own path that this venue's trading caused. */
+  private push = 0;
   /** Funding paid so far per unit of long quantity (USD); shorts received the same. */
   fundingIndex = 0;
   /** Funding rate that would be paid now (fraction per interval). */
@@ -59,6 +65,7 @@ export class Market {
   ) {
     this.book = new OrderBook(s.price, s.liquidity);
     this.index = s.price;
+    this.spot = s.price;
     this.mark = s.price;
     this.sigma = s.volatility / 100 / Math.sqrt(STEPS_PER_DAY);
     this.variance = this.sigma * this.sigma;
@@ -79,14 +86,19 @@ export class Market {
     return step >= this.s.shockStep && step < this.s.shockStep + this.s.shockSteps;
   }
 
-  /** Moves the index one step: random walk, pull toward this venue, shock. */
+  /**
+   * Moves the index one step. Spot's own path (random walk and shock) carries it; this venue
+   * pushes it a `venueWeight` share of the (log) basis toward the last price; spot's own buyers
+   * and sellers take back a `recovery` share of that push each step.
+   */
   advanceIndex(step: number): void {
     const z = this.indexRng.normal();
     const sigma = this.sigma;
-    let next = this.index * Math.exp(sigma * z - 0.5 * sigma * sigma);
-    next += this.s.venueWeight * (this.last - this.index);
-    if (this.inShock(step)) next *= this.shockFactor;
-    this.index = Math.max(next, this.book.tick);
+    this.spot *= Math.exp(sigma * z - 0.5 * sigma * sigma);
+    if (this.inShock(step)) this.spot *= this.shockFactor;
+    this.push += this.s.venueWeight * Math.log(this.last / this.index);
+    this.push *= 1 - this.s.recovery;
+    this.index = Math.max(this.spot * Math.exp(this.push), this.book.tick);
   }
 
   /** Share of baseline depth the makers keep quoting, given realised volatility. */

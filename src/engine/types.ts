@@ -41,8 +41,10 @@ export interface Scenario {
   noise: number;
   /** Share of the basis arbitrageurs try to close per step (0..1). */
   arbStrength: number;
-  /** Share of the basis by which the index follows this venue per step (0..1). */
+  /** Share of the log basis by which the index follows this venue per step (0..1). */
   venueWeight: number;
+  /** Share of this venue's push on the index that spot takes back per step (0..1). */
+  recovery: number;
   /** Share of missing depth refilled per step (0..1). */
   resilience: number;
   /** Strength of depth withdrawal as realised volatility rises (0: none). */

@@ -257,6 +257,17 @@ export const PARAMS: ParamTable = {
     max: 1,
     step: 0.01,
   }),
+  recovery: float({
+    label: 'Spot recovery',
+    unit: '/step',
+    help: 'Share of this venue’s push on the index that spot buyers and sellers take back each step (0: the push is permanent).',
+    group: 'market',
+    persist: 'link',
+    default: 0.02,
+    min: 0,
+    max: 1,
+    step: 0.005,
+  }),
   resilience: float({
     label: 'Resilience',
     unit: '/step',
