@@ -234,6 +234,7 @@ export const PARAMS: ParamTable = {
     min: 0,
     max: 1_000_000_000,
     step: 10_000,
+    scale: 'log',
   }),
   arbStrength: float({
     label: 'Arbitrage',
@@ -342,6 +343,7 @@ export const PARAMS: ParamTable = {
     min: 0,
     max: 10_000_000_000,
     step: 100_000,
+    scale: 'log',
   }),
   partial: {
     kind: 'bool',
@@ -363,6 +365,7 @@ export const PARAMS: ParamTable = {
     max: 10_000_000_000,
     step: 100_000,
     zeroIsOff: true,
+    scale: 'log',
   }),
   breaker: float({
     label: 'Circuit breaker',
@@ -407,6 +410,7 @@ export const PARAMS: ParamTable = {
     max: 10_000_000_000,
     step: 100_000,
     zeroIsOff: true,
+    scale: 'log',
   }),
   adl: {
     kind: 'enum',
