@@ -25,6 +25,20 @@ test('a link from a newer version says so and shows the default scenario', async
     '10 ×',
   );
   await expect(page.getByRole('img', { name: /^Price/ })).toBeVisible();
+  // The link that was sent stays in the address bar: nothing is lost.
+  await expect(page).toHaveURL(/\?v=99&leverage=50$/);
+});
+
+test('a corrected link stays in the address bar until the user changes something', async ({
+  page,
+}) => {
+  await page.goto('/?v=1&leverage=abc&seed=4');
+  await expect(page.getByTestId('link-notice')).toBeVisible();
+  await expect(page).toHaveURL(/leverage=abc/);
+  const shock = page.getByRole('slider', { name: 'Shock', exact: true });
+  await shock.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page).toHaveURL(/v=1&seed=4&.*leverage=10&/);
 });
 
 test('a broken value shows a correction notice, as text, that can be dismissed', async ({

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { encodeScenario, type Scenario } from './scenario';
 import { createController } from './state/controller';
 import { AppContext } from './state/react';
 import { createAppStore } from './state/store';
@@ -25,8 +26,17 @@ if (!container) throw new Error('index.html has no #root element');
 const link = readLink(window.location);
 const store = createAppStore(link.scenario);
 store.getState().setNotice(link.notice);
+// A link that could not be read, or needed correcting, stays in the address bar until the user
+// changes the scenario: nothing they were sent is lost, and reopening it shows the same page.
+const sentScenario = encodeScenario(link.scenario);
+let keepSentLink = link.notice !== null;
+const onCommit = (scenario: Scenario) => {
+  if (keepSentLink && encodeScenario(scenario) === sentScenario) return;
+  keepSentLink = false;
+  writeLink(scenario);
+};
 // Started here, not in an effect: StrictMode runs effects twice.
-const controller = createController(store, { onCommit: (scenario) => writeLink(scenario) });
+const controller = createController(store, { onCommit });
 controller.start();
 window.__cascadeLab = { crashWorker: controller.crashWorker };
 const services = { store, controller };
