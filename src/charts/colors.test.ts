@@ -1,9 +1,12 @@
 import { hcl } from 'd3';
 import { describe, expect, it } from 'vitest';
 import {
+  BURN_MIN_T,
+  BURN_VISIBLE_SHARE,
   PALETTE,
   buildLut,
   burnAlpha,
+  burnIndex,
   burnInterpolator,
   intensityIndex,
   predictedInterpolator,
@@ -37,6 +40,33 @@ describe('intensityIndex', () => {
 
   it('uses a square-root scale so a quarter of the max is half-way', () => {
     expect(intensityIndex(25, 100)).toBe(128);
+  });
+});
+
+describe('burnIndex', () => {
+  it('never shows a burn of at least 1 % of the reference dimmer than the visible minimum', () => {
+    const floor = Math.round(BURN_MIN_T * 255);
+    expect(burnIndex(BURN_VISIBLE_SHARE * 1e6, 1e6)).toBe(floor);
+    expect(burnIndex(0.1 * 1e6, 1e6)).toBe(floor); // sqrt(0.1) = 0.32, lifted to the floor
+    expect(burnIndex(0.25 * 1e6, 1e6)).toBe(128); // above the floor: plain square root
+  });
+
+  it('keeps trickles below that share on the plain square root, residue at none', () => {
+    expect(burnIndex(1e-4 * 1e6, 1e6)).toBe(3);
+    expect(burnIndex(2e-6, 1e6)).toBe(0);
+    expect(burnIndex(0, 1e6)).toBe(0);
+    expect(burnIndex(5, 0)).toBe(0);
+  });
+
+  it('saturates at the reference and rises monotonically up to it', () => {
+    let prev = 0;
+    for (let v = 1; v <= 200; v++) {
+      const k = burnIndex(v, 100);
+      expect(k).toBeGreaterThanOrEqual(prev);
+      prev = k;
+    }
+    expect(burnIndex(100, 100)).toBe(255);
+    expect(burnIndex(1e9, 100)).toBe(255);
   });
 });
 

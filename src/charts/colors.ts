@@ -34,6 +34,8 @@ export const PALETTE = {
   halt: '#fb7185',
   /** Heatmap cells with no open position's liquidation price in them. */
   heatEmpty: '#0b1022',
+  /** Heatmap rings of realised liquidations: the burn scale's light orange (orange-300). */
+  burnRing: '#fdba74',
   /** Order book: bids (below the price) teal, asks (above) amber. */
   bid: '#2dd4bf',
   ask: '#fbbf24',
@@ -86,6 +88,26 @@ export function intensityIndex(v: number, max: number): number {
   if (!(max > 0) || !(v > max * 1e-6)) return 0;
   const t = Math.sqrt(Math.min(1, v / max));
   return Math.max(1, Math.round(t * 255));
+}
+
+/** Share of the burn's robust reference above which a cell gets at least {@link BURN_MIN_T}. */
+export const BURN_VISIBLE_SHARE = 0.01;
+/** The lowest intensity (0..1) of a cell that burnt at least {@link BURN_VISIBLE_SHARE}. */
+export const BURN_MIN_T = 0.4;
+
+/**
+ * Index 0..255 into the burn lookup table for realised notional `v` against the burn's robust
+ * reference (a high percentile of the non-zero cells, so one huge step cannot wash out the
+ * rest): square root of the share, saturating at the reference, and never below
+ * {@link BURN_MIN_T} once the cell holds more than {@link BURN_VISIBLE_SHARE} of it, so an
+ * ordinary wave stays bright next to an auto-deleveraging outlier. Trickles below that share
+ * keep the plain square root (at least index 1), float residue (a millionth) none.
+ */
+export function burnIndex(v: number, ref: number): number {
+  if (!(ref > 0) || !(v > ref * 1e-6)) return 0;
+  const share = Math.min(1, v / ref);
+  const t = Math.sqrt(share);
+  return Math.max(1, Math.round((share >= BURN_VISIBLE_SHARE ? Math.max(BURN_MIN_T, t) : t) * 255));
 }
 
 /** Opacity of the burn over the fuel colour for a burn index 1..255: never faint. */

@@ -1,11 +1,13 @@
 /**
  * The liquidation heatmap: time × price, one pixel per step and bucket in an offscreen canvas
  * (info.steps × bucketCount), scaled up without smoothing into the visible canvas; SVG on top
- * for the axes, the colour legend and the close price. Hovering a cell shows a plain-text
- * tooltip.
+ * for the axes, the colour legend, the close price (thin and translucent, so what burnt under
+ * it shows through) and, over it, a ring per step that liquidated (heatmapBurns.ts). Hovering a
+ * cell shows a plain-text tooltip.
  *
  * Incremental: each draw paints only the steps that arrived since the last one (heatmapImage.ts)
  * and copies just those columns into the offscreen canvas; the scaled drawImage is one GPU blit.
+ * The step burns behind the rings are summed once per arriving row too.
  */
 
 import type { FrameBatch, RunInfo } from '../engine/frame';
@@ -23,12 +25,13 @@ import {
   type GSel,
 } from './chartDom';
 import { PALETTE } from './colors';
+import { addStepBurns, createStepBurns, type BurnRing, type StepBurns } from './heatmapBurns';
 import { createHeatmapImage, paintHeatmap, type HeatmapImage } from './heatmapImage';
+import type { GradientStop } from './heatmapLegend';
 import {
   heatmapCellAt,
   heatmapModel,
   heatmapTooltip,
-  type GradientStop,
   type HeatmapChartOptions,
   type HeatmapModel,
 } from './heatmapModel';
@@ -59,8 +62,14 @@ export function createHeatmapChart(
     .attr('clip-path', clip.url)
     .attr('fill', 'none')
     .attr('stroke-linejoin', 'round');
-  const halo = price.append('path').attr('stroke', PALETTE.background).attr('stroke-opacity', 0.7);
-  const closeLine = price.append('path').attr('stroke', PALETTE.close);
+  // Thin and translucent, with a faint dark edge: the price stays legible over the fuel, and
+  // the burns it runs through stay visible.
+  const halo = price.append('path').attr('stroke', PALETTE.background).attr('stroke-opacity', 0.45);
+  const closeLine = price.append('path').attr('stroke', PALETTE.close).attr('stroke-opacity', 0.7);
+  // Rings over the line; the pointer goes through them to the hit area (the tooltip tells).
+  const rings = layer(svg, 'burn-rings')
+    .attr('clip-path', clip.url)
+    .style('pointer-events', 'none');
   const highlight = svg
     .append('rect')
     .attr('fill', 'none')
@@ -74,6 +83,7 @@ export function createHeatmapChart(
   let frames: FrameBatch | null = null;
   let info: RunInfo | null = null;
   let img: HeatmapImage | null = null;
+  let burns: StepBurns | null = null;
   let imageData: ImageData | null = null;
   let model: HeatmapModel | null = null;
   let pointer: { x: number; y: number } | null = null;
@@ -82,6 +92,7 @@ export function createHeatmapChart(
 
   function startRun(i: RunInfo): void {
     img = createHeatmapImage(i);
+    burns = createStepBurns(i);
     offscreen.width = img.width; // also clears it
     offscreen.height = img.height;
     // No 2D context (a test DOM without canvas): keep the model, skip the pixels.
@@ -94,20 +105,24 @@ export function createHeatmapChart(
       needsMeasure = false;
     }
     if (!frames || !info) return;
-    if (run.isNewRun(frames, info) || !img) startRun(info);
-    const dirty = img && paintHeatmap(img, frames);
+    if (run.isNewRun(frames, info) || !img || !burns) startRun(info);
+    if (!img || !burns) return;
+    const dirty = paintHeatmap(img, frames);
     if (dirty && imageData && offCtx) {
       offCtx.putImageData(imageData, 0, 0, dirty.x0, 0, dirty.x1 - dirty.x0, imageData.height);
     }
-    if (shell.width < 10 || shell.height < 10 || !img) return;
-    const m = heatmapModel(frames, info, shell.width, shell.height, img.paintedPredicted, options);
+    addStepBurns(burns, frames, info);
+    if (shell.width < 10 || shell.height < 10) return;
+    const scale = { predictedMax: img.paintedPredicted, burns };
+    const m = heatmapModel(frames, info, shell.width, shell.height, scale, options);
     model = m;
     clip.set(m.plot);
     drawImage(m);
     drawYAxis(yAxis, m.yTicks, m.plot, m.fontSize, false);
     drawXAxis(xAxis, m.xTicks, m.plot, m.fontSize, m.xTitle);
-    halo.attr('d', m.closePath || null).attr('stroke-width', 4);
-    closeLine.attr('d', m.closePath || null).attr('stroke-width', m.fontSize >= 14 ? 2 : 1.5);
+    halo.attr('d', m.closePath || null).attr('stroke-width', 3);
+    closeLine.attr('d', m.closePath || null).attr('stroke-width', m.fontSize >= 14 ? 1.5 : 1.25);
+    drawRings(rings, m.rings);
     drawHeatLegend(m);
     hit
       .attr('x', m.plot.x)
@@ -134,6 +149,30 @@ export function createHeatmapChart(
     ctx.fillRect(0, 0, w, h);
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(offscreen, 0, 0, w, h);
+  }
+
+  function drawRings(g: GSel, marks: readonly Pick<BurnRing, 'cx' | 'cy' | 'r'>[]): void {
+    // A dark edge under each light ring (all edges first, so no edge cuts through a ring): it
+    // reads over the brightest fuel and the price line.
+    const edges = layer(g, 'edges')
+      .attr('fill', 'none')
+      .attr('stroke', PALETTE.background)
+      .attr('stroke-opacity', 0.6)
+      .attr('stroke-width', 2.5);
+    const lights = layer(g, 'lights')
+      .attr('fill', PALETTE.burnRing)
+      .attr('fill-opacity', 0.18)
+      .attr('stroke', PALETTE.burnRing)
+      .attr('stroke-width', 1.5);
+    for (const sel of [edges, lights]) {
+      sel
+        .selectAll('circle')
+        .data(marks)
+        .join('circle')
+        .attr('cx', (d) => d.cx)
+        .attr('cy', (d) => d.cy)
+        .attr('r', (d) => d.r);
+    }
   }
 
   function gradient(id: string, stops: GradientStop[]): string {
@@ -168,6 +207,7 @@ export function createHeatmapChart(
       { ...l.burn, fill: gradient(burnId, l.burn.stops) },
     ];
     bar(legend, bars);
+    drawRings(layer(legend, 'legend-ring'), l.ring.r > 0 ? [l.ring] : []);
   }
 
   function bar(
@@ -238,7 +278,7 @@ export function createHeatmapChart(
       hitNode?.removeEventListener('pointerdown', onPointer);
       hitNode?.removeEventListener('pointerleave', onLeave);
       shell.destroy();
-      frames = info = img = imageData = model = null;
+      frames = info = img = burns = imageData = model = null;
     },
   };
 }

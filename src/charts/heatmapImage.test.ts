@@ -1,7 +1,17 @@
+import { hcl, rgb } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { createFrameBatch, type FrameBatch, type RunInfo } from '../engine/frame';
-import { PALETTE, burnInterpolator, predictedInterpolator, toRgb } from './colors';
-import { createHeatmapImage, fillColumn, paintHeatmap } from './heatmapImage';
+import {
+  BURN_MIN_T,
+  PALETTE,
+  burnIndex,
+  burnInterpolator,
+  intensityIndex,
+  predictedInterpolator,
+  toRgb,
+} from './colors';
+import { BURN_QUANTILE, createHeatmapImage, fillColumn, paintHeatmap } from './heatmapImage';
+import { RobustMaxTracker } from './scales';
 
 const INFO: RunInfo = {
   steps: 3,
@@ -133,5 +143,36 @@ describe('paintHeatmap', () => {
     );
     expect(dirty).toEqual({ x0: 0, x1: 2 });
     expect(img.paintedRealised).toBe(5);
+  });
+});
+
+describe('the burn’s own scale', () => {
+  // Twenty ordinary $1M waves and one $80M auto-deleveraging step, one cell each.
+  const waves = [...Array<number>(20).fill(1e6), 80e6];
+
+  it('is not set by one huge step: ordinary waves stay near the top of the burn scale', () => {
+    const ref = new RobustMaxTracker(BURN_QUANTILE);
+    ref.addAll(waves);
+    expect(burnIndex(1e6, ref.value())).toBeGreaterThan(0.9 * 255);
+    // Against the 99th percentile (the fuel's scale) the outlier would set the reference and
+    // leave the waves at a tenth of the scale.
+    const fuelScale = new RobustMaxTracker(0.99);
+    fuelScale.addAll(waves);
+    expect(intensityIndex(1e6, fuelScale.value())).toBeLessThan(0.15 * 255);
+  });
+
+  it('paints an ordinary wave brighter than the visible minimum next to the outlier', () => {
+    const info = { ...INFO, steps: waves.length, bucketCount: 1 };
+    const f = createFrameBatch(waves.length, 1);
+    waves.forEach((usd, r) => {
+      f.scalars.step[r] = r;
+      f.buckets.realised[r] = usd;
+    });
+    f.count = waves.length;
+    const img = createHeatmapImage(info);
+    paintHeatmap(img, f);
+    const [r, g, b] = img.data.subarray(0, 3);
+    const lightness = hcl(rgb(r, g, b)).l;
+    expect(lightness).toBeGreaterThan(hcl(burnInterpolator(BURN_MIN_T)).l);
   });
 });

@@ -4,10 +4,12 @@
  * bytes back in Node.
  *
  * Colour: the fuel (`predicted`) on a viridis scale, square-root of its share of a robust
- * maximum; realised liquidations (`realised`) burn on top in orange-to-white. Columns are
- * painted once as they arrive; everything is repainted only when a robust maximum drifts by
- * more than 25 %, so early columns do not keep a stale scale for long and the common update
- * costs one column.
+ * maximum (99th percentile); realised liquidations (`realised`) burn on top in orange-to-white
+ * on their own scale (colors.ts `burnIndex`): against the 90th percentile of the non-zero burnt
+ * cells, with a floor, because a run has only a few hundred of them and one auto-deleveraging
+ * step can hold half the run's notional. Columns are painted once as they arrive; everything is
+ * repainted only when a reference drifts by more than 25 %, so early columns do not keep a
+ * stale scale for long and the common update costs one column.
  */
 
 import { bucketRow, type FrameBatch, type RunInfo } from '../engine/frame';
@@ -15,12 +17,16 @@ import {
   PALETTE,
   buildLut,
   burnAlpha,
+  burnIndex,
   burnInterpolator,
   intensityIndex,
   predictedInterpolator,
   toRgb,
 } from './colors';
 import { RobustMaxTracker } from './scales';
+
+/** Quantile of the non-zero burnt cells the burn is coloured against (see the file comment). */
+export const BURN_QUANTILE = 0.9;
 
 export interface HeatmapImage {
   /** info.steps columns by info.bucketCount rows. */
@@ -30,8 +36,9 @@ export interface HeatmapImage {
   /** Frame rows painted so far. */
   rows: number;
   predictedMax: RobustMaxTracker;
+  /** The burn's reference: {@link BURN_QUANTILE} of the non-zero realised cells. */
   realisedMax: RobustMaxTracker;
-  /** The maxima the painted pixels were coloured with. */
+  /** The references the painted pixels were coloured with. */
   paintedPredicted: number;
   paintedRealised: number;
 }
@@ -62,7 +69,7 @@ export function createHeatmapImage(info: RunInfo): HeatmapImage {
     data: new Uint8ClampedArray(width * height * 4),
     rows: 0,
     predictedMax: new RobustMaxTracker(),
-    realisedMax: new RobustMaxTracker(),
+    realisedMax: new RobustMaxTracker(BURN_QUANTILE),
     paintedPredicted: 0,
     paintedRealised: 0,
   };
@@ -70,7 +77,7 @@ export function createHeatmapImage(info: RunInfo): HeatmapImage {
 
 /**
  * Writes one column: pixel (x, height - 1 - i) gets bucket i's colour. `predicted` and
- * `realised` are the step's bucket rows; values are coloured against the given maxima.
+ * `realised` are the step's bucket rows; values are coloured against the given references.
  */
 export function fillColumn(
   data: Uint8ClampedArray,
@@ -89,7 +96,7 @@ export function fillColumn(
     let r = p ? lut[p * 3] : empty[0];
     let g = p ? lut[p * 3 + 1] : empty[1];
     let b = p ? lut[p * 3 + 2] : empty[2];
-    const q = intensityIndex(realised[i], realisedMax);
+    const q = burnIndex(realised[i], realisedMax);
     if (q) {
       const a = burnAlpha(q);
       r += (burn[q * 3] - r) * a;

@@ -1,21 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { TRACE_INFO, makeTrace } from './__fixtures__/trace';
 import { snapshotText } from './__fixtures__/snapshot';
+import { stepBurnsOf } from './heatmapBurns';
 import { heatmapCellAt, heatmapModel, heatmapTooltip, rowOfStep } from './heatmapModel';
+import type { FrameBatch } from '../engine/frame';
+
+/** The chart's scale for a batch: the fuel bar's label and every step's burn. */
+const scale = (predictedMax: number, f: FrameBatch = makeTrace()) => ({
+  predictedMax,
+  burns: stepBurnsOf(f, TRACE_INFO),
+});
 
 describe('heatmapModel', () => {
   it('lays out the fixed trace the same way (640 × 360 snapshot)', async () => {
-    const m = heatmapModel(makeTrace(), TRACE_INFO, 640, 360, 800_000);
+    const m = heatmapModel(makeTrace(), TRACE_INFO, 640, 360, scale(800_000));
     await expect(snapshotText(m)).toMatchFileSnapshot('__snapshots__/heatmapModel.640x360.json');
   });
 
   it('lays out the fixed trace the same way on a phone (320 × 300 snapshot)', async () => {
-    const m = heatmapModel(makeTrace(), TRACE_INFO, 320, 300, 800_000);
+    const m = heatmapModel(makeTrace(), TRACE_INFO, 320, 300, scale(800_000));
     await expect(snapshotText(m)).toMatchFileSnapshot('__snapshots__/heatmapModel.320x300.json');
   });
 
   it('spans the run’s whole bucket grid on the price axis', () => {
-    const m = heatmapModel(makeTrace(), TRACE_INFO, 640, 360, 1);
+    const m = heatmapModel(makeTrace(), TRACE_INFO, 640, 360, scale(1));
     const bottom = m.yTicks.find((t) => t.value === TRACE_INFO.bucketLow);
     const top = m.yTicks.find((t) => t.value === TRACE_INFO.bucketHigh);
     expect(bottom?.pos).toBe(m.plot.y + m.plot.height);
@@ -23,13 +31,40 @@ describe('heatmapModel', () => {
   });
 
   it('labels the colour bar with the robust max and the units', () => {
-    const m = heatmapModel(makeTrace(), TRACE_INFO, 640, 360, 1_234_567);
+    const m = heatmapModel(makeTrace(), TRACE_INFO, 640, 360, scale(1_234_567));
     expect(m.legend.highLabel.text).toBe('$1.2M+');
     expect(m.legend.title.text).toContain('USD of positions liquidated at this price');
   });
 
+  it('rings every minute that liquidated, on the price it liquidated at, biggest first', () => {
+    const m = heatmapModel(makeTrace(), TRACE_INFO, 640, 360, scale(1));
+    expect(m.rings.map((r) => r.step)).toEqual([8, 9, 7, 10, 11]);
+    const [big] = m.rings;
+    // $1.2M in minute 8, all in the $95-$97.50 bucket: ringed at its middle.
+    expect(big.usd).toBe(1_200_000);
+    expect(big.price).toBe(96.25);
+    const cell = heatmapCellAt(m.plot, TRACE_INFO, big.cx, big.cy);
+    expect(cell).toEqual({ step: 8, bucket: 2 });
+    for (const r of m.rings) expect(r.r).toBeLessThanOrEqual(big.r);
+  });
+
+  it('keys the legend ring to a round value at its true size', () => {
+    const { legend } = heatmapModel(makeTrace(), TRACE_INFO, 640, 360, scale(1));
+    const ring = heatmapModel(makeTrace(), TRACE_INFO, 640, 360, scale(1)).rings[0];
+    expect(legend.burnLabel.text).toBe('$1M liquidated this minute');
+    // Area ∝ USD: the $1M legend ring against minute 8's $1.2M ring.
+    expect((legend.ring.r / ring.r) ** 2).toBeCloseTo(1 / 1.2, 1);
+  });
+
+  it('draws no ring, in the plot or the legend, before anything liquidated', () => {
+    const m = heatmapModel(makeTrace(6), TRACE_INFO, 640, 360, scale(1, makeTrace(6)));
+    expect(m.rings).toEqual([]);
+    expect(m.legend.ring.r).toBe(0);
+    expect(m.legend.burnLabel.text).toBe('liquidated this minute');
+  });
+
   it('reads where the fuel is and where it burnt in its aria-label', () => {
-    expect(heatmapModel(makeTrace(), TRACE_INFO, 640, 360, 1).label).toBe(
+    expect(heatmapModel(makeTrace(), TRACE_INFO, 640, 360, scale(1)).label).toBe(
       'Liquidation heatmap after 24 of 24 minutes: most fuel at $92.50–$95.00 ($200k); ' +
         '$2.9M liquidated, most at $95.00–$97.50.',
     );
@@ -39,7 +74,7 @@ describe('heatmapModel', () => {
     const f = makeTrace();
     const b = f.bucketCount;
     for (let i = 0; i < b; i++) f.buckets.predicted[(f.count - 1) * b + i] = 3e-9;
-    expect(heatmapModel(f, TRACE_INFO, 640, 360, 1).label).toContain(': no fuel left;');
+    expect(heatmapModel(f, TRACE_INFO, 640, 360, scale(1, f)).label).toContain(': no fuel left;');
   });
 });
 
@@ -62,7 +97,12 @@ describe('hover', () => {
       'price $95.00 – $97.50',
       'would be liquidated here: $0',
       'liquidated this minute: $1.2M',
+      'all prices this minute: $1.2M, on average at $96.25',
     ]);
+  });
+
+  it('leaves out the step total where nothing burnt', () => {
+    expect(heatmapTooltip(makeTrace(), TRACE_INFO, 3, 2)).toHaveLength(4);
   });
 
   it('says a step has not been simulated yet instead of showing zeros', () => {

@@ -6,7 +6,8 @@
 
 import { line, scaleLinear } from 'd3';
 import { bucketPrice, bucketRow, type FrameBatch, type RunInfo } from '../engine/frame';
-import { burnInterpolator, predictedInterpolator } from './colors';
+import { burnRings, rowBurn, type BurnRing, type StepBurns } from './heatmapBurns';
+import { heatmapLegend, type HeatmapLegend } from './heatmapLegend';
 import { formatStepTick, formatUsd, formatUsdPrecise, usdTickFormat } from './format';
 import { chartFontSize, labelWidth, px, tickCount, type Rect, type Tick } from './scales';
 
@@ -15,23 +16,6 @@ export interface HeatmapChartOptions {
   fontSize?: number;
   /** Draw the close price over the heatmap (default true). */
   showPrice?: boolean;
-}
-
-export interface GradientStop {
-  offset: number;
-  color: string;
-}
-
-export interface HeatmapLegend {
-  title: { x: number; y: number; text: string };
-  /** Fuel colour bar from $0 to the robust maximum, with its end labels. */
-  bar: Rect & { stops: GradientStop[] };
-  lowLabel: { x: number; y: number; text: string };
-  highLabel: { x: number; y: number; text: string };
-  /** Burn colour bar and its label. */
-  burn: Rect & { stops: GradientStop[] };
-  burnLabel: { x: number; y: number; text: string };
-  height: number;
 }
 
 export interface HeatmapModel {
@@ -46,75 +30,36 @@ export interface HeatmapModel {
   xTitle: { x: number; y: number; text: string };
   /** Close price, at the middle of each step's column. */
   closePath: string;
+  /** One ring per step that burnt, over the price line (heatmapBurns.ts). */
+  rings: BurnRing[];
   label: string;
 }
 
-/** Samples an interpolator into SVG gradient stops. */
-export function gradientStops(interpolate: (t: number) => string, n = 9): GradientStop[] {
-  return Array.from({ length: n }, (_, i) => ({
-    offset: i / (n - 1),
-    color: interpolate(i / (n - 1)),
-  }));
+/** The colour references the pixels were painted with, and the run's burns per step. */
+export interface HeatmapScale {
+  /** Labels the fuel colour bar. */
+  predictedMax: number;
+  burns: StepBurns;
 }
 
-/** Legend: the unit on the first row, the two colour bars on the second (wrapping on phones). */
-function heatmapLegend(width: number, fs: number, predictedMax: number): HeatmapLegend {
-  const rowH = Math.round(fs * 1.5);
-  const title = {
-    x: 8,
-    y: 4 + rowH / 2,
-    text:
-      width >= 480
-        ? 'Fuel: USD of positions liquidated at this price'
-        : 'USD of positions liquidated at this price',
-  };
-  const barW = Math.max(60, Math.min(160, Math.round(width * 0.25)));
-  const barH = Math.max(8, Math.round(fs * 0.75));
-  let x = 8;
-  let y = 4 + rowH;
-  const lowText = '$0';
-  const highText = predictedMax > 0 ? `${formatUsd(predictedMax)}+` : '–';
-  const lowLabel = { x, y: y + rowH / 2, text: lowText };
-  x += labelWidth(lowText, fs) + 4;
-  const bar = {
-    x,
-    y: y + (rowH - barH) / 2,
-    width: barW,
-    height: barH,
-    stops: gradientStops(predictedInterpolator),
-  };
-  x += barW + 4;
-  const highLabel = { x, y: y + rowH / 2, text: highText };
-  x += labelWidth(highText, fs) + fs * 1.5;
-  const burnText = 'liquidated this minute';
-  const burnW = Math.round(barW / 3);
-  if (x + burnW + 4 + labelWidth(burnText, fs) > width - 8) {
-    x = 8;
-    y += rowH;
-  }
-  const burn = {
-    x,
-    y: y + (rowH - barH) / 2,
-    width: burnW,
-    height: barH,
-    stops: gradientStops(burnInterpolator, 5),
-  };
-  const burnLabel = { x: x + burnW + 4, y: y + rowH / 2, text: burnText };
-  return { title, bar, lowLabel, highLabel, burn, burnLabel, height: y + rowH - 4 };
+/** Reference ring radius in px for a chart: readable on a phone, not a blot on a projector. */
+export function ringRefRadius(width: number, height: number): number {
+  return Math.max(3, Math.min(7, Math.round(Math.min(width, height) / 50)));
 }
 
-/** Lays the heatmap out in `width` × `height` px; `predictedMax` labels the colour bar. */
+/** Lays the heatmap out in `width` × `height` px. */
 export function heatmapModel(
   frames: FrameBatch,
   info: RunInfo,
   width: number,
   height: number,
-  predictedMax: number,
+  scale: HeatmapScale,
   options: HeatmapChartOptions = {},
 ): HeatmapModel {
   const fs = options.fontSize ?? chartFontSize(width);
   const steps = Math.max(1, info.steps);
-  const legend = heatmapLegend(width, fs, predictedMax);
+  const rRef = ringRefRadius(width, height);
+  const legend = heatmapLegend(width, fs, scale.predictedMax, scale.burns.ref.value(), rRef);
   const top = 4 + legend.height + 6;
   const axisH = fs + 10;
   const plotH = Math.max(10, height - top - axisH - 2);
@@ -151,6 +96,8 @@ export function heatmapModel(
           .y((r) => y(s.close[r]))
           .digits(1)(rows) ?? '');
 
+  const rings = burnRings(scale.burns, x, y, rRef);
+
   return {
     width,
     height,
@@ -161,6 +108,7 @@ export function heatmapModel(
     yTicks: yValues.map((v, i) => ({ value: v, pos: px(y(v)), label: yLabels[i] })),
     xTitle: { x: px(plot.x + plot.width), y: top + plotH + fs + 6, text: xTitleText },
     closePath,
+    rings,
     label: heatmapSummary(frames, info),
   };
 }
@@ -203,6 +151,14 @@ export function heatmapTooltip(
   const burnt = bucketRow(frames, 'realised', r)[bucket];
   lines.push(`would be liquidated here: ${formatUsd(fuel)}`);
   lines.push(`liquidated this minute: ${formatUsd(burnt)}`);
+  // The whole step (its ring): what a wave was, wherever the pointer is in its column.
+  const { total, priceSum } = rowBurn(frames, info, r);
+  if (total > 0) {
+    lines.push(
+      `all prices this minute: ${formatUsd(total)}, ` +
+        `on average at ${formatUsdPrecise(priceSum / total)}`,
+    );
+  }
   return lines;
 }
 
