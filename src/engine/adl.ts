@@ -79,3 +79,97 @@ export class AdlRanking {
     scores[i] = score;
   }
 }
+
+/** What auto-deleveraging did to the traders of one side, for the books. */
+export interface AdlResult {
+  /** Units closed. */
+  closed: number;
+  /** Realised profit and loss of the deleveraged traders (USD). */
+  realised: number;
+}
+
+/**
+ * Auto-deleveraging of one side, by policy. Queue: positions are closed one by one in ranking
+ * order. Pro rata: every profitable position loses the same share; the money is settled at once
+ * from the candidates' totals (closing share f of quantity Q and cost C at price b realises
+ * o · f · (b Q - C)), and the positions themselves are cut once, at the end of the step, so a
+ * step costs one scan of the side however many liquidations it deleverages against.
+ */
+export class Deleverager {
+  private readonly ranking: AdlRanking;
+  private rankedAt = -1;
+  /** Pro rata: open quantity and cost of the candidates, and the share of them still kept. */
+  private candidateQty = 0;
+  private candidateCost = 0;
+  private keep = 1;
+  /** Positions hit in the current step (pro rata: counted when the cut is applied). */
+  hits = 0;
+
+  constructor(
+    private readonly side: PositionSide,
+    private readonly policy: 'queue' | 'prorata',
+  ) {
+    this.ranking = new AdlRanking(side.count);
+  }
+
+  /** Closes up to `qty` units at price `b` (the liquidated position's bankruptcy price). */
+  take(qty: number, b: number, mark: number, step: number, out: AdlResult): void {
+    out.closed = 0;
+    out.realised = 0;
+    if (this.rankedAt !== step) this.rank(mark, step);
+    const o = this.side.side;
+    if (this.policy === 'prorata') {
+      const y = Math.min(qty, this.candidateQty);
+      if (!(y > 0)) return;
+      const f = y / this.candidateQty;
+      out.closed = y;
+      out.realised = o * (y * b - f * this.candidateCost);
+      this.candidateQty = y === this.candidateQty ? 0 : this.candidateQty - y;
+      this.candidateCost *= 1 - f;
+      this.keep *= 1 - f;
+      return;
+    }
+    const ranking = this.ranking;
+    const side = this.side;
+    let rest = qty;
+    for (let j = ranking.best(); rest > 0 && j >= 0; j = ranking.best()) {
+      const closed = side.reduce(j, rest);
+      if (closed > 0) {
+        out.closed += closed;
+        out.realised += o * closed * (b - side.entry[j]);
+        rest -= closed;
+        this.hits++;
+      }
+      if (side.qty[j] === 0) ranking.dropBest();
+    }
+  }
+
+  /** Applies the step's pro-rata cut to every candidate. */
+  finishStep(): void {
+    if (this.policy !== 'prorata' || this.keep === 1) return;
+    const cut = 1 - this.keep;
+    for (let r = 0; r < this.ranking.length; r++) {
+      const j = this.ranking.at(r);
+      if (this.side.reduce(j, this.keep === 0 ? Infinity : this.side.qty[j] * cut) > 0) this.hits++;
+    }
+    this.keep = 1;
+    this.candidateQty = 0;
+    this.candidateCost = 0;
+  }
+
+  private rank(mark: number, step: number): void {
+    this.ranking.build(this.side, mark);
+    this.rankedAt = step;
+    this.keep = 1;
+    if (this.policy !== 'prorata') return;
+    let q = 0;
+    let c = 0;
+    for (let r = 0; r < this.ranking.length; r++) {
+      const j = this.ranking.at(r);
+      q += this.side.qty[j];
+      c += this.side.qty[j] * this.side.entry[j];
+    }
+    this.candidateQty = q;
+    this.candidateCost = c;
+  }
+}

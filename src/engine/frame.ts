@@ -23,7 +23,11 @@ export const SCALAR_COLUMNS = [
   'ghost',
   /** Traded notional in the step, all flows. */
   'volume',
-  /** Notional liquidated in the step (taken over by the engine), long and short positions. */
+  /**
+   * Notional taken over by the liquidation engine in the step, long and short positions, at the
+   * mark. Executions (the `realised` bucket column) may follow later, under a throughput limit
+   * or the price band, so the two need not match step by step.
+   */
   'liqLong',
   'liqShort',
   /** Positions taken over by the liquidation engine in the step. */
@@ -59,7 +63,10 @@ export type ScalarColumn = (typeof SCALAR_COLUMNS)[number];
 export const BUCKET_COLUMNS = [
   /** Notional of open positions whose liquidation price lies in the bucket (the fuel). */
   'predicted',
-  /** Notional liquidated in the step, by the bucket of its fill price. */
+  /**
+   * Notional the liquidation engine executed in the step, by the bucket of its fill price: book
+   * fills at their VWAP, vault and ADL transfers at the bankruptcy price.
+   */
   'realised',
   /** Resting bid and ask depth in the bucket after the step. */
   'bid',

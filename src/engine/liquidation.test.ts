@@ -177,3 +177,41 @@ describe('liquidation engine accounting', () => {
     expect(engine.queuedNotional(MARK)).toBeCloseTo(100 * MARK - 1_000_000, 0);
   });
 });
+
+describe('liquidation engine edge cases', () => {
+  it('counts each position a pro-rata haircut cuts once, however many liquidations it pays for', () => {
+    const s = scenario({ insuranceFund: 0, adl: 'prorata' });
+    const shorts = makeSide(-1, [
+      { qty: 1_000, entry: 70_000, leverage: 2 },
+      { qty: 3_000, entry: 70_000, leverage: 20 },
+    ]);
+    const longs = makeSide(1, [
+      { ...LONG, qty: 40 },
+      { ...LONG, qty: 30 },
+      { ...LONG, qty: 30 },
+    ]);
+    const engine = new LiquidationEngine(s, longs, shorts);
+    engine.beginStep();
+    engine.takeOver(MARK, 0, stepRecord());
+    engine.execute(new OrderBook(MARK, 1_000_000), MARK, 0, stepRecord());
+    expect(engine.totals.adlCount).toBe(2);
+    expect(engine.lastAdlHits).toBe(2);
+    // Quantity closed by ADL in the positions equals what the engine handed over.
+    const cut = 4_000 - shorts.qty[0] - shorts.qty[1];
+    expect(cut * 56_700).toBeCloseTo(engine.totals.adlNotional, 3);
+  });
+
+  it('moves a position that ADL cut below the lower tier down a tier instead of liquidating nothing', () => {
+    // $600k at entry (tier 2); ADL leaves 2 BTC = $120k (tier 1's size).
+    const s = scenario({ partial: true });
+    const longs = makeSide(1, [{ qty: 10, entry: 60_000, leverage: 10 }]);
+    const engine = new LiquidationEngine(s, longs, makeSide(-1, []));
+    longs.reduce(0, 8);
+    const out = stepRecord();
+    engine.takeOver(longs.liq[0], 0, out);
+    expect(out.count).toBe(0);
+    expect(engine.queuedNotional(1)).toBe(0);
+    expect(longs.tier[0]).toBe(1);
+    expect(longs.qty[0]).toBe(2);
+  });
+});

@@ -24,7 +24,7 @@
  */
 
 import { type Account, newAccount } from './accounts';
-import { AdlRanking } from './adl';
+import { type AdlResult, Deleverager } from './adl';
 import { TakeoverQueue } from './queue';
 import type { OrderBook } from './book';
 import type { LiquidationMap, PositionSide } from './positions';
@@ -36,6 +36,8 @@ import type { Scenario } from './types';
  * are spent, as venues' price protection does: the engine waits rather than sweep an empty book.
  */
 const PRICE_BAND = 0.05;
+/** Quantity left over, as a share of the order, that is only rounding. */
+const QTY_EPSILON = 1e-12;
 /** Fund headroom, as a share of the notional being closed, that counts as spent. */
 const FUND_EPSILON = 1e-9;
 /** Share of the vault's inventory it sells back into the book per step. */
@@ -68,7 +70,11 @@ export interface LiquidationTotals {
 }
 
 export class LiquidationEngine {
-  /** The engine's own account: holds taken-over positions until they are closed. */
+  /**
+   * The engine's own account: holds taken-over positions until they are closed. Its cash is the
+   * double-entry view of take-overs, fills and settlements: without funding, it always equals
+   * minus the queue's cost minus bad debt (a test holds it to that).
+   */
   readonly account: Account = newAccount();
   readonly vault: Account = newAccount();
   fund: number;
@@ -79,9 +85,10 @@ export class LiquidationEngine {
   readonly totals: LiquidationTotals;
   private readonly queue = new TakeoverQueue();
   private readonly feeRate: number;
-  /** ADL candidates of each side, ranked once per step when first needed. */
-  private readonly adlRankings: { long: AdlRanking; short: AdlRanking };
-  private adlRankedAt = { long: -1, short: -1 };
+  /** Auto-deleveraging of the longs (against short liquidations) and of the shorts. */
+  private readonly adlLongs: Deleverager;
+  private readonly adlShorts: Deleverager;
+  private readonly adlResult: AdlResult = { closed: 0, realised: 0 };
   private stepCount = 0;
 
   constructor(
@@ -90,7 +97,8 @@ export class LiquidationEngine {
     private readonly shorts: PositionSide,
   ) {
     this.fund = s.insuranceFund;
-    this.adlRankings = { long: new AdlRanking(longs.count), short: new AdlRanking(shorts.count) };
+    this.adlLongs = new Deleverager(longs, s.adl);
+    this.adlShorts = new Deleverager(shorts, s.adl);
     this.feeRate = s.liquidationFee / 100;
     this.totals = {
       liquidatedLong: 0,
@@ -119,7 +127,12 @@ export class LiquidationEngine {
         if (this.s.partial && t > 0) {
           // Cut to the next lower tier's notional; the rest re-enters with a lower rate.
           const keep = MARGIN_TIERS[t - 1].maxNotional / side.entry[i];
-          qty = Math.max(0, qty - keep);
+          qty -= keep;
+          if (!(qty > 0)) {
+            // Already below the lower tier (ADL cut it): it just moves down a tier.
+            side.retier(i, t - 1);
+            continue;
+          }
         }
         this.takeOverUnits(side, i, qty, fundingIndex, mark, out);
         if (side.qty[i] > 0) side.retier(i, t - 1);
@@ -158,9 +171,12 @@ export class LiquidationEngine {
     this.totals.liquidations++;
   }
 
-  /** Starts a step: the ADL ranking of the previous step is stale. */
+  /** Starts a step: the ADL rankings of the previous step are stale. */
   beginStep(): void {
     this.stepCount++;
+    this.adlLongs.hits = 0;
+    this.adlShorts.hits = 0;
+    this.lastAdlHits = 0;
   }
 
   /** Closes queued positions, up to the throughput limit. */
@@ -180,11 +196,16 @@ export class LiquidationEngine {
         out,
       );
       allowance -= done;
-      q.qty[k] -= done;
       q.total -= done;
+      // A remainder within rounding of the fill is no remainder: it must not hold the queue.
+      q.qty[k] = q.qty[k] - done <= QTY_EPSILON * q.qty[k] ? 0 : q.qty[k] - done;
       if (q.qty[k] > 0) break; // the book could not take it all: wait for the next step
       q.head++;
     }
+    this.adlLongs.finishStep();
+    this.adlShorts.finishStep();
+    this.lastAdlHits = this.adlLongs.hits + this.adlShorts.hits;
+    this.totals.adlCount += this.lastAdlHits;
     if (q.head === q.tail) {
       q.head = q.tail = 0;
       q.total = 0; // no rounding residue once empty
@@ -212,7 +233,7 @@ export class LiquidationEngine {
       const filled = book.take(acct, -s as 1 | -1, rest, band, b, budget, pool);
       bookQty += filled;
       bookValue += book.filledValue;
-      rest -= filled;
+      rest = rest - filled <= QTY_EPSILON * qty ? 0 : rest - filled;
     };
     /** What the fund would hold after this close's result so far. */
     const headroom = () => this.fund + s * (bookValue - bookQty * b);
@@ -282,21 +303,17 @@ export class LiquidationEngine {
   }
 
   /** The vault sells a share of its inventory back into the book each step. */
-  unwindVault(book: OrderBook): void {
+  unwindVault(book: OrderBook, last: number): void {
     const inv = this.vault.inventory;
     if (inv === 0) return;
-    book.take(
-      this.vault,
-      inv > 0 ? -1 : 1,
-      Math.abs(inv) * VAULT_UNWIND_PER_STEP,
-      inv > 0 ? 0 : Infinity,
-    );
+    const side = inv > 0 ? -1 : 1;
+    const limit = last * (1 + side * PRICE_BAND);
+    book.take(this.vault, side, Math.abs(inv) * VAULT_UNWIND_PER_STEP, limit);
   }
 
   /**
-   * Auto-deleveraging: closes up to `qty` units of opposite positions at price b. Queue policy:
-   * in ranking order, profit % × effective leverage; pro-rata: every profitable position loses
-   * the same share. Returns the units closed.
+   * Auto-deleveraging: closes up to `qty` units of opposite positions at price b, by the
+   * scenario's policy. Returns the units closed.
    */
   private deleverage(
     s: 1 | -1,
@@ -305,54 +322,19 @@ export class LiquidationEngine {
     mark: number,
     fundingIndex: number,
   ): number {
-    const opp = s === 1 ? this.shorts : this.longs;
-    const ranking = this.ranking(opp, mark);
-    let rest = qty;
-    let hit = 0;
-    const closeUnits = (j: number, y: number) => {
-      const closed = opp.reduce(j, y);
-      if (closed <= 0) return;
-      // Opposite side is -s: it realises (-s) · closed · (b - entry).
-      this.totals.tradersRealised += -s * closed * (b - opp.entry[j]);
-      this.totals.tradersFunding -= -s * closed * fundingIndex;
-      this.account.inventory -= s * closed;
-      this.account.cash += s * closed * b;
-      this.totals.adlNotional += closed * b;
-      rest -= closed;
-      hit++;
-    };
-    if (this.s.adl === 'prorata') {
-      let total = 0;
-      for (let r = 0; r < ranking.length; r++) total += opp.qty[ranking.at(r)];
-      if (total > 0) {
-        const share = Math.min(1, qty / total);
-        for (let r = 0; r < ranking.length && rest > 0; r++) {
-          const j = ranking.at(r);
-          closeUnits(j, Math.min(rest, opp.qty[j] * share));
-        }
-      }
-    } else {
-      for (let j = ranking.best(); rest > 0 && j >= 0; j = ranking.best()) {
-        if (opp.qty[j] > 0) closeUnits(j, rest);
-        if (opp.qty[j] === 0) ranking.dropBest();
-      }
-    }
-    this.totals.adlCount += hit;
-    this.lastAdlHits += hit;
-    return qty - rest;
+    const adl = s === 1 ? this.adlShorts : this.adlLongs;
+    const r = this.adlResult;
+    adl.take(qty, b, mark, this.stepCount, r);
+    if (r.closed <= 0) return 0;
+    // The opposite side (-s) closes at b: its funding on those units settles now.
+    this.totals.tradersRealised += r.realised;
+    this.totals.tradersFunding += s * r.closed * fundingIndex;
+    this.account.inventory -= s * r.closed;
+    this.account.cash += s * r.closed * b;
+    this.totals.adlNotional += r.closed * b;
+    return r.closed;
   }
 
-  /** ADL hits in the current step (read and reset by the step). */
+  /** ADL hits in the current step (positions cut). */
   lastAdlHits = 0;
-
-  /** The ADL ranking of `side` at this step's mark, built on first use in the step. */
-  private ranking(side: PositionSide, mark: number): AdlRanking {
-    const key = side.side === 1 ? 'long' : 'short';
-    const ranking = this.adlRankings[key];
-    if (this.adlRankedAt[key] !== this.stepCount) {
-      ranking.build(side, mark);
-      this.adlRankedAt[key] = this.stepCount;
-    }
-    return ranking;
-  }
 }

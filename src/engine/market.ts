@@ -32,6 +32,12 @@ const CALM_VOL_MULTIPLE = 2;
 const FUNDING_INTEREST_8H = 0.0001;
 const FUNDING_CLAMP = 0.0005;
 const FUNDING_CAP = 0.0075;
+/** Steps in the 8 hours that funding rates are quoted for. */
+const STEPS_PER_8H = 480;
+/** Farthest from the last price (as a share of it) that a noise or vault order fills in a step. */
+const ORDER_BAND = 0.05;
+/** Makers never quote less than this share of their baseline depth, however wild the market. */
+const MIN_WITHDRAW_FACTOR = 0.05;
 
 export class Market {
   readonly book: OrderBook;
@@ -105,7 +111,7 @@ export class Market {
   withdrawFactor(): number {
     const calm = CALM_VOL_MULTIPLE * Math.max(this.sigma, 1e-4);
     const excess = Math.max(0, Math.sqrt(this.variance) / calm - 1);
-    return 1 / (1 + this.s.withdrawal * excess);
+    return Math.max(MIN_WITHDRAW_FACTOR, 1 / (1 + this.s.withdrawal * excess));
   }
 
   /** Starts the step: new tape, makers refill around the last price. */
@@ -125,9 +131,12 @@ export class Market {
     if (this.halted) return;
     const book = this.book;
     const n = this.noiseTraders;
-    if (buyFirst) book.take(n, 1, buyUsd / this.last, Infinity);
-    book.take(n, -1, sellUsd / this.last, 0);
-    if (!buyFirst) book.take(n, 1, buyUsd / this.last, Infinity);
+    // Market orders, but not past the band: an emptied book is not swept to the ladder's end.
+    const up = this.last * (1 + ORDER_BAND);
+    const down = this.last * (1 - ORDER_BAND);
+    if (buyFirst) book.take(n, 1, buyUsd / this.last, up);
+    book.take(n, -1, sellUsd / this.last, down);
+    if (!buyFirst) book.take(n, 1, buyUsd / this.last, up);
     const gap = this.index - this.last;
     if (Math.abs(gap) > book.tick) {
       const limit = this.last + this.s.arbStrength * gap;
@@ -180,11 +189,11 @@ export class Market {
     this.premiumSum += premium;
     this.premiumSteps++;
     const avg = this.premiumSum / this.premiumSteps;
-    const scale = this.s.fundingInterval / 480;
-    const interest = FUNDING_INTEREST_8H * scale;
-    const clamp = FUNDING_CLAMP * scale;
-    const rate = avg + Math.min(clamp, Math.max(-clamp, interest - avg));
-    this.fundingRate = Math.min(FUNDING_CAP, Math.max(-FUNDING_CAP, rate));
+    // The rate is set per 8 hours, as venues quote it, and paid pro rata to the interval.
+    const rate8h =
+      avg + Math.min(FUNDING_CLAMP, Math.max(-FUNDING_CLAMP, FUNDING_INTEREST_8H - avg));
+    const capped = Math.min(FUNDING_CAP, Math.max(-FUNDING_CAP, rate8h));
+    this.fundingRate = (capped * this.s.fundingInterval) / STEPS_PER_8H;
     if ((step + 1) % this.s.fundingInterval !== 0) return 0;
     this.premiumSum = 0;
     this.premiumSteps = 0;

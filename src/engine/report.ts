@@ -27,7 +27,10 @@ export interface RunReport {
   /** First step of the cascade (-1 if none) and its duration in steps (0 if none). */
   cascadeStart: number;
   cascadeSteps: number;
-  /** Mean branching ratio between consecutive liquidation waves of the cascade (0 if none). */
+  /**
+   * Branching ratio of the cascade: notional of each next wave over this wave's, summed over the
+   * cascade (0 if none). Below 1 waves die out; above 1 they feed themselves.
+   */
   branchingRatio: number;
   /** Largest share of baseline depth within 5 % of the price that was missing (0..1). */
   peakDepletion: number;

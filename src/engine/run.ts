@@ -79,7 +79,7 @@ class RunTracker {
   }
 }
 
-/** Cascade start, duration and mean branching ratio from the per-step waves. */
+/** Cascade start, duration and branching ratio (ratio of sums) from the per-step waves. */
 export function cascadeStats(
   waves: Float64Array,
   stepsRun: number,
@@ -94,15 +94,14 @@ export function cascadeStats(
     }
   }
   if (first < 0) return { start: -1, steps: 0, branching: 0 };
-  let sum = 0;
-  let n = 0;
+  // Ratio of sums, not mean of ratios: a small wave inside the cascade must not dominate it.
+  let current = 0;
+  let next = 0;
   for (let t = first; t < last; t++) {
-    if (waves[t] > 0) {
-      sum += waves[t + 1] / waves[t];
-      n++;
-    }
+    current += waves[t];
+    next += waves[t + 1];
   }
-  return { start: first, steps: last - first + 1, branching: n > 0 ? sum / n : 0 };
+  return { start: first, steps: last - first + 1, branching: current > 0 ? next / current : 0 };
 }
 
 /** Steps after the trough until the close regains half the drop (null if it never does). */

@@ -31,7 +31,6 @@ export function stepWorld(w: World, out: FrameBatch, row: number, flags: RunFlag
   liq.longNotional = liq.shortNotional = liq.count = 0;
   liq.realised.notional.fill(0);
   engine.beginStep();
-  engine.lastAdlHits = 0;
   const fundBefore = engine.fund;
   const badDebtBefore = engine.badDebt;
   const adlNotionalBefore = engine.totals.adlNotional;
@@ -42,7 +41,7 @@ export function stepWorld(w: World, out: FrameBatch, row: number, flags: RunFlag
     m.trade();
   }
   const halted = market.halted;
-  if (!halted) engine.unwindVault(market.book);
+  if (!halted) engine.unwindVault(market.book, market.last);
   market.updateMark();
   ghost.updateMark();
   engine.takeOver(market.mark, market.fundingIndex, liq);

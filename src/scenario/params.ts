@@ -357,7 +357,7 @@ export const PARAMS: ParamTable = {
   throughput: float({
     label: 'Throughput limit',
     unit: 'USD/step',
-    help: 'Most notional the liquidation engine sends to the book per step; the rest waits in a queue (0: no limit).',
+    help: 'Most notional the liquidation engine closes per step, whichever way; the rest waits in a queue (0: no limit).',
     group: 'exchange',
     persist: 'link',
     default: 0,
