@@ -19,9 +19,9 @@ import {
   type Chart,
   type GSel,
 } from './chartDom';
+import { chartLifecycle } from './chartLifecycle';
 import { PALETTE } from './colors';
 import { depthModel, type DepthChartOptions, type DepthModel } from './depthModel';
-import { createRedraw } from './rafScheduler';
 
 export type { DepthChartOptions } from './depthModel';
 
@@ -62,16 +62,8 @@ export function createDepthChart(
     .attr('stroke-width', 1.5);
   const legend = layer(svg, 'legend');
 
-  let frames: FrameBatch | null = null;
-  let info: RunInfo | null = null;
-  let needsMeasure = true;
-
-  function draw(): void {
-    if (needsMeasure) {
-      shell.measure();
-      needsMeasure = false;
-    }
-    if (!frames || !info || shell.width < 10 || shell.height < 10) return;
+  function draw(frames: FrameBatch, info: RunInfo): void {
+    if (shell.width < 10 || shell.height < 10) return;
     const m = depthModel(frames, info, shell.width, shell.height, options);
     drawLegend(legend, m.legend, m.fontSize, hatch);
     drawTitles(titles, m);
@@ -131,22 +123,5 @@ export function createDepthChart(
       .text((d) => d.label);
   }
 
-  const redraw = createRedraw(draw, options.scheduler);
-  return {
-    update(f, i) {
-      frames = f;
-      info = i;
-      redraw.request();
-    },
-    resize() {
-      needsMeasure = true;
-      redraw.request();
-    },
-    destroy() {
-      redraw.cancel();
-      shell.destroy();
-      frames = null;
-      info = null;
-    },
-  };
+  return chartLifecycle(shell, draw, options.scheduler).chart;
 }

@@ -24,6 +24,7 @@ import {
   type Chart,
   type GSel,
 } from './chartDom';
+import { chartLifecycle } from './chartLifecycle';
 import { PALETTE } from './colors';
 import { addStepBurns, createStepBurns, type BurnRing, type StepBurns } from './heatmapBurns';
 import { createHeatmapImage, paintHeatmap, type HeatmapImage } from './heatmapImage';
@@ -35,7 +36,6 @@ import {
   type HeatmapChartOptions,
   type HeatmapModel,
 } from './heatmapModel';
-import { createRedraw } from './rafScheduler';
 
 export type { HeatmapChartOptions } from './heatmapModel';
 
@@ -80,14 +80,11 @@ export function createHeatmapChart(
   const hit = svg.append('rect').attr('fill', 'transparent').style('cursor', 'crosshair');
   const tooltip = createTooltip(shell.root);
 
-  let frames: FrameBatch | null = null;
-  let info: RunInfo | null = null;
   let img: HeatmapImage | null = null;
   let burns: StepBurns | null = null;
   let imageData: ImageData | null = null;
   let model: HeatmapModel | null = null;
   let pointer: { x: number; y: number } | null = null;
-  let needsMeasure = true;
   const run = createRunTracker();
 
   function startRun(i: RunInfo): void {
@@ -99,12 +96,7 @@ export function createHeatmapChart(
     imageData = offCtx ? new ImageData(img.data, img.width, img.height) : null;
   }
 
-  function draw(): void {
-    if (needsMeasure) {
-      shell.measure();
-      needsMeasure = false;
-    }
-    if (!frames || !info) return;
+  function draw(frames: FrameBatch, info: RunInfo): void {
     if (run.isNewRun(frames, info) || !img || !burns) startRun(info);
     if (!img || !burns) return;
     const dirty = paintHeatmap(img, frames);
@@ -225,6 +217,7 @@ export function createHeatmapChart(
   }
 
   function hover(x: number, y: number): void {
+    const { frames, info } = input;
     if (!model || !frames || !info) return;
     const cell = heatmapCellAt(model.plot, info, x, y);
     if (!cell) {
@@ -261,24 +254,11 @@ export function createHeatmapChart(
   hitNode?.addEventListener('pointerdown', onPointer);
   hitNode?.addEventListener('pointerleave', onLeave);
 
-  const redraw = createRedraw(draw, options.scheduler);
-  return {
-    update(f, i) {
-      frames = f;
-      info = i;
-      redraw.request();
-    },
-    resize() {
-      needsMeasure = true;
-      redraw.request();
-    },
-    destroy() {
-      redraw.cancel();
-      hitNode?.removeEventListener('pointermove', onPointer);
-      hitNode?.removeEventListener('pointerdown', onPointer);
-      hitNode?.removeEventListener('pointerleave', onLeave);
-      shell.destroy();
-      frames = info = img = burns = imageData = model = null;
-    },
-  };
+  const { chart, input } = chartLifecycle(shell, draw, options.scheduler, () => {
+    hitNode?.removeEventListener('pointermove', onPointer);
+    hitNode?.removeEventListener('pointerdown', onPointer);
+    hitNode?.removeEventListener('pointerleave', onLeave);
+    img = burns = imageData = model = null;
+  });
+  return chart;
 }

@@ -20,9 +20,9 @@ import {
   type BaseChartOptions,
   type Chart,
 } from './chartDom';
+import { chartLifecycle } from './chartLifecycle';
 import { GHOST_DASH, PALETTE } from './colors';
 import { priceModel, type PriceChartOptions, type PriceModel } from './priceModel';
-import { createRedraw } from './rafScheduler';
 
 export type { PriceChartOptions } from './priceModel';
 
@@ -63,16 +63,8 @@ export function createPriceChart(
   const mark = line('mark', PALETTE.mark, 1.25);
   const close = line('close', PALETTE.close, 2);
 
-  let frames: FrameBatch | null = null;
-  let info: RunInfo | null = null;
-  let needsMeasure = true;
-
-  function draw(): void {
-    if (needsMeasure) {
-      shell.measure();
-      needsMeasure = false;
-    }
-    if (!frames || !info || shell.width < 10 || shell.height < 10) return;
+  function draw(frames: FrameBatch, info: RunInfo): void {
+    if (shell.width < 10 || shell.height < 10) return;
     const m = priceModel(frames, info, shell.width, shell.height, options);
     clip.set(m.plot);
     drawBands(m);
@@ -215,22 +207,5 @@ export function createPriceChart(
       .text((d) => d.text);
   }
 
-  const redraw = createRedraw(draw, options.scheduler);
-  return {
-    update(f, i) {
-      frames = f;
-      info = i;
-      redraw.request();
-    },
-    resize() {
-      needsMeasure = true;
-      redraw.request();
-    },
-    destroy() {
-      redraw.cancel();
-      shell.destroy();
-      frames = null;
-      info = null;
-    },
-  };
+  return chartLifecycle(shell, draw, options.scheduler).chart;
 }

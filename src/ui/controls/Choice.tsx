@@ -3,24 +3,19 @@
 import { useId } from 'react';
 import type { BoolParam, EnumParam } from '../../scenario';
 import { optionLabel } from './paramFormat';
+import { ParamRow } from './ParamRow';
 
-export function Select({
-  name,
-  spec,
-  value,
-  onChange,
-}: {
+interface ChoiceProps<S, V> {
   name: string;
-  spec: EnumParam;
-  value: string;
-  onChange(value: string): void;
-}) {
+  spec: S;
+  value: V;
+  onChange(value: V): void;
+}
+
+export function Select({ name, spec, value, onChange }: ChoiceProps<EnumParam, string>) {
   const id = useId();
   return (
-    <div className="flex items-center justify-between gap-2 py-1.5" title={spec.help}>
-      <label htmlFor={id} className="text-sm text-slate-200">
-        {spec.label}
-      </label>
+    <ParamRow id={id} spec={spec}>
       <select
         id={id}
         name={name}
@@ -38,27 +33,14 @@ export function Select({
       <span id={`${id}-help`} className="sr-only">
         {spec.help}
       </span>
-    </div>
+    </ParamRow>
   );
 }
 
-export function Toggle({
-  name,
-  spec,
-  value,
-  onChange,
-}: {
-  name: string;
-  spec: BoolParam;
-  value: boolean;
-  onChange(value: boolean): void;
-}) {
+export function Toggle({ name, spec, value, onChange }: ChoiceProps<BoolParam, boolean>) {
   const id = useId();
   return (
-    <div className="flex items-center justify-between gap-2 py-1.5" title={spec.help}>
-      <label htmlFor={id} className="text-sm text-slate-200">
-        {spec.label}
-      </label>
+    <ParamRow id={id} spec={spec}>
       <span className="flex items-center gap-2">
         <span className="text-sm font-medium text-sky-200">{value ? 'on' : 'off'}</span>
         <input
@@ -75,6 +57,6 @@ export function Toggle({
       <span id={`${id}-help`} className="sr-only">
         {spec.help}
       </span>
-    </div>
+    </ParamRow>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useId, useState } from 'react';
 import type { NumberParam } from '../../scenario';
+import { ParamRow } from './ParamRow';
 
 export function SeedInput({
   spec,
@@ -21,10 +22,7 @@ export function SeedInput({
     setText(String(value));
   }
   return (
-    <div className="flex items-center justify-between gap-2 py-1.5" title={spec.help}>
-      <label htmlFor={id} className="text-sm text-slate-200">
-        {spec.label}
-      </label>
+    <ParamRow id={id} spec={spec}>
       <span className="flex items-center gap-2">
         <input
           id={id}
@@ -47,6 +45,6 @@ export function SeedInput({
           New seed
         </button>
       </span>
-    </div>
+    </ParamRow>
   );
 }

@@ -1,0 +1,23 @@
+/** One row of the controls panel: the parameter's label on the left, its control on the right. */
+
+import type { ReactNode } from 'react';
+
+export function ParamRow({
+  id,
+  spec,
+  children,
+}: {
+  /** The id of the control the label names. */
+  id: string;
+  spec: { label: string; help: string };
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex items-center justify-between gap-2 py-1.5" title={spec.help}>
+      <label htmlFor={id} className="text-sm text-slate-200">
+        {spec.label}
+      </label>
+      {children}
+    </div>
+  );
+}
