@@ -83,4 +83,30 @@ describe('directions a risk engineer expects', () => {
     const big = total({ shock: -15, insuranceFund: 1e10 }, (r) => r.adlNotional + r.badDebt);
     expect(big).toBe(0);
   });
+
+  it('falls further when stop-loss clusters rest at round numbers', () => {
+    const without = total({}, (r) => r.maxDrawdown);
+    const withStops = total({ stopLoss: 5_000_000 }, (r) => r.maxDrawdown);
+    expect(withStops).toBeGreaterThan(without);
+  });
+
+  it('falls less, and liquidates less, when dip buyers stand below fair value', () => {
+    const without = runScenarios({});
+    const withDips = runScenarios({ dipBuyers: 2_000_000 });
+    expect(withDips.drawdown).toBeLessThan(without.drawdown);
+    expect(withDips.liquidated).toBeLessThan(without.liquidated);
+  });
+
+  it('lets panic sellers deepen the fall without liquidations too: they are not the engine', () => {
+    const without = total({}, (r) => r.counterfactualDrawdown);
+    const withPanic = total({ panic: 1_000_000 }, (r) => r.counterfactualDrawdown);
+    expect(withPanic).toBeGreaterThan(without);
+  });
 });
+
+function runScenarios(over: Partial<Scenario>): { drawdown: number; liquidated: number } {
+  return {
+    drawdown: total(over, (r) => r.maxDrawdown),
+    liquidated: total(over, (r) => r.liquidatedNotional),
+  };
+}

@@ -18,6 +18,7 @@
  */
 
 import { type Account, newAccount } from './accounts';
+import { BehaviouralAgents } from './agents';
 import { OrderBook } from './book';
 import type { Rng } from './rng';
 import type { Scenario } from './types';
@@ -43,6 +44,7 @@ export class Market {
   readonly book: OrderBook;
   readonly arbs: Account = newAccount();
   readonly noiseTraders: Account = newAccount();
+  readonly agents: BehaviouralAgents;
   index: number;
   mark: number;
   /** Spot's own path: random walk and shock, without this venue's influence. */
@@ -70,6 +72,7 @@ export class Market {
     private readonly noiseRng: Rng,
   ) {
     this.book = new OrderBook(s.price, s.liquidity);
+    this.agents = new BehaviouralAgents(s);
     this.index = s.price;
     this.spot = s.price;
     this.mark = s.price;
@@ -120,7 +123,7 @@ export class Market {
     this.book.refill(this.last, this.s.resilience, this.withdrawFactor());
   }
 
-  /** Noise traders and arbitrageurs trade (not while halted). */
+  /** Noise traders, arbitrageurs and behavioural agents trade (not while halted). */
   trade(): void {
     const rng = this.noiseRng;
     // Draw every step, halted or not, so the stream never depends on the state: the
@@ -142,6 +145,7 @@ export class Market {
       const limit = this.last + this.s.arbStrength * gap;
       book.take(this.arbs, gap > 0 ? 1 : -1, Infinity, limit);
     }
+    this.agents.trade(book);
   }
 
   /** Recomputes the mark price from the last and index prices. */
@@ -165,6 +169,7 @@ export class Market {
     const tape = this.book.tape;
     const r = Math.log(tape.close / tape.open);
     this.variance = VARIANCE_DECAY * this.variance + (1 - VARIANCE_DECAY) * r * r;
+    this.agents.endStep(tape);
     this.updateBreaker();
     return this.accrueFunding(step);
   }

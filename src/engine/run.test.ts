@@ -165,6 +165,8 @@ describe('no NaN or Infinity', () => {
       { breaker: 0.5, breakerWindow: 1, breakerHalt: 120 },
       { backstop: 1e10 },
       { adl: 'prorata', insuranceFund: 0, openInterest: 1e10, shock: -40 },
+      { stopLoss: 1e9, panic: 1e8, dipBuyers: 1e8 },
+      { stopLoss: 1e9, panic: 1e8, shock: -60, liquidity: 1e5 },
     ];
     for (const corner of corners) {
       const s = { ...base, ...corner };

@@ -45,6 +45,12 @@ export interface Scenario {
   venueWeight: number;
   /** Share of this venue's push on the index that spot takes back per step (0..1). */
   recovery: number;
+  /** Stop orders resting at each round number around the start price (USD; 0: none). */
+  stopLoss: number;
+  /** Panic selling per step per point of drawdown beyond 2 % (USD; 0: none). */
+  panic: number;
+  /** Dip buying per step per point of discount to fair value beyond 2 % (USD; 0: none). */
+  dipBuyers: number;
   /** Share of missing depth refilled per step (0..1). */
   resilience: number;
   /** Strength of depth withdrawal as realised volatility rises (0: none). */

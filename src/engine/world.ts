@@ -99,5 +99,6 @@ export function createWorld(s: Scenario): World {
 
 /** Every account that holds inventory apart from the leveraged positions. */
 export function inventoryAccounts(w: World): Account[] {
-  return [w.market.book.makers, w.market.arbs, w.market.noiseTraders, w.legacy, w.engine.vault];
+  const m = w.market;
+  return [m.book.makers, m.arbs, m.noiseTraders, m.agents.account, w.legacy, w.engine.vault];
 }
