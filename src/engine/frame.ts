@@ -91,7 +91,7 @@ export const EVENT = {
   HALT: 16,
   /** The book within 5 % of the price lost most of its baseline depth (first time). */
   BOOK_DRY: 32,
-  /** Bad debt appeared in this step. */
+  /** Bad debt appeared for the first time in this step (the `badDebt` column has the rest). */
   BAD_DEBT: 64,
 } as const;
 

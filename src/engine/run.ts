@@ -178,7 +178,7 @@ function buildReport(w: World, t: RunTracker): RunReport {
 export function createSimulation(scenario: Scenario): Simulation {
   const world = createWorld(scenario);
   const tracker = new RunTracker(scenario.steps);
-  const flags: RunFlags = { cascadeStarted: false, bookDry: false };
+  const flags: RunFlags = { cascadeStarted: false, bookDry: false, badDebt: false };
   return {
     info: world.info,
     get stepIndex() {
@@ -215,6 +215,6 @@ export function createWorldForTest(scenario: Scenario): {
   step(out: FrameBatch, row: number): void;
 } {
   const world = createWorld(scenario);
-  const flags: RunFlags = { cascadeStarted: false, bookDry: false };
+  const flags: RunFlags = { cascadeStarted: false, bookDry: false, badDebt: false };
   return { world, step: (out, row) => stepWorld(world, out, row, flags) };
 }

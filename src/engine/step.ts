@@ -16,6 +16,7 @@ import { inventoryAccounts, type World } from './world';
 export interface RunFlags {
   cascadeStarted: boolean;
   bookDry: boolean;
+  badDebt: boolean;
 }
 
 /** Per-step liquidated notional, as a share of starting open interest, that counts as a wave. */
@@ -99,7 +100,10 @@ function writeFrame(
   if (market.inShock(w.step)) events |= EVENT.SHOCK;
   if (ctx.halted) events |= EVENT.HALT;
   if (liq.adlCount > 0) events |= EVENT.ADL;
-  if (engine.badDebt > ctx.badDebtBefore) events |= EVENT.BAD_DEBT;
+  if (!flags.badDebt && engine.badDebt > ctx.badDebtBefore) {
+    flags.badDebt = true;
+    events |= EVENT.BAD_DEBT;
+  }
   if (ctx.fundBefore > 0 && engine.fund <= 0) events |= EVENT.FUND_EXHAUSTED;
   const wave = liq.longNotional + liq.shortNotional;
   if (!flags.cascadeStarted && wave >= CASCADE_WAVE_SHARE * info.openInterest) {
