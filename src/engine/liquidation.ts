@@ -90,13 +90,15 @@ export class LiquidationEngine {
   private readonly adlShorts: Deleverager;
   private readonly adlResult: AdlResult = { closed: 0, realised: 0 };
   private stepCount = 0;
+  private readonly sides: readonly PositionSide[];
 
   constructor(
     private readonly s: Scenario,
-    private readonly longs: PositionSide,
-    private readonly shorts: PositionSide,
+    longs: PositionSide,
+    shorts: PositionSide,
   ) {
     this.fund = s.insuranceFund;
+    this.sides = [longs, shorts];
     this.adlLongs = new Deleverager(longs, s.adl);
     this.adlShorts = new Deleverager(shorts, s.adl);
     this.feeRate = s.liquidationFee / 100;
@@ -120,7 +122,7 @@ export class LiquidationEngine {
 
   /** Takes over every position breached at `mark`. */
   takeOver(mark: number, fundingIndex: number, out: StepLiquidations): void {
-    for (const side of [this.longs, this.shorts]) {
+    for (const side of this.sides) {
       for (let i = side.nextBreached(mark); i >= 0; i = side.nextBreached(mark)) {
         const t = side.tier[i];
         let qty = side.qty[i];

@@ -10,6 +10,7 @@
 
 import { DEPTH_BAND } from './book';
 import { EVENT, type FrameBatch } from './frame';
+import type { Market } from './market';
 import { inventoryAccounts, type World } from './world';
 
 /** Flags for events that happen once per run. */
@@ -36,11 +37,8 @@ export function stepWorld(w: World, out: FrameBatch, row: number, flags: RunFlag
   const badDebtBefore = engine.badDebt;
   const adlNotionalBefore = engine.totals.adlNotional;
 
-  for (const m of [market, ghost]) {
-    m.advanceIndex(t);
-    m.beginStep();
-    m.trade();
-  }
+  openStep(market, t);
+  openStep(ghost, t);
   const halted = market.halted;
   if (!halted) engine.unwindVault(market.book, market.last);
   market.updateMark();
@@ -56,6 +54,13 @@ export function stepWorld(w: World, out: FrameBatch, row: number, flags: RunFlag
   liq.adlNotional = engine.totals.adlNotional - adlNotionalBefore;
   writeFrame(w, out, row, flags, { halted, fundBefore, badDebtBefore });
   w.step = t + 1;
+}
+
+/** Moves a market's index, lets its makers refill and its flows trade. */
+function openStep(m: Market, t: number): void {
+  m.advanceIndex(t);
+  m.beginStep();
+  m.trade();
 }
 
 /**
