@@ -25,6 +25,11 @@ export interface Chart {
 export interface BaseChartOptions {
   /** Where redraws are queued (default requestAnimationFrame); tests pass a manual one. */
   scheduler?: FrameScheduler;
+  /**
+   * Called with an error thrown while drawing (inside the animation frame, where no caller could
+   * catch it). Without it, the error is thrown from the frame callback as before.
+   */
+  onError?: (error: unknown) => void;
 }
 
 export type SvgSel = Selection<SVGSVGElement, unknown, null, undefined>;

@@ -4,8 +4,8 @@
  */
 
 import type { FrameBatch, RunInfo } from '../engine/frame';
-import type { Chart, Shell } from './chartDom';
-import { createRedraw, type FrameScheduler } from './rafScheduler';
+import type { BaseChartOptions, Chart, Shell } from './chartDom';
+import { createRedraw } from './rafScheduler';
 
 /** What the chart was last given: null before the first update and after destroy. */
 export interface ChartInput {
@@ -18,23 +18,28 @@ export interface ChartInput {
  * `resize()` was called since the last one (and on the first draw), then calls `draw` once
  * there are frames. `cleanup` runs on destroy, after the pending draw is dropped and before the
  * shell is removed. `input` lets the chart read the frames outside a draw (e.g. on hover).
+ * `options` are the chart's: where redraws are queued, and where draw errors go (`onError`).
  */
 export function chartLifecycle(
   shell: Shell,
   draw: (frames: FrameBatch, info: RunInfo) => void,
-  scheduler?: FrameScheduler,
+  options: BaseChartOptions = {},
   cleanup?: () => void,
 ): { chart: Chart; input: ChartInput } {
   const input: { frames: FrameBatch | null; info: RunInfo | null } = { frames: null, info: null };
   let needsMeasure = true;
 
-  const redraw = createRedraw(() => {
-    if (needsMeasure) {
-      shell.measure();
-      needsMeasure = false;
-    }
-    if (input.frames && input.info) draw(input.frames, input.info);
-  }, scheduler);
+  const redraw = createRedraw(
+    () => {
+      if (needsMeasure) {
+        shell.measure();
+        needsMeasure = false;
+      }
+      if (input.frames && input.info) draw(input.frames, input.info);
+    },
+    options.scheduler,
+    options.onError,
+  );
 
   const chart: Chart = {
     update(frames, info) {

@@ -123,5 +123,5 @@ export function createDepthChart(
       .text((d) => d.label);
   }
 
-  return chartLifecycle(shell, draw, options.scheduler).chart;
+  return chartLifecycle(shell, draw, options).chart;
 }

@@ -254,7 +254,7 @@ export function createHeatmapChart(
   hitNode?.addEventListener('pointerdown', onPointer);
   hitNode?.addEventListener('pointerleave', onLeave);
 
-  const { chart, input } = chartLifecycle(shell, draw, options.scheduler, () => {
+  const { chart, input } = chartLifecycle(shell, draw, options, () => {
     hitNode?.removeEventListener('pointermove', onPointer);
     hitNode?.removeEventListener('pointerdown', onPointer);
     hitNode?.removeEventListener('pointerleave', onLeave);

@@ -207,5 +207,5 @@ export function createPriceChart(
       .text((d) => d.text);
   }
 
-  return chartLifecycle(shell, draw, options.scheduler).chart;
+  return chartLifecycle(shell, draw, options).chart;
 }

@@ -46,4 +46,35 @@ describe('createRedraw', () => {
     redraw.flush();
     expect(draws).toBe(1);
   });
+
+  it('hands a draw error to onError, and draws again on the next request', () => {
+    const frames = createManualScheduler();
+    const errors: unknown[] = [];
+    let draws = 0;
+    const redraw = createRedraw(
+      () => {
+        draws++;
+        if (draws === 1) throw new Error('bad draw');
+      },
+      frames,
+      (error) => errors.push(error),
+    );
+    redraw.request();
+    expect(() => frames.flush()).not.toThrow();
+    expect(errors).toEqual([new Error('bad draw')]);
+    expect(redraw.pending).toBe(false);
+    redraw.request();
+    redraw.flush();
+    expect(draws).toBe(2);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('throws a draw error from the frame callback when there is no onError', () => {
+    const frames = createManualScheduler();
+    const redraw = createRedraw(() => {
+      throw new Error('bad draw');
+    }, frames);
+    redraw.request();
+    expect(() => frames.flush()).toThrow('bad draw');
+  });
 });

@@ -65,14 +65,27 @@ export interface Redraw {
   readonly pending: boolean;
 }
 
+/**
+ * `onError`, if given, receives what `draw` throws: a draw runs in an animation frame, where an
+ * error would otherwise escape every caller (and recur on each frame). Without it, errors throw.
+ */
 export function createRedraw(
   draw: () => void,
   scheduler: FrameScheduler = animationFrameScheduler(),
+  onError?: (error: unknown) => void,
 ): Redraw {
   let handle = 0;
   const run = (): void => {
     handle = 0;
-    draw();
+    if (!onError) {
+      draw();
+      return;
+    }
+    try {
+      draw();
+    } catch (error) {
+      onError(error);
+    }
   };
   return {
     request() {
