@@ -2,34 +2,56 @@
  * Mounts one D3 chart into a container React owns: creates it once, feeds it the run's frames
  * straight from the store (a vanilla subscription, so React never re-renders per step), tells it
  * when the container resizes, and destroys it on unmount.
+ *
+ * Errors from outside React's render — a draw in an animation frame, a store subscription, the
+ * ResizeObserver — are caught here and re-thrown on the next render, so the panel's
+ * ErrorBoundary shows this chart's message: no frozen chart logging an error every frame, and a
+ * throwing chart never stops the store's other subscribers.
  */
 
-import { useEffect, useRef } from 'react';
-import type { Chart } from '../charts';
+import { useEffect, useRef, useState } from 'react';
+import type { BaseChartOptions, Chart } from '../charts';
 import { useApp } from '../state/react';
 
 export interface ChartHostProps {
-  create: (el: HTMLElement) => Chart;
+  create: (el: HTMLElement, options: BaseChartOptions) => Chart;
   className?: string;
 }
 
 export function ChartHost({ create, className }: ChartHostProps) {
   const ref = useRef<HTMLDivElement>(null);
   const { store } = useApp();
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  if (failure) throw failure.error;
 
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const chart = create(el);
-    const feed = () => {
+    let failed = false;
+    const onError = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      setFailure({ error });
+    };
+    /** Runs `fn` unless the chart has failed; what it throws goes to onError. */
+    const guarded = (fn: () => void) => () => {
+      if (failed) return;
+      try {
+        fn();
+      } catch (error) {
+        onError(error);
+      }
+    };
+    const chart = create(el, { onError });
+    const feed = guarded(() => {
       const { frames, info } = store.getState();
       if (frames && info) chart.update(frames, info);
-    };
+    });
     feed();
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.framesVersion !== prev.framesVersion || s.info !== prev.info) feed();
     });
-    const observer = new ResizeObserver(() => chart.resize());
+    const observer = new ResizeObserver(guarded(() => chart.resize()));
     observer.observe(el);
     return () => {
       observer.disconnect();

@@ -1,16 +1,21 @@
 /** The three charts, each in a titled panel. React lays them out; D3 draws inside. */
 
 import type { ReactNode } from 'react';
-import { createDepthChart, createHeatmapChart, createPriceChart } from '../charts';
+import {
+  createDepthChart,
+  createHeatmapChart,
+  createPriceChart,
+  type BaseChartOptions,
+} from '../charts';
 import { selectPhase } from '../state/selectors';
 import { useAppStore } from '../state/react';
 import { ChartHost } from './ChartHost';
 import { ErrorBoundary } from './ErrorBoundary';
 
 // Module-level, so ChartHost's effect sees the same factory on every render.
-const priceChart = (el: HTMLElement) => createPriceChart(el);
-const heatmapChart = (el: HTMLElement) => createHeatmapChart(el);
-const depthChart = (el: HTMLElement) => createDepthChart(el);
+const priceChart = (el: HTMLElement, o: BaseChartOptions) => createPriceChart(el, o);
+const heatmapChart = (el: HTMLElement, o: BaseChartOptions) => createHeatmapChart(el, o);
+const depthChart = (el: HTMLElement, o: BaseChartOptions) => createDepthChart(el, o);
 
 function Panel({
   title,
