@@ -11,6 +11,16 @@ export const selectPhase = (s: AppState) => s.phase;
 export const selectReport = (s: AppState) => s.report;
 export const selectError = (s: AppState) => s.error;
 export const selectNotice = (s: AppState) => s.notice;
-/** Length of the run on screen: the loaded run's, or the scenario's while it loads. */
-export const selectTotalSteps = (s: AppState) => s.info?.steps ?? s.scenario.steps;
+/**
+ * Whether the frames and run info on screen are an older run's than the scenario's: while a new
+ * run is set up, and after its set-up failed. Its step and length are not the new run's then.
+ */
+export const selectIsStale = (s: AppState) => s.readyGeneration !== s.generation;
+/** Whether a new run is being set up. */
+export const selectIsLoading = (s: AppState) => s.phase === 'loading';
+/** Length of the run: the loaded run's, or the scenario's while its run is not there yet. */
+export const selectTotalSteps = (s: AppState) =>
+  selectIsStale(s) ? s.scenario.steps : (s.info?.steps ?? s.scenario.steps);
+/** The step the counter shows, or null while the frames are an older run's. */
+export const selectShownStep = (s: AppState) => (selectIsStale(s) ? null : selectStep(s));
 export const selectIsPlaying = (s: AppState) => s.status === 'playing';

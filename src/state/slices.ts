@@ -41,6 +41,11 @@ export interface RunSlice {
   /** Generation of the current run; messages of any other are dropped. */
   generation: number;
   phase: RunPhase;
+  /**
+   * Generation of the run that `info` and `frames` belong to (-1: none yet). While it is not
+   * `generation` — a new run is being set up, or its set-up failed — they are an older run's.
+   */
+  readyGeneration: number;
   info: RunInfo | null;
   /** Every frame of the current run so far (bounded: one row per step of the run). */
   frames: FrameBatch | null;
@@ -48,7 +53,10 @@ export interface RunSlice {
   framesVersion: number;
   report: RunReport | null;
   error: string | null;
-  /** Starts a new generation; the frames of the old one stay until the new run is ready. */
+  /**
+   * Starts a new generation. The old run's frames stay (the charts show them, dimmed) until the
+   * new run is ready; its report goes at once, so no figure shows it as the new run's.
+   */
   beginRun(): number;
   runReady(generation: number, info: RunInfo): void;
   /** Appends batches of the current generation, in one state change. */
@@ -85,6 +93,7 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => ({
   runId: 'main',
   generation: 0,
   phase: 'loading',
+  readyGeneration: -1,
   info: null,
   frames: null,
   framesVersion: 0,
@@ -92,13 +101,14 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => ({
   error: null,
   beginRun() {
     const generation = get().generation + 1;
-    set({ generation, phase: 'loading', error: null });
+    set({ generation, phase: 'loading', error: null, report: null });
     return generation;
   },
   runReady(generation, info) {
     if (generation !== get().generation) return;
     set((s) => ({
       phase: 'ready',
+      readyGeneration: generation,
       info,
       frames: createHistory(info),
       framesVersion: s.framesVersion + 1,

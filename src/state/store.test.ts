@@ -2,7 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createFrameBatch, type RunInfo } from '../engine/frame';
 import type { RunReport } from '../engine/report';
 import { defaultScenario } from '../scenario';
-import { selectStep, selectTotalSteps } from './selectors';
+import {
+  selectIsLoading,
+  selectIsStale,
+  selectShownStep,
+  selectStep,
+  selectTotalSteps,
+} from './selectors';
 import { createAppStore, type AppState } from './store';
 
 const info: RunInfo = {
@@ -80,5 +86,43 @@ describe('app store', () => {
     expect(store.getState()).toMatchObject({ phase: 'error', error: 'boom', status: 'paused' });
     store.getState().beginRun();
     expect(store.getState()).toMatchObject({ phase: 'loading', error: null });
+  });
+
+  it('while a new run is set up, shows its length and no step or report of the old run', () => {
+    const g = store.getState().beginRun();
+    store.getState().runReady(g, info);
+    store.getState().applyFrames(g, [batch(0, 3)], report, false);
+    expect(selectShownStep(store.getState())).toBe(3);
+    store.getState().setScenario({ ...store.getState().scenario, steps: 250 });
+    const next = store.getState().beginRun();
+    let s = store.getState();
+    expect(selectIsLoading(s)).toBe(true);
+    expect(s.report).toBeNull();
+    expect(selectShownStep(s)).toBeNull();
+    expect(selectTotalSteps(s)).toBe(250);
+    expect(s.frames?.count).toBe(3); // the old frames stay for the charts, dimmed
+    store.getState().runReady(next, { ...info, steps: 250 });
+    s = store.getState();
+    expect(selectIsLoading(s)).toBe(false);
+    expect(selectShownStep(s)).toBe(0);
+    expect(selectTotalSteps(s)).toBe(250);
+  });
+
+  it("keeps showing no step of the old run when the new run's set-up fails", () => {
+    const g = store.getState().beginRun();
+    store.getState().runReady(g, info);
+    store.getState().applyFrames(g, [batch(0, 4)], report, false);
+    store.getState().runFailed('the worker died mid-run');
+    expect(selectIsStale(store.getState())).toBe(false);
+    expect(selectShownStep(store.getState())).toBe(4); // where the failed run stopped
+    store.getState().setScenario({ ...store.getState().scenario, steps: 300 });
+    store.getState().beginRun();
+    store.getState().runFailed('no answer');
+    const s = store.getState();
+    expect(s.phase).toBe('error');
+    expect(selectIsStale(s)).toBe(true);
+    expect(selectShownStep(s)).toBeNull();
+    expect(selectTotalSteps(s)).toBe(300);
+    expect(s.report).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import {
   createPriceChart,
   type BaseChartOptions,
 } from '../charts';
-import { selectPhase } from '../state/selectors';
+import { selectIsLoading, selectIsStale } from '../state/selectors';
 import { useAppStore } from '../state/react';
 import { ChartHost } from './ChartHost';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -36,11 +36,12 @@ function Panel({
 }
 
 export function ChartsGrid() {
-  // While a new run is being set up, the old run's charts stay, dimmed.
-  const loading = useAppStore(selectPhase) === 'loading';
+  // Until a new run is set up, the old run's charts stay, dimmed.
+  const stale = useAppStore(selectIsStale);
+  const loading = useAppStore(selectIsLoading);
   return (
     <div
-      className={`grid min-w-0 grid-cols-1 gap-3 transition-opacity xl:grid-cols-2 ${loading ? 'opacity-50' : ''}`}
+      className={`grid min-w-0 grid-cols-1 gap-3 transition-opacity xl:grid-cols-2 ${stale ? 'opacity-50' : ''}`}
       aria-busy={loading}
       data-testid="charts"
     >

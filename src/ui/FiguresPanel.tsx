@@ -1,15 +1,26 @@
-/** The run report's numbers, live: re-rendered a few times a second at most, not per step. */
+/**
+ * The run report's numbers, live: re-rendered a few times a second at most, not per step. Until
+ * a new run is set up they show dashes, dimmed (and busy while it is set up): the old run's
+ * numbers are not the new scenario's.
+ */
 
-import { selectReport, selectScenario } from '../state/selectors';
+import { selectIsLoading, selectIsStale, selectReport, selectScenario } from '../state/selectors';
 import { useAppStore, useThrottledAppStore } from '../state/react';
 import { reportFigures } from './figures';
 
 export function FiguresPanel() {
   const report = useThrottledAppStore(selectReport, 150);
   const scenario = useAppStore(selectScenario);
-  const figures = reportFigures(report, scenario);
+  const stale = useAppStore(selectIsStale);
+  const loading = useAppStore(selectIsLoading);
+  const figures = reportFigures(stale ? null : report, scenario);
   return (
-    <section aria-labelledby="figures-title" className="min-w-0">
+    <section
+      aria-labelledby="figures-title"
+      aria-busy={loading}
+      className={`min-w-0 transition-opacity ${stale ? 'opacity-50' : ''}`}
+      data-testid="figures-panel"
+    >
       <h2 id="figures-title" className="sr-only">
         Live figures
       </h2>

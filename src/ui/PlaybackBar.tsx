@@ -2,10 +2,12 @@
 
 import type { Speed } from '../worker/protocol';
 import {
+  selectIsLoading,
+  selectIsStale,
   selectPhase,
+  selectShownStep,
   selectSpeed,
   selectStatus,
-  selectStep,
   selectTotalSteps,
 } from '../state/selectors';
 import { useAppStore, useController, useThrottledAppStore } from '../state/react';
@@ -22,15 +24,25 @@ const SPEEDS: readonly { value: Speed; label: string }[] = [
 const button =
   'rounded-md border border-slate-600 px-3 py-1.5 text-sm font-medium text-slate-100 hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400 disabled:opacity-50';
 
-/** Re-renders on its own, a few times a second at most. */
+/**
+ * Re-renders on its own, a few times a second at most. Until a new run is set up it shows the
+ * new run's length and a dash, dimmed: the old run's step is not the new run's.
+ */
 function StepCounter() {
-  const step = useThrottledAppStore(selectStep, 100);
+  const step = useThrottledAppStore(selectShownStep, 100);
   const total = useAppStore(selectTotalSteps);
-  const phase = useAppStore(selectPhase);
+  const stale = useAppStore(selectIsStale);
+  const loading = useAppStore(selectIsLoading);
   return (
-    <p className="text-sm text-slate-300 tabular-nums" data-testid="step-counter">
-      step <span className="font-semibold text-slate-100">{step}</span> / {total} (min)
-      {phase === 'loading' && <span className="ml-2 text-slate-400">setting up…</span>}
+    <p
+      className="text-sm text-slate-300 tabular-nums"
+      data-testid="step-counter"
+      aria-busy={loading}
+    >
+      <span className={stale ? 'opacity-50' : undefined}>
+        step <span className="font-semibold text-slate-100">{step ?? '–'}</span> / {total} (min)
+      </span>
+      {loading && <span className="ml-2 text-slate-400">setting up…</span>}
     </p>
   );
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../engine/run';
 import { defaultScenario } from '../scenario';
+import { selectReport } from '../state/selectors';
+import { createAppStore } from '../state/store';
 import { reportFigures } from './figures';
 
 describe('live figures', () => {
@@ -29,5 +31,19 @@ describe('live figures', () => {
       (f) => f.key === 'bad-debt',
     )!;
     expect(fig).toMatchObject({ value: '$0', alert: false });
+  });
+
+  it("never shows the old run's report as a new scenario's while it is set up", () => {
+    const scenario = { ...defaultScenario(), positions: 500, steps: 60, shockStep: 10 };
+    const run = runScenario(scenario);
+    const store = createAppStore(scenario);
+    const g = store.getState().beginRun();
+    store.getState().runReady(g, run.info);
+    store.getState().applyFrames(g, [], run.report, true);
+    const shown = () => reportFigures(selectReport(store.getState()), store.getState().scenario);
+    expect(shown().find((f) => f.key === 'drawdown')?.value).not.toBe('–');
+    store.getState().setScenario({ ...scenario, leverage: 50 });
+    store.getState().beginRun();
+    expect(shown().map((f) => f.value)).toEqual(shown().map(() => '–'));
   });
 });
