@@ -12,7 +12,7 @@
  * bundle) is detected instead of misreading frames: `ready` carries the worker's version.
  */
 
-import type { FrameBatch, RunInfo } from '../engine/frame';
+import { BUCKET_COLUMNS, SCALAR_COLUMNS, type FrameBatch, type RunInfo } from '../engine/frame';
 import type { RunReport } from '../engine/report';
 import type { Scenario } from '../engine/types';
 
@@ -120,4 +120,119 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   if (typeof error === 'string' && error !== '') return error;
   return 'Unknown error in the simulation';
+}
+
+// What the page checks of each response before using it: a worker of another build, or a bug,
+// must become a readable run error, never a render crash on a missing field.
+
+const INFO_FIELDS: Record<keyof RunInfo, true> = {
+  steps: true,
+  bucketCount: true,
+  bucketLow: true,
+  bucketHigh: true,
+  startPrice: true,
+  openInterest: true,
+  liquidity: true,
+  shockStep: true,
+  shockSteps: true,
+};
+
+/** The report's fields; `true` where null is allowed too. */
+const REPORT_FIELDS: Record<keyof RunReport, boolean> = {
+  stepsRun: false,
+  maxDrawdown: false,
+  maxDrawdownStep: false,
+  counterfactualDrawdown: false,
+  amplification: false,
+  liquidatedNotional: false,
+  liquidatedLong: false,
+  liquidatedShort: false,
+  liquidations: false,
+  oiLiquidatedShare: false,
+  cascadeStart: false,
+  cascadeSteps: false,
+  branchingRatio: false,
+  peakDepletion: false,
+  insuranceFundUsed: false,
+  insuranceFundLow: false,
+  adlNotional: false,
+  adlCount: false,
+  badDebt: false,
+  recoverySteps: true,
+  fundingVariance: false,
+  conservationError: false,
+};
+
+type Fields = Record<string, unknown>;
+
+const isObject = (x: unknown): x is Fields => typeof x === 'object' && x !== null;
+const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
+
+function checkInfo(info: unknown): string | null {
+  if (!isObject(info)) return 'ready has no run info';
+  for (const key of Object.keys(INFO_FIELDS)) {
+    if (typeof info[key] !== 'number') return `ready info.${key} is not a number`;
+  }
+  if (!isCount(info.steps) || !isCount(info.bucketCount)) return 'ready info has bad sizes';
+  return null;
+}
+
+function checkReport(type: string, report: unknown): string | null {
+  if (!isObject(report)) return `${type} has no report`;
+  for (const [key, nullable] of Object.entries(REPORT_FIELDS)) {
+    const v = report[key];
+    if (typeof v !== 'number' && !(nullable && v === null)) {
+      return `${type} report.${key} is not a number`;
+    }
+  }
+  return null;
+}
+
+function checkBatch(batch: unknown): string | null {
+  if (!isObject(batch)) return 'frames has no batch';
+  const { start, count, capacity, bucketCount, scalars, buckets } = batch;
+  if (!isCount(start) || !isCount(count) || !isCount(capacity) || !isCount(bucketCount)) {
+    return 'frames batch has bad sizes';
+  }
+  if (count > capacity) return 'frames batch has more rows than room';
+  if (!isObject(scalars) || !isObject(buckets)) return 'frames batch has no columns';
+  for (const c of SCALAR_COLUMNS) {
+    const col = scalars[c];
+    if (!(col instanceof Float64Array) || col.length < count) {
+      return `frames column ${c} is missing or short`;
+    }
+  }
+  for (const c of BUCKET_COLUMNS) {
+    const col = buckets[c];
+    if (!(col instanceof Float32Array) || col.length < count * bucketCount) {
+      return `frames column ${c} is missing or short`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Why `data` is not a well-formed {@link SimResponse}, as a short phrase, or null if it is one.
+ * Checks shapes (fields, types, column lengths), not values. A `ready` of another protocol
+ * version passes, so the caller can say the worker is out of date instead.
+ */
+export function checkResponse(data: unknown): string | null {
+  if (!isObject(data)) return 'not an object';
+  const type = typeof data.type === 'string' ? data.type : '';
+  if (typeof data.runId !== 'string' || typeof data.generation !== 'number') {
+    return `${type || 'a message'} has no run id or generation`;
+  }
+  switch (type) {
+    case 'ready':
+      if (typeof data.protocol !== 'number') return 'ready has no protocol version';
+      return data.protocol === PROTOCOL_VERSION ? checkInfo(data.info) : null;
+    case 'frames':
+      return checkBatch(data.batch) ?? checkReport(type, data.report);
+    case 'done':
+      return checkReport(type, data.report);
+    case 'error':
+      return typeof data.message === 'string' ? null : 'error has no message';
+    default:
+      return `unknown type "${String(data.type).slice(0, 40)}"`;
+  }
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createFrameBatch, sliceFrameBatch } from '../engine/frame';
+import { runScenario } from '../engine/run';
+import { defaultScenario } from '../scenario';
+import { PROTOCOL_VERSION, checkResponse } from './protocol';
+
+const run = runScenario({ ...defaultScenario(), positions: 300, steps: 20, shockStep: 5 });
+const stamp = { runId: 'main', generation: 1 };
+const batch = () => sliceFrameBatch(run.frames, 0, 5);
+
+describe('response check', () => {
+  it('passes every message the run loop sends', () => {
+    expect(
+      checkResponse({ ...stamp, type: 'ready', protocol: PROTOCOL_VERSION, info: run.info }),
+    ).toBeNull();
+    expect(checkResponse({ ...stamp, type: 'frames', batch: batch(), report: run.report })).toBe(
+      null,
+    );
+    expect(checkResponse({ ...stamp, type: 'done', report: run.report })).toBeNull();
+    expect(checkResponse({ ...stamp, type: 'error', message: 'boom' })).toBeNull();
+    expect(
+      checkResponse({
+        ...stamp,
+        type: 'frames',
+        batch: createFrameBatch(0, 4),
+        report: run.report,
+      }),
+    ).toBeNull();
+  });
+
+  it('lets a ready of another protocol through, so the page can say the worker is out of date', () => {
+    expect(checkResponse({ ...stamp, type: 'ready', protocol: 1, info: { old: true } })).toBeNull();
+  });
+
+  it('says what is wrong with a malformed message', () => {
+    expect(checkResponse(null)).toBe('not an object');
+    expect(checkResponse({ type: 'frames' })).toBe('frames has no run id or generation');
+    expect(checkResponse({ ...stamp, type: 'hello' })).toBe('unknown type "hello"');
+    expect(checkResponse({ ...stamp, type: 'ready', info: run.info })).toBe(
+      'ready has no protocol version',
+    );
+    expect(
+      checkResponse({
+        ...stamp,
+        type: 'ready',
+        protocol: PROTOCOL_VERSION,
+        info: { ...run.info, steps: '600' },
+      }),
+    ).toBe('ready info.steps is not a number');
+    expect(
+      checkResponse({ ...stamp, type: 'frames', batch: batch(), report: { maxDrawdown: 0.1 } }),
+    ).toBe('frames report.stepsRun is not a number');
+    expect(checkResponse({ ...stamp, type: 'done', report: undefined })).toBe('done has no report');
+    expect(checkResponse({ ...stamp, type: 'error' })).toBe('error has no message');
+  });
+
+  it('catches missing, mistyped, short or detached columns and bad sizes', () => {
+    const missing = batch();
+    delete (missing.scalars as Partial<typeof missing.scalars>).close;
+    const mistyped = batch();
+    (mistyped.buckets as Record<string, unknown>).realised = new Float64Array(5 * 160);
+    const detached = batch();
+    structuredClone(detached.scalars.mark.buffer, { transfer: [detached.scalars.mark.buffer] });
+    const cases: [unknown, string][] = [
+      [missing, 'frames column close is missing or short'],
+      [mistyped, 'frames column realised is missing or short'],
+      [detached, 'frames column mark is missing or short'],
+      [{ ...batch(), count: 6 }, 'frames batch has more rows than room'],
+      [{ ...batch(), count: -1 }, 'frames batch has bad sizes'],
+      [{ ...batch(), scalars: null }, 'frames batch has no columns'],
+      [undefined, 'frames has no batch'],
+    ];
+    for (const [b, why] of cases) {
+      expect(checkResponse({ ...stamp, type: 'frames', batch: b, report: run.report })).toBe(why);
+    }
+  });
+});
