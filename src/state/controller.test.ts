@@ -6,7 +6,7 @@ import type { SimClient, SimClientEvents } from '../worker/client';
 import { createInProcessClient } from '../worker/inProcess';
 import { createFakeClock } from '../worker/fakeClock';
 import type { SimRequest } from '../worker/protocol';
-import { createController, type Controller } from './controller';
+import { READY_TIMEOUT_MS, createController, type Controller } from './controller';
 import { createManualScheduler } from '../charts/rafScheduler';
 import { selectStep } from './selectors';
 import { createAppStore, type AppStore } from './store';
@@ -34,6 +34,7 @@ function setUp(scenario = small()) {
   const sent: SimRequest[] = [];
   const commits: Scenario[] = [];
   let clients = 0;
+  let terminated = 0;
   let events: SimClientEvents | null = null;
   controller = createController(store, {
     createClient: (e) => {
@@ -45,7 +46,10 @@ function setUp(scenario = small()) {
           sent.push(m);
           inner.post(m);
         },
-        terminate: () => inner.terminate(),
+        terminate: () => {
+          terminated++;
+          inner.terminate();
+        },
       };
       return client;
     },
@@ -71,6 +75,7 @@ function setUp(scenario = small()) {
     commits,
     run,
     clients: () => clients,
+    terminated: () => terminated,
     events: () => events!,
   };
 }
@@ -274,5 +279,166 @@ describe('controller', () => {
     await t.run(10);
     expect(t.store.getState().status).toBe('playing');
     expect(selectStep(t.store.getState())).toBeLessThan(100);
+  });
+
+  it('stops the failed worker at once, and Restart still brings the run back', async () => {
+    const t = setUp();
+    t.c.start();
+    t.c.setSpeed(100);
+    t.c.play();
+    await t.run(200);
+    t.c.crashWorker();
+    await t.run(20);
+    expect(t.store.getState().phase).toBe('error');
+    expect(t.terminated()).toBe(1);
+    expect(t.clock.pending).toBe(0); // no run loop ticks on in the background
+    const posted = t.sent.length;
+    t.c.play();
+    t.c.step();
+    t.c.setSpeed(30);
+    expect(t.sent).toHaveLength(posted); // nothing goes to the dead client
+    t.c.restart();
+    await t.run(200);
+    expect(t.store.getState()).toMatchObject({ phase: 'ready', status: 'playing', error: null });
+    expect(t.clients()).toBe(2);
+  });
+
+  it('turns a malformed message into a readable run error, not a crash', async () => {
+    const t = setUp();
+    t.c.start();
+    await t.run(20);
+    const s = t.store.getState();
+    const bad = { type: 'frames', runId: 'main', generation: s.generation, report: {} };
+    expect(() => t.events().onMessage(bad as never)).not.toThrow();
+    expect(t.store.getState()).toMatchObject({
+      phase: 'error',
+      error: 'The simulation worker sent a malformed message: frames has no batch.',
+    });
+    expect(t.terminated()).toBe(1);
+  });
+
+  it('ignores messages from a client it has already replaced', async () => {
+    const t = setUp();
+    t.c.start();
+    await t.run(20);
+    const old = t.events();
+    t.c.crashWorker();
+    await t.run(20);
+    t.c.restart();
+    await t.run(50);
+    old.onError('a late error from the dead worker');
+    expect(t.store.getState()).toMatchObject({ phase: 'ready', error: null });
+  });
+
+  it('steps the new run at once when Step is pressed while a change waits for its debounce', async () => {
+    const t = setUp();
+    t.c.start();
+    await t.run(20);
+    t.c.step();
+    t.c.step();
+    await t.run(20);
+    t.c.setParam('leverage', 40);
+    t.c.step();
+    await t.run(20);
+    const loads = t.sent.filter((m) => m.type === 'load');
+    expect(loads).toHaveLength(2);
+    expect(loads[1]).toMatchObject({ scenario: { leverage: 40 } });
+    const s = t.store.getState();
+    expect(s).toMatchObject({ phase: 'ready', status: 'paused' });
+    expect(selectStep(s)).toBe(1);
+    await t.run(400); // the debounce that was waiting does not load again
+    expect(t.sent.filter((m) => m.type === 'load')).toHaveLength(2);
+  });
+});
+
+describe('controller watchdog', () => {
+  function silentSetUp(answerReset = false) {
+    const clock = createFakeClock();
+    const store = createAppStore(small());
+    const sent: SimRequest[] = [];
+    let terminated = 0;
+    let clients = 0;
+    controller = createController(store, {
+      createClient: (events) => {
+        clients++;
+        const live = clients > 1; // the first client never answers; a fresh one does
+        const inner = live ? createInProcessClient(events, clock, { tickMs: 10 }) : null;
+        return {
+          post: (m) => {
+            sent.push(m);
+            if (m.type === 'reset' && !answerReset) return;
+            inner?.post(m);
+          },
+          terminate: () => {
+            terminated++;
+            inner?.terminate();
+          },
+        };
+      },
+      scheduler: createManualScheduler(),
+      timers: clock,
+    });
+    return { store, clock, c: controller, sent, terminated: () => terminated };
+  }
+
+  it('fails with a message if the worker has not answered a load in 20 s', async () => {
+    const t = silentSetUp();
+    t.c.start();
+    t.clock.advance(READY_TIMEOUT_MS - 1);
+    expect(t.store.getState()).toMatchObject({ phase: 'loading', error: null });
+    t.clock.advance(1);
+    expect(t.store.getState()).toMatchObject({
+      phase: 'error',
+      error: 'The simulation did not start: the worker has not answered for 20 s.',
+    });
+    expect(t.terminated()).toBe(1);
+    expect(READY_TIMEOUT_MS).toBe(20_000);
+    t.c.restart();
+    await settle();
+    expect(t.store.getState()).toMatchObject({ phase: 'ready', error: null });
+    t.clock.advance(READY_TIMEOUT_MS * 2);
+    expect(t.store.getState().phase).toBe('ready'); // an answered load is not timed out
+  });
+
+  it('times a reset too, and a new load restarts the clock', async () => {
+    const t = silentSetUp();
+    t.c.start();
+    t.clock.advance(READY_TIMEOUT_MS);
+    t.c.restart();
+    await settle();
+    expect(t.store.getState().phase).toBe('ready');
+    t.c.reset(); // this client answers loads, not resets
+    t.clock.advance(READY_TIMEOUT_MS - 10);
+    t.c.setParam('leverage', 30);
+    t.clock.advance(200); // the debounce: the load replaces the reset's deadline
+    await settle();
+    expect(t.store.getState().phase).toBe('ready');
+    t.c.reset();
+    t.clock.advance(READY_TIMEOUT_MS);
+    expect(t.store.getState().error).toMatch(/did not start/);
+  });
+
+  it('does not time out a long drag: the clock starts again with the load after it', () => {
+    const t = silentSetUp();
+    t.c.start(); // never answered
+    for (let i = 0; i < 150; i++) {
+      t.c.setParam('leverage', i % 2 ? 20 : 30); // a 30 s drag, each move within the debounce
+      t.clock.advance(199);
+    }
+    expect(t.store.getState()).toMatchObject({ phase: 'loading', error: null });
+    t.clock.advance(1); // the debounced load
+    expect(t.sent.filter((m) => m.type === 'load')).toHaveLength(2);
+    t.clock.advance(READY_TIMEOUT_MS - 1);
+    expect(t.store.getState().error).toBeNull();
+    t.clock.advance(1);
+    expect(t.store.getState().error).toMatch(/did not start/);
+  });
+
+  it('is stopped by dispose', () => {
+    const t = silentSetUp();
+    t.c.start();
+    t.c.dispose();
+    controller = null;
+    expect(t.clock.pending).toBe(0);
   });
 });

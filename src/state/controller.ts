@@ -6,12 +6,17 @@
  * A scenario change takes effect at once in the store (the controls show it) and starts a new
  * generation, so nothing more of the old run is drawn; the new run is loaded after a short
  * debounce, so dragging a slider does not rebuild the population on every pixel.
+ *
+ * Failures — an error from the worker, a malformed message, no `ready` within the watchdog's
+ * time — end the client at once (a dead or runaway worker must not keep using the CPU) and show
+ * a message with Restart, which starts a fresh client.
  */
 
 import { decodeScenario, encodeScenario, type Scenario } from '../scenario';
 import { createSimClient, type SimClient, type SimClientEvents } from '../worker/client';
 import {
   PROTOCOL_VERSION,
+  checkResponse,
   type SimRequest,
   type SimResponse,
   type Speed,
@@ -33,7 +38,12 @@ export interface ControllerOptions {
   debounceMs?: number;
   /** Called with each scenario as its run starts (the URL follows it). */
   onCommit?: (scenario: Scenario) => void;
+  /** Most time (ms) a load or reset waits for the worker's `ready` before the run fails. */
+  readyTimeoutMs?: number;
 }
+
+/** Setting up a million positions takes about a second; twenty means the worker is gone. */
+export const READY_TIMEOUT_MS = 20_000;
 
 export interface Controller {
   /** Creates the client and loads the store's scenario. */
@@ -69,9 +79,14 @@ export function createController(store: AppStore, options: ControllerOptions = {
   const createClient = options.createClient ?? createSimClient;
   const timers = options.timers ?? realTimers;
   const debounceMs = options.debounceMs ?? 200;
+  const readyTimeoutMs = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
   const sink = createFrameSink(store, options.scheduler ?? animationFrameScheduler());
   let client: SimClient | null = null;
+  /** Bumped for each client and when one is dropped: events of any earlier client are ignored. */
+  let connection = 0;
   let pending: unknown = null;
+  /** Fails the run if the worker has not answered a load or reset with `ready` in time. */
+  let watchdog: unknown = null;
   /** Whether the run being loaded should play as soon as it is ready. */
   let playWhenLoaded = false;
   /** Whether a run was playing when it failed, so Restart plays again. */
@@ -86,14 +101,38 @@ export function createController(store: AppStore, options: ControllerOptions = {
     client?.post(message);
   }
 
+  function stopWatchdog(): void {
+    if (watchdog !== null) timers.clearTimeout(watchdog);
+    watchdog = null;
+  }
+
+  function startWatchdog(): void {
+    stopWatchdog();
+    watchdog = timers.setTimeout(() => {
+      watchdog = null;
+      const seconds = Math.round(readyTimeoutMs / 1000);
+      fail(`The simulation did not start: the worker has not answered for ${seconds} s.`);
+    }, readyTimeoutMs);
+  }
+
   function fail(message: string): void {
     if (!broken) playAfterRestart = state().status === 'playing';
     broken = true;
+    stopWatchdog();
     sink.clear();
+    // The failed worker may still be playing, or stuck: end it now; Restart starts a fresh one.
+    client?.terminate();
+    client = null;
+    connection++;
     state().runFailed(message);
   }
 
   function onMessage(message: SimResponse): void {
+    const problem = checkResponse(message);
+    if (problem) {
+      fail(`The simulation worker sent a malformed message: ${problem}.`);
+      return;
+    }
     const s = state();
     if (message.runId !== s.runId && message.runId !== '') return;
     if (message.type === 'error') {
@@ -102,6 +141,7 @@ export function createController(store: AppStore, options: ControllerOptions = {
     }
     if (message.generation !== s.generation || s.phase === 'error') return;
     if (message.type === 'ready') {
+      stopWatchdog();
       if (message.protocol !== PROTOCOL_VERSION) {
         fail(
           `The simulation worker is out of date (protocol ${message.protocol}, page ${PROTOCOL_VERSION}): reload the page.`,
@@ -114,12 +154,20 @@ export function createController(store: AppStore, options: ControllerOptions = {
   }
 
   function connect(): void {
-    client = createClient({ onMessage, onError: fail });
+    const id = ++connection;
+    client = createClient({
+      onMessage: (message) => {
+        if (id === connection) onMessage(message);
+      },
+      onError: (message) => {
+        if (id === connection) fail(message);
+      },
+    });
   }
 
   /** Loads the store's scenario as a new generation, playing it if asked. */
   function load(play: boolean): void {
-    if (broken) {
+    if (broken || !client) {
       client?.terminate();
       connect();
       broken = false;
@@ -130,6 +178,7 @@ export function createController(store: AppStore, options: ControllerOptions = {
     const generation = state().beginRun();
     const scenario = state().scenario;
     post({ type: 'load', runId: runId(), generation, scenario });
+    startWatchdog();
     post({ type: 'speed', runId: runId(), stepsPerSecond: state().speed });
     state().setStatus(play ? 'playing' : 'paused');
     if (play) post({ type: 'play', runId: runId() });
@@ -141,6 +190,7 @@ export function createController(store: AppStore, options: ControllerOptions = {
     if (pending === null) {
       // Stop the old run now: its frames are of no more use and must not be drawn.
       playWhenLoaded = s.status !== 'paused';
+      stopWatchdog(); // its `ready` no longer counts; the debounced load starts the clock again
       sink.clear();
       s.beginRun();
       post({ type: 'pause', runId: runId() });
@@ -181,8 +231,10 @@ export function createController(store: AppStore, options: ControllerOptions = {
     },
     step() {
       const s = state();
-      if (s.phase === 'error' || s.status === 'done' || pending !== null) return;
-      s.setStatus('paused');
+      if (s.phase === 'error' || s.status === 'done') return;
+      // A changed scenario waiting for its debounce: run it now, so the step is the new run's.
+      if (pending !== null) load(false);
+      state().setStatus('paused');
       post({ type: 'step', runId: runId(), count: 1 });
     },
     reset() {
@@ -194,6 +246,7 @@ export function createController(store: AppStore, options: ControllerOptions = {
       const generation = state().beginRun();
       state().setStatus('paused');
       post({ type: 'reset', runId: runId(), generation });
+      startWatchdog();
     },
     setSpeed(speed) {
       state().setSpeed(speed);
@@ -218,6 +271,8 @@ export function createController(store: AppStore, options: ControllerOptions = {
     dispose() {
       if (pending !== null) timers.clearTimeout(pending);
       pending = null;
+      stopWatchdog();
+      connection++;
       sink.dispose();
       client?.terminate();
       client = null;
