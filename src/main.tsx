@@ -6,6 +6,7 @@ import { AppContext } from './state/react';
 import { createAppStore } from './state/store';
 import { readLink, writeLink } from './state/urlSync';
 import { App } from './ui/App';
+import { AppErrorBoundary } from './ui/AppErrorBoundary';
 import './index.css';
 
 declare global {
@@ -43,8 +44,10 @@ const services = { store, controller };
 
 createRoot(container).render(
   <StrictMode>
-    <AppContext value={services}>
-      <App />
-    </AppContext>
+    <AppErrorBoundary>
+      <AppContext value={services}>
+        <App />
+      </AppContext>
+    </AppErrorBoundary>
   </StrictMode>,
 );
