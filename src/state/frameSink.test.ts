@@ -35,12 +35,38 @@ describe('frame sink', () => {
     expect(selectStep(store.getState())).toBe(5);
   });
 
-  it('drops a batch of another generation, and what was queued when a new run starts', () => {
+  it('drops a batch of another generation on arrival', () => {
     const store = createAppStore();
     const g = store.getState().beginRun();
     store.getState().runReady(g, info);
     const sink = createFrameSink(store, { request: () => 1, cancel: () => {} });
     sink.push(frames(g - 1, 0, 3));
+    sink.flush();
+    expect(selectStep(store.getState())).toBe(0);
+    expect(store.getState().report).toBeNull();
+    sink.push(frames(g, 0, 2));
+    sink.flush();
+    expect(selectStep(store.getState())).toBe(2); // the current generation's still goes through
+  });
+
+  it('drops what was queued for a run that was replaced before the screen refreshed', () => {
+    const store = createAppStore();
+    const g = store.getState().beginRun();
+    store.getState().runReady(g, info);
+    const sink = createFrameSink(store, { request: () => 1, cancel: () => {} });
+    sink.push(frames(g, 0, 3));
+    const next = store.getState().beginRun();
+    store.getState().runReady(next, info);
+    sink.flush();
+    expect(selectStep(store.getState())).toBe(0);
+    expect(store.getState().report).toBeNull();
+  });
+
+  it('drops what was queued when cleared', () => {
+    const store = createAppStore();
+    const g = store.getState().beginRun();
+    store.getState().runReady(g, info);
+    const sink = createFrameSink(store, { request: () => 1, cancel: () => {} });
     sink.push(frames(g, 0, 3));
     sink.clear();
     sink.flush();
