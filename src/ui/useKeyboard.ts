@@ -1,6 +1,7 @@
 /**
- * Keyboard: space plays and pauses, the right arrow steps. Keys that the focused control uses
- * itself are left to it: space on buttons, selects and text fields, arrows on sliders.
+ * Keyboard: space plays and pauses, the right arrow steps (held down, it keeps stepping). Keys
+ * that the focused control uses itself are left to it: space on buttons, selects and text
+ * fields, arrows on sliders. A held space toggles once: its auto-repeats are ignored.
  */
 
 import { useEffect } from 'react';
@@ -35,8 +36,8 @@ export function useKeyboard(controller: Controller): void {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       const target = e.target instanceof Element ? e.target : null;
       if (e.key === ' ' && !usesSpace(target)) {
-        e.preventDefault();
-        controller.togglePlay();
+        e.preventDefault(); // no page scroll, also while it repeats
+        if (!e.repeat) controller.togglePlay();
       } else if (e.key === 'ArrowRight' && !usesArrows(target)) {
         e.preventDefault();
         controller.step();
