@@ -17,3 +17,10 @@ self.onerror = (event) => {
   const message = typeof event === 'string' ? event : errorMessage(event.error ?? event.message);
   self.postMessage({ type: 'error', runId: '', generation: -1, message } satisfies SimResponse);
 };
+
+// So do promises rejected with no handler (they would only reach the page's console).
+self.onunhandledrejection = (event) => {
+  event.preventDefault();
+  const message = errorMessage(event.reason);
+  self.postMessage({ type: 'error', runId: '', generation: -1, message } satisfies SimResponse);
+};
