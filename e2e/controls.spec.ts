@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { SHORT, figure, playToEnd } from './helpers';
+import { SHORT, figure, playToEnd, pressQuickly, recordRuns, recorded, waitReady } from './helpers';
 
 test('moving the leverage slider changes the URL and the live figures', async ({ page }) => {
   await page.goto(SHORT);
@@ -19,15 +19,59 @@ test('moving the leverage slider changes the URL and the live figures', async ({
 });
 
 test('several quick changes restart the run from step 0 with the last value', async ({ page }) => {
+  await recordRuns(page);
   await page.goto(SHORT);
   await playToEnd(page);
+  expect((await recorded(page)).loads).toEqual([expect.objectContaining({ shock: -8 })]);
   const shock = page.getByRole('slider', { name: 'Shock', exact: true });
   await shock.focus();
-  for (let i = 0; i < 6; i++) await shock.press('ArrowLeft');
+  await pressQuickly(page, 'ArrowLeft', 6);
   await expect(shock).toHaveAttribute('aria-valuetext', '-11 %');
   await expect(page).toHaveURL(/shock=-11(&|$)/);
   await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('step-counter')).toContainText('step 200 / 200');
+  // One run for the six changes, of the last value, streamed from step 0 to its end.
+  const { loads, rows } = await recorded(page);
+  expect(loads).toEqual([
+    expect.objectContaining({ shock: -8 }),
+    expect.objectContaining({ shock: -11 }),
+  ]);
+  const ofLast = rows.filter(([g]) => g === loads[1].generation);
+  expect(ofLast[0][1]).toBe(0);
+  for (let i = 1; i < ofLast.length; i++) {
+    expect(ofLast[i][1]).toBe(ofLast[i - 1][1] + ofLast[i - 1][2]);
+  }
+  expect(ofLast.reduce((n, [, , count]) => n + count, 0)).toBe(200);
+});
+
+test('while a changed run is set up, the counter and figures show it is not the old run', async ({
+  page,
+}) => {
+  // A million positions take a moment to set up, so the loading state can be looked at.
+  await page.goto(SHORT.replace('positions=5000', 'positions=1000000'));
+  await waitReady(page);
+  for (let i = 1; i <= 3; i++) {
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect(page.getByTestId('step-counter')).toContainText(`step ${i} / 200`);
+  }
+  const counter = page.getByTestId('step-counter');
+  const figures = page.getByTestId('figures-panel');
+  await expect(figure(page, 'drawdown')).not.toHaveText('–');
+  await expect(figures).toHaveAttribute('aria-busy', 'false');
+
+  const steps = page.getByRole('slider', { name: 'Steps', exact: true });
+  await steps.focus();
+  await steps.press('ArrowRight');
+  await expect(counter).toContainText('step – / 210 (min)');
+  await expect(counter).toContainText('setting up…');
+  await expect(counter).toHaveAttribute('aria-busy', 'true');
+  await expect(figures).toHaveAttribute('aria-busy', 'true');
+  await expect(figure(page, 'drawdown')).toHaveText('–');
+  await expect(figure(page, 'liquidations')).toHaveText('–');
+
+  await waitReady(page);
+  await expect(counter).toContainText('step 0 / 210 (min)');
+  await expect(figures).toHaveAttribute('aria-busy', 'false');
 });
 
 test('the exchange rules have their own section, and switching one restarts the run', async ({

@@ -80,3 +80,30 @@ test('reset goes back to step 0', async ({ page }) => {
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(page.getByTestId('step-counter')).toContainText('step 0 /');
 });
+
+test('holding space toggles once: its auto-repeats do not flap play and pause', async ({
+  page,
+}) => {
+  await page.goto(SHORT);
+  await waitReady(page);
+  await page.getByRole('heading', { level: 1 }).click();
+  // A held key: one press, then key-downs with `repeat` set, then the release.
+  for (let i = 0; i < 4; i++) await page.keyboard.down('Space');
+  await page.keyboard.up('Space');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.waitForTimeout(200);
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+});
+
+test('Step right after a slider change steps the new run', async ({ page }) => {
+  await page.goto(SHORT);
+  await waitReady(page);
+  const steps = page.getByRole('slider', { name: 'Steps', exact: true });
+  await steps.focus();
+  await steps.press('ArrowRight');
+  // Within the change's debounce: the new run is set up at once and takes the step.
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByTestId('step-counter')).toContainText('step 1 / 210');
+  await page.waitForTimeout(400);
+  await expect(page.getByTestId('step-counter')).toContainText('step 1 / 210');
+});

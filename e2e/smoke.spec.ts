@@ -1,11 +1,15 @@
 import { expect, test } from './fixtures';
+import { waitReady } from './helpers';
 
 test('the page loads without console errors', async ({ page, consoleErrors }) => {
   await page.goto('/');
 
   await expect(page).toHaveTitle('Cascade Lab');
   await expect(page.getByRole('heading', { level: 1, name: 'Cascade Lab' })).toBeVisible();
-  await expect(page.getByTestId('step-counter')).toContainText('step 0 / 600');
+  // Set up and ready: not "setting up", Play can be pressed, and the counter is at step 0.
+  await waitReady(page);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  await expect(page.getByTestId('step-counter')).toHaveText('step 0 / 600 (min)');
   expect(consoleErrors).toEqual([]);
 });
 

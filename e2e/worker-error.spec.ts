@@ -1,3 +1,5 @@
+import { BUCKET_COLUMNS, SCALAR_COLUMNS } from '../src/engine/frame';
+import { PROTOCOL_VERSION } from '../src/worker/protocol';
 import { expect, test } from './fixtures';
 import { SHORT, setSpeed, shownStep, waitReady } from './helpers';
 
@@ -23,4 +25,48 @@ test('a worker error shows its message and Restart brings the run back', async (
   await expect(alert).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await expect.poll(() => shownStep(page)).toBeGreaterThan(5);
+});
+
+test('a malformed message from the worker becomes a readable error, not a blank page', async ({
+  page,
+}) => {
+  // A worker of another build: its `ready` is fine, its frames carry a report missing fields.
+  const fake = `
+    self.onmessage = (e) => {
+      const m = e.data;
+      if (m.type === 'load') {
+        self.generation = m.generation;
+        self.postMessage({ type: 'ready', runId: m.runId, generation: m.generation,
+          protocol: ${PROTOCOL_VERSION}, info: { steps: 200, bucketCount: 4, bucketLow: 50000,
+          bucketHigh: 70000, startPrice: 60000, openInterest: 3e8, liquidity: 2e7,
+          shockStep: 20, shockSteps: 5 } });
+      }
+      if (m.type === 'step') {
+        const scalars = {}, buckets = {};
+        for (const c of ${JSON.stringify(SCALAR_COLUMNS)}) scalars[c] = new Float64Array(1);
+        for (const c of ${JSON.stringify(BUCKET_COLUMNS)}) buckets[c] = new Float32Array(4);
+        self.postMessage({ type: 'frames', runId: m.runId, generation: self.generation,
+          batch: { start: 0, count: 1, capacity: 1, bucketCount: 4, scalars, buckets },
+          report: { maxDrawdown: 0.1 } });
+      }
+    };`;
+  await page.route('**/sim.worker-*.js', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: fake }),
+  );
+  await page.goto(SHORT);
+  await waitReady(page);
+  await page.getByRole('button', { name: 'Step' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The simulation stopped');
+  await expect(alert).toContainText('malformed message: frames report.stepsRun is not a number');
+  await expect(page.getByRole('heading', { level: 1, name: 'Cascade Lab' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Price/ })).toBeVisible();
+
+  // The real worker again: Restart brings the run back.
+  await page.unroute('**/sim.worker-*.js');
+  await alert.getByRole('button', { name: 'Restart' }).click();
+  await expect(alert).toHaveCount(0);
+  await waitReady(page);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByTestId('step-counter')).toContainText('step 1 / 200');
 });
