@@ -12,12 +12,12 @@
  *   discount: the flow that ends a cascade.
  *
  * They trade in both the real and the counterfactual market (they are not liquidations), with
- * orders limited to the same 5 % band as other flow. No randomness: their orders follow from
+ * orders limited to the same price band as other flow (book.ts, ORDER_BAND). No randomness: their orders follow from
  * the price path alone.
  */
 
 import { type Account, newAccount } from './accounts';
-import type { OrderBook, Tape } from './book';
+import { bandLimit, type OrderBook, type Tape } from './book';
 import type { Scenario } from './types';
 
 /** Drawdown or discount (as a share) before panic sellers or dip buyers act. */
@@ -26,8 +26,6 @@ const TRIGGER = 0.02;
 const FAIR_VALUE_STEPS = 240;
 /** Stops rest at round numbers within this share of the start price. */
 const STOP_REACH = 0.5;
-/** Farthest from the last price (as a share of it) an agent's order fills in a step. */
-const ORDER_BAND = 0.05;
 
 /** The round-number spacing for a price: 1, 2 or 5 times a power of ten, about 1-2 % of it. */
 export function roundNumberSpacing(price: number): number {
@@ -80,8 +78,6 @@ export class BehaviouralAgents {
   trade(book: OrderBook): void {
     const s = this.s;
     const tape = book.tape;
-    const down = tape.close * (1 - ORDER_BAND);
-    const up = tape.close * (1 + ORDER_BAND);
     let sellUsd = 0;
     let buyUsd = 0;
     const low = Math.min(this.seenLow, tape.low);
@@ -101,8 +97,8 @@ export class BehaviouralAgents {
     if (s.panic > 0 && drawdown > TRIGGER) sellUsd += s.panic * (drawdown - TRIGGER) * 100;
     const discount = 1 - last / this.fair;
     if (s.dipBuyers > 0 && discount > TRIGGER) buyUsd += s.dipBuyers * (discount - TRIGGER) * 100;
-    if (sellUsd > 0) book.take(this.account, -1, sellUsd / last, down);
-    if (buyUsd > 0) book.take(this.account, 1, buyUsd / last, up);
+    if (sellUsd > 0) book.take(this.account, -1, sellUsd / last, bandLimit(last, -1));
+    if (buyUsd > 0) book.take(this.account, 1, buyUsd / last, bandLimit(last, 1));
   }
 
   /** Records the step's range and updates the running peak and fair value with its close. */

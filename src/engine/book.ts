@@ -23,6 +23,18 @@ const PROFILE_REACH = 0.5;
 const TICKS_PER_START_PRICE = 10_000;
 /** The ladder spans 0 to this multiple of the start price. */
 const LADDER_SPAN = 3;
+/**
+ * Farthest from a reference price, as a share of it, that any order fills in one step: venues'
+ * price protection. Liquidations, noise traders, behavioural agents and the vault all keep to
+ * it, so an emptied book is never swept to the end of the ladder.
+ */
+export const ORDER_BAND = 0.05;
+
+/** The band's limit price for a buy (`side` +1) or a sell (-1) around `price`. */
+export function bandLimit(price: number, side: 1 | -1): number {
+  return price * (1 + side * ORDER_BAND);
+}
+
 /** Band around the price used for the depth and depletion figures. */
 export const DEPTH_BAND = 0.05;
 

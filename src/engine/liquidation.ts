@@ -26,16 +26,11 @@
 import { type Account, newAccount } from './accounts';
 import { type AdlResult, Deleverager } from './adl';
 import { TakeoverQueue } from './queue';
-import type { OrderBook } from './book';
+import { bandLimit, type OrderBook } from './book';
 import type { LiquidationMap, PositionSide } from './positions';
 import { MARGIN_TIERS } from './tiers';
 import type { Scenario } from './types';
 
-/**
- * Farthest from the mark (as a share of it) that a liquidation order fills once fund and ADL
- * are spent, as venues' price protection does: the engine waits rather than sweep an empty book.
- */
-const PRICE_BAND = 0.05;
 /** Quantity left over, as a share of the order, that is only rounding. */
 const QTY_EPSILON = 1e-12;
 /** Fund headroom, as a share of the notional being closed, that counts as spent. */
@@ -69,6 +64,19 @@ export interface LiquidationTotals {
   tradersFunding: number;
 }
 
+/** State of one queued position's close as it walks down the waterfall. */
+interface CloseOrder {
+  /** Side of the liquidated position (its close trades the other way). */
+  side: 1 | -1;
+  qty: number;
+  rest: number;
+  bankruptcy: number;
+  /** Limit price of the band around the mark. */
+  band: number;
+  bookQty: number;
+  bookValue: number;
+}
+
 export class LiquidationEngine {
   /**
    * The engine's own account: holds taken-over positions until they are closed. Its cash is the
@@ -91,6 +99,16 @@ export class LiquidationEngine {
   private readonly adlResult: AdlResult = { closed: 0, realised: 0 };
   private stepCount = 0;
   private readonly sides: readonly PositionSide[];
+  /** The order being closed, reused from one close to the next (no allocation per position). */
+  private readonly order: CloseOrder = {
+    side: 1,
+    qty: 0,
+    rest: 0,
+    bankruptcy: 0,
+    band: 0,
+    bookQty: 0,
+    bookValue: 0,
+  };
 
   constructor(
     private readonly s: Scenario,
@@ -224,50 +242,57 @@ export class LiquidationEngine {
     fundingIndex: number,
     out: StepLiquidations,
   ): number {
-    const acct = this.account;
+    const o = this.order;
+    o.side = s;
+    o.qty = o.rest = qty;
+    o.bankruptcy = b;
     // No order goes beyond the price band in one step, whatever its rung.
-    const band = mark * (1 - s * PRICE_BAND);
-    let rest = qty;
-    let bookQty = 0;
-    let bookValue = 0;
-    /** Sends the rest to the book within the band: see OrderBook.take for budget and pool. */
-    const fill = (budget: number, pool: boolean) => {
-      const filled = book.take(acct, -s as 1 | -1, rest, band, b, budget, pool);
-      bookQty += filled;
-      bookValue += book.filledValue;
-      rest = rest - filled <= QTY_EPSILON * qty ? 0 : rest - filled;
-    };
-    /** What the fund would hold after this close's result so far. */
-    const headroom = () => this.fund + s * (bookValue - bookQty * b);
+    o.band = bandLimit(mark, -s as 1 | -1);
+    o.bookQty = o.bookValue = 0;
     // 1. The book, no worse than bankruptcy overall.
-    fill(0, true);
+    this.fill(book, 0, true);
     // 2. The backstop vault at bankruptcy.
     let atBankruptcy = 0;
-    if (rest > 0 && this.s.backstop > 0) {
-      const y = Math.min(rest, this.vaultCapacity(mark, b));
+    if (o.rest > 0 && this.s.backstop > 0) {
+      const y = Math.min(o.rest, this.vaultCapacity(mark, b));
       if (y > 0) {
         this.transfer(this.vault, s, y, b);
         atBankruptcy += y;
-        rest -= y;
+        o.rest -= y;
       }
     }
     // 3. The book, as far as the fund covers the shortfall.
-    if (rest > 0 && headroom() > 0) fill(headroom(), true);
+    if (o.rest > 0 && this.headroom() > 0) this.fill(book, this.headroom(), true);
     // Once the fund is spent: 4. auto-deleveraging, 5. the book at a loss nobody pays (bad
     // debt). While the fund still has money, what the band left waits for the book to refill.
-    const fundSpent = headroom() <= FUND_EPSILON * qty * b;
-    if (rest > 0 && fundSpent) {
-      const y = this.deleverage(s, rest, b, mark, fundingIndex);
+    const fundSpent = this.headroom() <= FUND_EPSILON * qty * b;
+    if (o.rest > 0 && fundSpent) {
+      const y = this.deleverage(s, o.rest, b, mark, fundingIndex);
       atBankruptcy += y;
-      rest -= y;
-      if (rest > 0) fill(Infinity, false);
+      o.rest -= y;
+      if (o.rest > 0) this.fill(book, Infinity, false);
     }
-    this.settle(s, bookQty, bookValue, b, atBankruptcy);
-    const done = bookQty + atBankruptcy;
+    this.settle(s, o.bookQty, o.bookValue, b, atBankruptcy);
     // The book part prints at its VWAP, the vault and ADL part at bankruptcy.
-    if (bookQty > 0) out.realised.add(bookValue / bookQty, bookValue);
+    if (o.bookQty > 0) out.realised.add(o.bookValue / o.bookQty, o.bookValue);
     if (atBankruptcy > 0) out.realised.add(b, atBankruptcy * b);
-    return done;
+    return o.bookQty + atBankruptcy;
+  }
+
+  /** Sends the rest of the order to the book within its band: see OrderBook.take. */
+  private fill(book: OrderBook, budget: number, pool: boolean): void {
+    const o = this.order;
+    const side = -o.side as 1 | -1;
+    const filled = book.take(this.account, side, o.rest, o.band, o.bankruptcy, budget, pool);
+    o.bookQty += filled;
+    o.bookValue += book.filledValue;
+    o.rest = o.rest - filled <= QTY_EPSILON * o.qty ? 0 : o.rest - filled;
+  }
+
+  /** What the fund would hold after the current order's result so far. */
+  private headroom(): number {
+    const o = this.order;
+    return this.fund + o.side * (o.bookValue - o.bookQty * o.bankruptcy);
   }
 
   /** Moves the result of a close into fees, fund and bad debt, and the queue's books. */
@@ -309,8 +334,7 @@ export class LiquidationEngine {
     const inv = this.vault.inventory;
     if (inv === 0) return;
     const side = inv > 0 ? -1 : 1;
-    const limit = last * (1 + side * PRICE_BAND);
-    book.take(this.vault, side, Math.abs(inv) * VAULT_UNWIND_PER_STEP, limit);
+    book.take(this.vault, side, Math.abs(inv) * VAULT_UNWIND_PER_STEP, bandLimit(last, side));
   }
 
   /**

@@ -19,12 +19,11 @@
 
 import { type Account, newAccount } from './accounts';
 import { BehaviouralAgents } from './agents';
-import { OrderBook } from './book';
+import { bandLimit, OrderBook } from './book';
 import type { Rng } from './rng';
+import { STEPS_PER_8H, stepVolatility } from './time';
 import type { Scenario } from './types';
 
-/** Minutes per day: the volatility parameter is daily, a step is a minute. */
-const STEPS_PER_DAY = 1440;
 /** Decay of the realised-variance EWMA per step (half-life about 7 steps). */
 const VARIANCE_DECAY = 0.9;
 /** Realised volatility counts as calm up to this multiple of the index volatility. */
@@ -33,10 +32,6 @@ const CALM_VOL_MULTIPLE = 2;
 const FUNDING_INTEREST_8H = 0.0001;
 const FUNDING_CLAMP = 0.0005;
 const FUNDING_CAP = 0.0075;
-/** Steps in the 8 hours that funding rates are quoted for. */
-const STEPS_PER_8H = 480;
-/** Farthest from the last price (as a share of it) that a noise or vault order fills in a step. */
-const ORDER_BAND = 0.05;
 /** Makers never quote less than this share of their baseline depth, however wild the market. */
 const MIN_WITHDRAW_FACTOR = 0.05;
 
@@ -76,7 +71,7 @@ export class Market {
     this.index = s.price;
     this.spot = s.price;
     this.mark = s.price;
-    this.sigma = s.volatility / 100 / Math.sqrt(STEPS_PER_DAY);
+    this.sigma = stepVolatility(s.volatility);
     this.variance = this.sigma * this.sigma;
     this.shockFactor = Math.pow(1 + s.shock / 100, 1 / s.shockSteps);
     this.closes = new Float64Array(s.breakerWindow + 1);
@@ -135,8 +130,8 @@ export class Market {
     const book = this.book;
     const n = this.noiseTraders;
     // Market orders, but not past the band: an emptied book is not swept to the ladder's end.
-    const up = this.last * (1 + ORDER_BAND);
-    const down = this.last * (1 - ORDER_BAND);
+    const up = bandLimit(this.last, 1);
+    const down = bandLimit(this.last, -1);
     if (buyFirst) book.take(n, 1, buyUsd / this.last, up);
     book.take(n, -1, sellUsd / this.last, down);
     if (!buyFirst) book.take(n, 1, buyUsd / this.last, up);

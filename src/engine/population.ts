@@ -16,6 +16,7 @@
 import type { PositionColumns } from './positions';
 import type { Rng } from './rng';
 import { LEVERAGE_STEPS, liquidationPrice, MARGIN_TIERS, tierOf } from './tiers';
+import { stepVolatility } from './time';
 import type { Scenario } from './types';
 
 /** Length of the warm-up history, in steps (a week of minutes). */
@@ -36,7 +37,7 @@ export interface Population {
 
 /** The warm-up price path ending at the start price, with its running extremes from each step. */
 function warmupPath(s: Scenario, rng: Rng) {
-  const sigma = Math.max(s.volatility / 100 / Math.sqrt(1440), 1e-6);
+  const sigma = Math.max(stepVolatility(s.volatility), 1e-6);
   const path = new Float64Array(WARMUP_STEPS + 1);
   path[WARMUP_STEPS] = s.price;
   for (let t = WARMUP_STEPS; t > 0; t--) {

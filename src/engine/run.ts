@@ -7,7 +7,7 @@
 import { accountPnl } from './accounts';
 import { createFrameBatch, type FrameBatch, type RunInfo } from './frame';
 import type { RunReport } from './report';
-import { CASCADE_WAVE_SHARE, stepWorld, type RunFlags } from './step';
+import { CASCADE_WAVE_SHARE, newRunFlags, stepWorld } from './step';
 import type { Scenario } from './types';
 import { createWorld, inventoryAccounts, type World } from './world';
 
@@ -178,7 +178,7 @@ function buildReport(w: World, t: RunTracker): RunReport {
 export function createSimulation(scenario: Scenario): Simulation {
   const world = createWorld(scenario);
   const tracker = new RunTracker(scenario.steps);
-  const flags: RunFlags = { cascadeStarted: false, bookDry: false, badDebt: false };
+  const flags = newRunFlags();
   return {
     info: world.info,
     get stepIndex() {
@@ -215,6 +215,6 @@ export function createWorldForTest(scenario: Scenario): {
   step(out: FrameBatch, row: number): void;
 } {
   const world = createWorld(scenario);
-  const flags: RunFlags = { cascadeStarted: false, bookDry: false, badDebt: false };
+  const flags = newRunFlags();
   return { world, step: (out, row) => stepWorld(world, out, row, flags) };
 }

@@ -20,6 +20,11 @@ export interface RunFlags {
   badDebt: boolean;
 }
 
+/** Flags of a run that has seen none of its once-only events yet. */
+export function newRunFlags(): RunFlags {
+  return { cascadeStarted: false, bookDry: false, badDebt: false };
+}
+
 /** Per-step liquidated notional, as a share of starting open interest, that counts as a wave. */
 export const CASCADE_WAVE_SHARE = 0.005;
 /** Depletion at which the book counts as running dry. */
