@@ -13,11 +13,11 @@ declare global {
   interface Window {
     /**
      * A hook for the end-to-end tests, which run against the production build: crashWorker()
-     * makes the simulation worker throw inside a handler, so the real error path (message,
+     * makes the simulation worker throw inside a handler (or, with 'hang', never return), so the real error path (message,
      * alert, Restart) is exercised. Harmless to expose: it only stops this page's own worker,
      * which the Restart button replaces; nothing in a link can call it.
      */
-    __cascadeLab?: { crashWorker(): void };
+    __cascadeLab?: { crashWorker(mode?: 'throw' | 'hang'): void };
   }
 }
 

@@ -6,7 +6,12 @@ import type { SimClient, SimClientEvents } from '../worker/client';
 import { createInProcessClient } from '../worker/inProcess';
 import { createFakeClock } from '../worker/fakeClock';
 import type { SimRequest } from '../worker/protocol';
-import { READY_TIMEOUT_MS, createController, type Controller } from './controller';
+import {
+  READY_TIMEOUT_MS,
+  STALL_TIMEOUT_MS,
+  createController,
+  type Controller,
+} from './controller';
 import { createManualScheduler } from '../charts/rafScheduler';
 import { selectStep } from './selectors';
 import { createAppStore, type AppStore } from './store';
@@ -440,5 +445,133 @@ describe('controller watchdog', () => {
     t.c.dispose();
     controller = null;
     expect(t.clock.pending).toBe(0);
+  });
+});
+
+describe('controller stall watch', () => {
+  /** A client whose worker answers until `hang()`, then goes silent, as a stuck worker would. */
+  function hangingSetUp() {
+    const clock = createFakeClock();
+    const store = createAppStore(small({ steps: 5000 }));
+    let hung = false;
+    let terminated = 0;
+    let clients = 0;
+    controller = createController(store, {
+      createClient: (events) => {
+        const first = ++clients === 1;
+        const silent = () => first && hung;
+        const inner = createInProcessClient(
+          {
+            onMessage: (m) => !silent() && events.onMessage(m),
+            onError: (m) => !silent() && events.onError(m),
+          },
+          clock,
+          { tickMs: 10 },
+        );
+        return {
+          post: (m) => inner.post(m),
+          terminate: () => {
+            terminated++;
+            inner.terminate();
+          },
+        };
+      },
+      scheduler: createManualScheduler(),
+      timers: clock,
+    });
+    const run = async (ms: number) => {
+      for (let t = 0; t < ms; t += 100) {
+        clock.advance(100);
+        await settle();
+      }
+    };
+    return {
+      store,
+      clock,
+      c: controller,
+      run,
+      hang: () => (hung = true),
+      terminated: () => terminated,
+    };
+  }
+
+  it('fails within seconds when a playing worker goes silent, and Restart plays again', async () => {
+    const t = hangingSetUp();
+    t.c.start();
+    t.c.setSpeed(5);
+    await t.run(100);
+    t.c.play();
+    await t.run(2000);
+    expect(t.store.getState()).toMatchObject({ phase: 'ready', error: null });
+    t.hang();
+    await t.run(STALL_TIMEOUT_MS - 200);
+    expect(t.store.getState().error).toBeNull();
+    await t.run(300);
+    expect(t.store.getState()).toMatchObject({
+      phase: 'error',
+      status: 'paused',
+      error: 'The worker has not answered for 6 s while playing: it hangs or has died.',
+    });
+    expect(t.terminated()).toBe(1);
+    expect(STALL_TIMEOUT_MS).toBeLessThanOrEqual(10_000);
+    t.c.restart(); // a fresh client (this one answers: `hung` only silences the first)
+    await t.run(500);
+    expect(t.store.getState()).toMatchObject({ phase: 'ready', status: 'playing', error: null });
+  });
+
+  it('lets a paused, a stepped or a finished run be silent for as long as it likes', async () => {
+    const t = hangingSetUp();
+    t.c.start();
+    await t.run(100);
+    t.c.play();
+    await t.run(500);
+    t.c.pause();
+    await t.run(STALL_TIMEOUT_MS * 3);
+    t.c.step();
+    await t.run(STALL_TIMEOUT_MS * 3);
+    t.c.setSpeed('max');
+    t.c.play();
+    await t.run(2000);
+    // The run is over, but no screen frame has applied it: the store still says playing, and
+    // the watch goes by the worker's `done`, not by the store.
+    expect(t.store.getState().status).toBe('playing');
+    await t.run(STALL_TIMEOUT_MS * 3);
+    expect(t.store.getState()).toMatchObject({ phase: 'ready', error: null });
+    expect(t.terminated()).toBe(0);
+  });
+});
+
+describe('controller stall watch while a run is set up', () => {
+  it('leaves a slow set-up to the ready watchdog, then watches the run it plays', async () => {
+    const clock = createFakeClock();
+    const store = createAppStore(small());
+    let answer: (() => void) | null = null;
+    controller = createController(store, {
+      createClient: (events) => {
+        const inner = createInProcessClient(events, clock, { tickMs: 10 });
+        return {
+          // Holds the load back, as a worker busy building a million positions would.
+          post: (m) => {
+            if (m.type === 'load') answer = () => inner.post(m);
+            else if (answer) {
+              const before = answer;
+              answer = () => (before(), inner.post(m));
+            } else inner.post(m);
+          },
+          terminate: () => inner.terminate(),
+        };
+      },
+      scheduler: createManualScheduler(),
+      timers: clock,
+    });
+    controller.start();
+    controller.play();
+    clock.advance(STALL_TIMEOUT_MS * 2); // longer than the stall deadline, less than the ready one
+    expect(store.getState()).toMatchObject({ phase: 'loading', error: null });
+    const release = answer!;
+    answer = null;
+    release();
+    await settle();
+    expect(store.getState()).toMatchObject({ phase: 'ready', status: 'playing', error: null });
   });
 });

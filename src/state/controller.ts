@@ -8,7 +8,8 @@
  * debounce, so dragging a slider does not rebuild the population on every pixel.
  *
  * Failures — an error from the worker, a malformed message, no `ready` within the watchdog's
- * time — end the client at once (a dead or runaway worker must not keep using the CPU) and show
+ * time, a playing worker that goes silent (it sends frames or a heartbeat at least once a
+ * second while it plays) — end the client at once (a dead or runaway worker must not keep using the CPU) and show
  * a message with Restart, which starts a fresh client.
  */
 
@@ -40,10 +41,14 @@ export interface ControllerOptions {
   onCommit?: (scenario: Scenario) => void;
   /** Most time (ms) a load or reset waits for the worker's `ready` before the run fails. */
   readyTimeoutMs?: number;
+  /** Most time (ms) a playing worker may go without a message before the run fails. */
+  stallTimeoutMs?: number;
 }
 
 /** Setting up a million positions takes about a second; twenty means the worker is gone. */
 export const READY_TIMEOUT_MS = 20_000;
+/** A playing worker posts at least once a second; six seconds of silence means it hangs or died. */
+export const STALL_TIMEOUT_MS = 6_000;
 
 export interface Controller {
   /** Creates the client and loads the store's scenario. */
@@ -59,8 +64,8 @@ export interface Controller {
   setScenario(scenario: Scenario): void;
   /** Replaces the client (after an error) and runs the scenario again. */
   restart(): void;
-  /** Makes the worker throw, to test the error path (see protocol's CrashRequest). */
-  crashWorker(): void;
+  /** Makes the worker throw (or hang), to test the error paths (see protocol's CrashRequest). */
+  crashWorker(mode?: 'throw' | 'hang'): void;
   dispose(): void;
 }
 
@@ -80,6 +85,7 @@ export function createController(store: AppStore, options: ControllerOptions = {
   const timers = options.timers ?? realTimers;
   const debounceMs = options.debounceMs ?? 200;
   const readyTimeoutMs = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
+  const stallTimeoutMs = options.stallTimeoutMs ?? STALL_TIMEOUT_MS;
   const sink = createFrameSink(store, options.scheduler ?? animationFrameScheduler());
   let client: SimClient | null = null;
   /** Bumped for each client and when one is dropped: events of any earlier client are ignored. */
@@ -93,12 +99,33 @@ export function createController(store: AppStore, options: ControllerOptions = {
   let playAfterRestart = false;
   /** A run failed: the next load starts a fresh client (the worker may be dead). */
   let broken = false;
+  /** Whether the worker was last told to play (and has not said it is done): it must keep posting. */
+  let workerPlaying = false;
+  /** Fails the run if a playing worker sends nothing for `stallTimeoutMs`. */
+  let stallTimer: unknown = null;
 
   const state = () => store.getState();
   const runId = () => state().runId;
 
   function post(message: SimRequest): void {
-    client?.post(message);
+    if (!client) return;
+    if (message.type === 'play') workerPlaying = true;
+    else if (message.type !== 'speed' && message.type !== 'crash') workerPlaying = false;
+    client.post(message);
+    watchStall();
+  }
+
+  /** (Re)starts the stall clock while the worker should be playing a ready run, or stops it. */
+  function watchStall(): void {
+    if (stallTimer !== null) timers.clearTimeout(stallTimer);
+    stallTimer = null;
+    // While a run is set up the worker is busy building it: the ready watchdog times that.
+    if (!workerPlaying || !client || state().phase !== 'ready') return;
+    stallTimer = timers.setTimeout(() => {
+      stallTimer = null;
+      const seconds = Math.round(stallTimeoutMs / 1000);
+      fail(`The worker has not answered for ${seconds} s while playing: it hangs or has died.`);
+    }, stallTimeoutMs);
   }
 
   function stopWatchdog(): void {
@@ -124,6 +151,8 @@ export function createController(store: AppStore, options: ControllerOptions = {
     client?.terminate();
     client = null;
     connection++;
+    workerPlaying = false;
+    watchStall();
     state().runFailed(message);
   }
 
@@ -133,6 +162,7 @@ export function createController(store: AppStore, options: ControllerOptions = {
       fail(`The simulation worker sent a malformed message: ${problem}.`);
       return;
     }
+    watchStall(); // the worker is alive
     const s = state();
     if (message.runId !== s.runId && message.runId !== '') return;
     if (message.type === 'error') {
@@ -140,6 +170,10 @@ export function createController(store: AppStore, options: ControllerOptions = {
       return;
     }
     if (message.generation !== s.generation || s.phase === 'error') return;
+    if (message.type === 'done') {
+      workerPlaying = false;
+      watchStall();
+    }
     if (message.type === 'ready') {
       stopWatchdog();
       if (message.protocol !== PROTOCOL_VERSION) {
@@ -150,7 +184,9 @@ export function createController(store: AppStore, options: ControllerOptions = {
       }
       sink.clear();
       s.runReady(message.generation, message.info);
-    } else sink.push(message);
+      watchStall();
+    } else if (message.type === 'frames' || message.type === 'done') sink.push(message);
+    // `paused` and `heartbeat` only say the worker is alive (and where it stopped).
   }
 
   function connect(): void {
@@ -265,13 +301,15 @@ export function createController(store: AppStore, options: ControllerOptions = {
       broken = true;
       load(playAfterRestart);
     },
-    crashWorker() {
-      post({ type: 'crash', runId: runId() });
+    crashWorker(mode = 'throw') {
+      post({ type: 'crash', runId: runId(), mode });
     },
     dispose() {
       if (pending !== null) timers.clearTimeout(pending);
       pending = null;
       stopWatchdog();
+      workerPlaying = false;
+      watchStall();
       connection++;
       sink.dispose();
       client?.terminate();

@@ -18,6 +18,8 @@ describe('response check', () => {
     );
     expect(checkResponse({ ...stamp, type: 'done', report: run.report })).toBeNull();
     expect(checkResponse({ ...stamp, type: 'error', message: 'boom' })).toBeNull();
+    expect(checkResponse({ ...stamp, type: 'paused', step: 12 })).toBeNull();
+    expect(checkResponse({ ...stamp, type: 'heartbeat', step: 0 })).toBeNull();
     expect(
       checkResponse({
         ...stamp,
@@ -52,6 +54,8 @@ describe('response check', () => {
     ).toBe('frames report.stepsRun is not a number');
     expect(checkResponse({ ...stamp, type: 'done', report: undefined })).toBe('done has no report');
     expect(checkResponse({ ...stamp, type: 'error' })).toBe('error has no message');
+    expect(checkResponse({ ...stamp, type: 'paused' })).toBe('paused has no step');
+    expect(checkResponse({ ...stamp, type: 'heartbeat', step: -1 })).toBe('heartbeat has no step');
   });
 
   it('catches missing, mistyped, short or detached columns and bad sizes', () => {

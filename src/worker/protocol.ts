@@ -16,7 +16,7 @@ import { BUCKET_COLUMNS, SCALAR_COLUMNS, type FrameBatch, type RunInfo } from '.
 import type { RunReport } from '../engine/report';
 import type { Scenario } from '../engine/types';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Steps per second, or as fast as the worker can go. */
 export type Speed = number | 'max';
@@ -37,6 +37,7 @@ export interface LoadRequest extends RunRef {
 export interface PlayRequest extends RunRef {
   type: 'play';
 }
+/** Stops a playing run; answered by `paused` with the step it stopped at. */
 export interface PauseRequest extends RunRef {
   type: 'pause';
 }
@@ -65,6 +66,8 @@ export interface DisposeRequest extends RunRef {
  */
 export interface CrashRequest extends RunRef {
   type: 'crash';
+  /** `throw` (the default) throws in the handler; `hang` never returns, as a stuck worker. */
+  mode?: 'throw' | 'hang';
 }
 
 export type SimRequest =
@@ -99,13 +102,32 @@ export interface DoneResponse extends RunStamp {
   type: 'done';
   report: RunReport;
 }
+/**
+ * The run is paused at `step` (its next step to simulate): every frame before it has been posted,
+ * and no more will be until it plays or steps again.
+ */
+export interface PausedResponse extends RunStamp {
+  type: 'paused';
+  step: number;
+}
+/** Sent while a run plays, at least once a second even when no step is due: the worker lives. */
+export interface HeartbeatResponse extends RunStamp {
+  type: 'heartbeat';
+  step: number;
+}
 /** Something failed in the worker; the run is stopped. `generation` is -1 if unknown. */
 export interface ErrorResponse extends RunStamp {
   type: 'error';
   message: string;
 }
 
-export type SimResponse = ReadyResponse | FramesResponse | DoneResponse | ErrorResponse;
+export type SimResponse =
+  | ReadyResponse
+  | FramesResponse
+  | DoneResponse
+  | PausedResponse
+  | HeartbeatResponse
+  | ErrorResponse;
 
 /** The handler of each request type, as the worker's switch implements it. */
 export type RequestHandlers = {
@@ -230,6 +252,9 @@ export function checkResponse(data: unknown): string | null {
       return checkBatch(data.batch) ?? checkReport(type, data.report);
     case 'done':
       return checkReport(type, data.report);
+    case 'paused':
+    case 'heartbeat':
+      return isCount(data.step) ? null : `${type} has no step`;
     case 'error':
       return typeof data.message === 'string' ? null : 'error has no message';
     default:

@@ -119,8 +119,16 @@ describe('run loop', () => {
     t.clock.advance(300);
     t.loop.handle({ type: 'pause', runId: 'a' });
     const paused = t.steps();
+    // The acknowledgement names the step it stopped at: every frame before it has been posted.
+    expect(t.out.at(-1)?.message).toEqual({
+      type: 'paused',
+      runId: 'a',
+      generation: 1,
+      step: paused,
+    });
     t.clock.advance(1000);
     expect(t.steps()).toBe(paused);
+    expect(t.of('heartbeat')).toHaveLength(0); // a paused run is silent
     t.loop.handle({ type: 'play', runId: 'a' });
     t.clock.advance(100);
     const last = t.of('frames').at(-1)!;
@@ -164,6 +172,35 @@ describe('run loop', () => {
       }),
       expect.objectContaining({ runId: 'z', generation: -1, message: 'No run "z" is loaded' }),
     ]);
+  });
+
+  it('sends a heartbeat at least once a second while it plays, even with no step due', () => {
+    const t = setUp();
+    t.loop.handle({ type: 'load', runId: 'a', generation: 2, scenario: small() });
+    t.loop.handle({ type: 'speed', runId: 'a', stepsPerSecond: 0.25 }); // a step every 4 s
+    t.loop.handle({ type: 'play', runId: 'a' });
+    t.clock.advance(3500);
+    expect(t.steps()).toBe(1); // the step shown at once on play
+    const beats = t.of('heartbeat');
+    expect(beats.length).toBeGreaterThanOrEqual(2);
+    expect(beats[0]).toEqual({ type: 'heartbeat', runId: 'a', generation: 2, step: 1 });
+    // No silence between posts longer than a second (and a tick).
+    const times: number[] = [];
+    const t2 = setUp();
+    const loop = createRunLoop(
+      (m) => {
+        if (m.type !== 'ready') times.push(t2.clock.now());
+      },
+      t2.clock,
+      { tickMs: 10 },
+    );
+    loop.handle({ type: 'load', runId: 'a', generation: 1, scenario: small() });
+    loop.handle({ type: 'speed', runId: 'a', stepsPerSecond: 0.25 });
+    loop.handle({ type: 'play', runId: 'a' });
+    t2.clock.advance(10_000);
+    for (let i = 1; i < times.length; i++)
+      expect(times[i] - times[i - 1]).toBeLessThanOrEqual(1010);
+    expect(times.length).toBeGreaterThanOrEqual(9);
   });
 
   it('catches up at most a quarter second after a stall', () => {

@@ -45,6 +45,8 @@ export interface RunLoopOptions {
   chunkRows?: number;
   /** Most lag (s) a paced run catches up after a stall, e.g. a throttled background tab. */
   maxCatchUpSeconds?: number;
+  /** Most time (ms) a playing run goes without posting: a heartbeat fills the gap. */
+  heartbeatMs?: number;
 }
 
 interface Run {
@@ -58,6 +60,8 @@ interface Run {
   /** Steps owed to a paced run (fractional). */
   carry: number;
   lastTick: number;
+  /** When this run last posted anything (clock ms), for the heartbeat. */
+  lastPost: number;
 }
 
 export interface RunLoop {
@@ -78,6 +82,7 @@ export function createRunLoop(
   const budgetMs = options.budgetMs ?? 12;
   const chunkRows = options.chunkRows ?? 256;
   const maxCatchUp = options.maxCatchUpSeconds ?? 0.25;
+  const heartbeatMs = options.heartbeatMs ?? 1000;
   const runs = new Map<string, Run>();
   let timer: unknown = null;
 
@@ -91,6 +96,7 @@ export function createRunLoop(
     if (rows === 0) return;
     const batch = sliceFrameBatch(run.scratch, 0, rows);
     const report = run.sim.report();
+    run.lastPost = clock.now();
     post(
       { type: 'frames', runId: run.id, generation: run.generation, batch, report },
       transferables(batch),
@@ -138,6 +144,11 @@ export function createRunLoop(
         run.lastTick = start;
         const done = advance(run, due, start + budgetMs);
         if (run.speed !== 'max') run.carry -= done;
+        if (run.playing && clock.now() - run.lastPost >= heartbeatMs) {
+          run.lastPost = clock.now();
+          const { id, generation } = run;
+          post({ type: 'heartbeat', runId: id, generation, step: run.sim.stepIndex }, []);
+        }
       } catch (error) {
         fail(run.id, run.generation, error);
       }
@@ -169,6 +180,7 @@ export function createRunLoop(
       speed,
       carry: 0,
       lastTick: clock.now(),
+      lastPost: clock.now(),
     };
     runs.set(runId, run);
     post({ type: 'ready', runId, generation, protocol: PROTOCOL_VERSION, info: sim.info }, []);
@@ -197,10 +209,14 @@ export function createRunLoop(
       run.playing = true;
       run.carry = 1; // the first step shows at once
       run.lastTick = clock.now();
+      run.lastPost = run.lastTick;
       schedule();
     },
     pause({ runId }) {
-      get(runId).playing = false;
+      const run = get(runId);
+      run.playing = false;
+      const { generation } = run;
+      post({ type: 'paused', runId, generation, step: run.sim.stepIndex }, []);
     },
     step({ runId, count }) {
       const run = get(runId);
@@ -215,7 +231,8 @@ export function createRunLoop(
     dispose({ runId }) {
       runs.delete(runId);
     },
-    crash() {
+    crash({ mode }) {
+      if (mode === 'hang') for (;;) clock.now(); // a stuck worker: only terminate() ends it
       throw new Error('The simulation worker was crashed on purpose (crashWorker).');
     },
   };
