@@ -1,5 +1,13 @@
 import { expect, test } from './fixtures';
-import { SHORT, figure, playToEnd, pressQuickly, recordRuns, recorded, waitReady } from './helpers';
+import {
+  SHORT,
+  changeQuickly,
+  figure,
+  playToEnd,
+  recordRuns,
+  recorded,
+  waitReady,
+} from './helpers';
 
 test('moving the leverage slider changes the URL and the live figures', async ({ page }) => {
   await page.goto(SHORT);
@@ -24,8 +32,7 @@ test('several quick changes restart the run from step 0 with the last value', as
   await playToEnd(page);
   expect((await recorded(page)).loads).toEqual([expect.objectContaining({ shock: -8 })]);
   const shock = page.getByRole('slider', { name: 'Shock', exact: true });
-  await shock.focus();
-  await pressQuickly(page, 'ArrowLeft', 6);
+  await changeQuickly(shock, 6);
   await expect(shock).toHaveAttribute('aria-valuetext', '-11 %');
   await expect(page).toHaveURL(/shock=-11(&|$)/);
   await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 30_000 });

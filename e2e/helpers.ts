@@ -1,6 +1,6 @@
 /** Shared steps of the journeys: the step counter, the speed, playing a run to its end. */
 
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The step the counter shows, or -1 while a run is set up (it shows a dash then). */
 export async function shownStep(page: Page): Promise<number> {
@@ -31,20 +31,30 @@ export interface Load {
 /**
  * Records, in the page, each `load` the app posts to its worker and, of each `frames` message it
  * gets back, [generation, first step, rows]: so a journey can check how many runs a change
- * started and that a run streamed from step 0. Call before `page.goto`.
+ * started and that a run streamed from step 0. Also logs every message from the worker in the
+ * order it arrived, as [type, generation, step], where step is a frame batch's end or the step
+ * a `paused` names. Call before `page.goto`.
  */
 export async function recordRuns(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const loads: Load[] = [];
     const rows: number[][] = [];
-    Object.assign(window, { __loads: loads, __rows: rows });
+    const log: [string, number, number][] = [];
+    Object.assign(window, { __loads: loads, __rows: rows, __log: log });
     const Base = window.Worker;
     window.Worker = class extends Base {
       constructor(url: string | URL, options?: WorkerOptions) {
         super(url, options);
         this.addEventListener('message', (e: MessageEvent) => {
-          const m = e.data as { type?: string; generation: number; batch: FrameBatchLike };
+          const m = e.data as {
+            type?: string;
+            generation: number;
+            batch: FrameBatchLike;
+            step?: number;
+          };
           if (m?.type === 'frames') rows.push([m.generation, m.batch.start, m.batch.count]);
+          const step = m?.type === 'frames' ? m.batch.start + m.batch.count : (m?.step ?? -1);
+          log.push([String(m?.type), m?.generation, step]);
         });
       }
       override postMessage(...args: unknown[]): void {
@@ -71,26 +81,60 @@ export function recorded(page: Page): Promise<{ loads: Load[]; rows: number[][] 
   });
 }
 
+/** The worker's messages so far, in order, as [type, generation, step] (see {@link recordRuns}). */
+export function workerLog(page: Page): Promise<[string, number, number][]> {
+  return page.evaluate(() => (window as unknown as { __log: [string, number, number][] }).__log);
+}
+
 /**
- * Presses an arrow key `times` times as fast as the browser takes them, as a held key's
- * auto-repeat would: the key events go out in one batch, not one round trip each, so the presses
- * land within a slider's debounce however busy the machine running the tests is.
+ * Pauses with `press` and waits on the worker's acknowledgement: `paused` names the step it
+ * stopped at, so the journey waits for the counter to reach exactly that step — no fixed delay,
+ * however far the page lags behind the worker — and checks no frame came after it. Needs
+ * {@link recordRuns}. Returns the step.
  */
-export async function pressQuickly(
-  page: Page,
-  key: 'ArrowLeft' | 'ArrowRight',
-  times: number,
-): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  const keyCode = key === 'ArrowLeft' ? 37 : 39;
-  const event = { key, code: key, windowsVirtualKeyCode: keyCode, nativeVirtualKeyCode: keyCode };
-  const sent: Promise<unknown>[] = [];
-  for (let i = 0; i < times; i++) {
-    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...event }));
-    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...event }));
-  }
-  await Promise.all(sent);
-  await cdp.detach();
+export async function pauseAndSettle(page: Page, press: () => Promise<void>): Promise<number> {
+  const before = (await workerLog(page)).filter(([type]) => type === 'paused').length;
+  await press();
+  await expect
+    .poll(async () => (await workerLog(page)).filter(([type]) => type === 'paused').length)
+    .toBeGreaterThan(before);
+  const log = await workerLog(page);
+  const ack = log.findLastIndex(([type]) => type === 'paused');
+  const [, generation, step] = log[ack];
+  await expect.poll(() => shownStep(page)).toBe(step);
+  // The worker stopped: nothing of this run was sent after the acknowledgement, and every frame
+  // before it ends at or before the step it names.
+  const after = (await workerLog(page)).slice(ack + 1);
+  expect(after.filter(([type, g]) => type === 'frames' && g === generation)).toEqual([]);
+  const ends = log.slice(0, ack).filter(([type, g]) => type === 'frames' && g === generation);
+  expect(Math.max(...ends.map(([, , end]) => end))).toBe(step);
+  return step;
+}
+
+/**
+ * Resolves once a page timer of `ms` set now has fired. Timers fire in the order they are due,
+ * so every timer the page set earlier for less time (a debounce, say) has run by then: a barrier
+ * on the page's own clock, not a guess at how long the machine takes.
+ */
+export async function afterPageTimers(page: Page, ms: number): Promise<void> {
+  await page.evaluate((delay) => new Promise((resolve) => setTimeout(resolve, delay)), ms);
+}
+
+/**
+ * Moves a slider `times` steps down (or up, if negative) as `times` separate changes, all in one
+ * task of the page: each is a real `input` event the slider handles, and however busy the machine
+ * is, they all land within the controls' debounce (key events, even sent in one batch, can be
+ * spread over more than the debounce on a loaded machine).
+ */
+export async function changeQuickly(slider: Locator, times: number): Promise<void> {
+  await slider.evaluate((el, n) => {
+    const input = el as HTMLInputElement;
+    for (let i = 0; i < Math.abs(n); i++) {
+      if (n > 0) input.stepDown();
+      else input.stepUp();
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  }, times);
 }
 
 export async function setSpeed(page: Page, speed: string): Promise<void> {

@@ -1,6 +1,16 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { SHORT, setSpeed, shownStep, waitReady } from './helpers';
+import {
+  SHORT,
+  afterPageTimers,
+  pauseAndSettle,
+  recordRuns,
+  recorded,
+  setSpeed,
+  shownStep,
+  waitReady,
+  workerLog,
+} from './helpers';
 
 /** Whether each chart has drawn marks: canvas pixels or SVG paths with data. */
 async function chartsDrawn(page: Page) {
@@ -24,9 +34,10 @@ async function chartsDrawn(page: Page) {
 }
 
 test('play makes every chart draw and the step counter move; pause stops it', async ({ page }) => {
+  await recordRuns(page);
   await page.goto(SHORT);
   await waitReady(page);
-  await setSpeed(page, '60');
+  await setSpeed(page, '30'); // 200 steps in 7 s: it is still playing when Pause is pressed
   await page.getByRole('button', { name: 'Play' }).click();
   await expect.poll(() => shownStep(page)).toBeGreaterThan(40);
 
@@ -39,11 +50,12 @@ test('play makes every chart draw and the step counter move; pause stops it', as
   const heatmap = drawn.find((c) => c.canvas);
   expect(heatmap?.lit).toBeGreaterThan(100);
 
-  await page.getByRole('button', { name: 'Pause' }).click();
-  await page.waitForTimeout(300); // frames already on their way still arrive
-  const paused = await shownStep(page);
-  await page.waitForTimeout(500);
-  expect(await shownStep(page)).toBe(paused);
+  const paused = await pauseAndSettle(page, () =>
+    page.getByRole('button', { name: 'Pause' }).click(),
+  );
+  expect(paused).toBeGreaterThan(40);
+  expect(paused).toBeLessThan(200);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 });
 
 test('step advances by one, by button and by the right arrow', async ({ page }) => {
@@ -57,18 +69,15 @@ test('step advances by one, by button and by the right arrow', async ({ page }) 
 });
 
 test('space plays and pauses', async ({ page }) => {
+  await recordRuns(page);
   await page.goto(SHORT);
   await waitReady(page);
   await page.getByRole('heading', { level: 1 }).click();
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await expect.poll(() => shownStep(page)).toBeGreaterThan(0);
-  await page.keyboard.press('Space');
+  await pauseAndSettle(page, () => page.keyboard.press('Space'));
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
-  await page.waitForTimeout(300);
-  const paused = await shownStep(page);
-  await page.waitForTimeout(400);
-  expect(await shownStep(page)).toBe(paused);
 });
 
 test('reset goes back to step 0', async ({ page }) => {
@@ -84,6 +93,7 @@ test('reset goes back to step 0', async ({ page }) => {
 test('holding space toggles once: its auto-repeats do not flap play and pause', async ({
   page,
 }) => {
+  await recordRuns(page);
   await page.goto(SHORT);
   await waitReady(page);
   await page.getByRole('heading', { level: 1 }).click();
@@ -91,11 +101,17 @@ test('holding space toggles once: its auto-repeats do not flap play and pause', 
   for (let i = 0; i < 4; i++) await page.keyboard.down('Space');
   await page.keyboard.up('Space');
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
-  await page.waitForTimeout(200);
+  // Frames well after the key events: any pause they caused has been acknowledged by now.
+  const { rows } = await recorded(page);
+  await expect
+    .poll(async () => (await recorded(page)).rows.length)
+    .toBeGreaterThan(rows.length + 3);
+  expect((await workerLog(page)).filter(([type]) => type === 'paused')).toEqual([]);
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 });
 
 test('Step right after a slider change steps the new run', async ({ page }) => {
+  await recordRuns(page);
   await page.goto(SHORT);
   await waitReady(page);
   const steps = page.getByRole('slider', { name: 'Steps', exact: true });
@@ -104,6 +120,8 @@ test('Step right after a slider change steps the new run', async ({ page }) => {
   // Within the change's debounce: the new run is set up at once and takes the step.
   await page.getByRole('button', { name: 'Step' }).click();
   await expect(page.getByTestId('step-counter')).toContainText('step 1 / 210');
-  await page.waitForTimeout(400);
+  // Past the moment the change's debounce was due: it does not load the run a second time.
+  await afterPageTimers(page, 400);
+  expect((await recorded(page)).loads.map((l) => l.steps)).toEqual([200, 210]);
   await expect(page.getByTestId('step-counter')).toContainText('step 1 / 210');
 });

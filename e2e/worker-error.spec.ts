@@ -70,3 +70,28 @@ test('a malformed message from the worker becomes a readable error, not a blank 
   await page.getByRole('button', { name: 'Step' }).click();
   await expect(page.getByTestId('step-counter')).toContainText('step 1 / 200');
 });
+
+test('a worker that hangs mid-run is noticed within seconds, and Restart brings the run back', async ({
+  page,
+}) => {
+  await page.goto(SHORT);
+  await waitReady(page);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => shownStep(page)).toBeGreaterThan(5);
+
+  // The test hook again: the worker's handler never returns, so it sends nothing more.
+  await page.evaluate(() => {
+    const lab = (window as { __cascadeLab?: { crashWorker(mode?: string): void } }).__cascadeLab;
+    lab?.crashWorker('hang');
+  });
+  const alert = page.getByRole('alert');
+  // The heartbeat's deadline is 6 s; allow for a loaded machine beyond it.
+  await expect(alert).toContainText('has not answered for 6 s while playing', { timeout: 15_000 });
+  const stuck = await shownStep(page);
+
+  await alert.getByRole('button', { name: 'Restart' }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect.poll(() => shownStep(page)).toBeGreaterThan(0);
+  expect(stuck).toBeGreaterThan(5);
+});
