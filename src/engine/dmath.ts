@@ -18,16 +18,18 @@ const u32 = new Uint32Array(f64.buffer);
 const HI = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0; // little-endian: word 1
 const LO = 1 - HI;
 
-function highWord(x: number): number {
-  f64[0] = x;
-  return u32[HI];
+/** The double whose high word is `hi` and low word `lo`. */
+function fromWords(hi: number, lo: number): number {
+  u32[HI] = hi;
+  u32[LO] = lo;
+  return f64[0];
 }
 
-/** 2^n as a double, for -1022 <= n <= 1023 (built from its bits, so exact). */
+/** 2^n for n in -1022..1023, at index n + 1022, built from their bits (so exact). */
+const POW2 = Float64Array.from({ length: 2046 }, (_, i) => fromWords((i + 1) << 20, 0));
+
 function twoTo(n: number): number {
-  u32[HI] = (0x3ff + n) << 20;
-  u32[LO] = 0;
-  return f64[0];
+  return POW2[n + 1022];
 }
 
 /** x * 2^n, rounding once (musl's scalbn). */
@@ -54,6 +56,13 @@ function scalbn(x: number, n: number): number {
   return y * twoTo(n);
 }
 
+// fdlibm tests |x| by its high word; "hx >= H" is "|x| >= the double with high word H", which
+// reads no bits per call.
+const EXP_EDGE = fromWords(0x4086232b, 0); // 708.39...: overflow/underflow checks from here
+const HALF_LN2 = fromWords(0x3fd62e42 + 1, 0); // |x| > 0.5 ln2 in high-word terms
+const ONE_HALF_LN2 = fromWords(0x3ff0a2b2, 0); // |x| >= 1.5 ln2 in high-word terms
+const TINY = fromWords(0x3e300000 + 1, 0); // |x| > 2^-28 in high-word terms
+
 const LN2_HI = 6.9314718036912381649e-1; // 0x3fe62e42 0xfee00000
 const LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef 0x35793c76
 const INV_LN2 = 1.442695040888963387; // 0x3ff71547 0x652b82fe
@@ -65,12 +74,8 @@ const P5 = 4.13813679705723846039e-8; // 0x3E663769 0x72BEA4D0
 
 /** e^x, within 1 ulp (fdlibm e_exp.c). */
 export function exp(x: number): number {
-  const hxSigned = highWord(x);
-  const negative = hxSigned >>> 31 === 1;
-  const hx = hxSigned & 0x7fffffff; // high word of |x|
-
-  if (hx >= 0x4086232b) {
-    // |x| >= 708.39...
+  const ax = Math.abs(x);
+  if (ax >= EXP_EDGE) {
     if (x !== x) return x;
     if (x > 709.782712893383973096) return Infinity;
     if (x < -745.13321910194110842) return 0;
@@ -80,15 +85,13 @@ export function exp(x: number): number {
   let k: number;
   let hi: number;
   let lo: number;
-  if (hx > 0x3fd62e42) {
-    // |x| > 0.5 ln2
-    if (hx >= 0x3ff0a2b2) k = Math.trunc(INV_LN2 * x + (negative ? -0.5 : 0.5));
-    else k = negative ? -1 : 1;
+  if (ax >= HALF_LN2) {
+    if (ax >= ONE_HALF_LN2) k = Math.trunc(INV_LN2 * x + (x < 0 ? -0.5 : 0.5));
+    else k = x < 0 ? -1 : 1;
     hi = x - k * LN2_HI; // k * LN2_HI is exact here
     lo = k * LN2_LO;
     x = hi - lo;
-  } else if (hx > 0x3e300000) {
-    // |x| > 2^-28
+  } else if (ax >= TINY) {
     k = 0;
     hi = x;
     lo = 0;
