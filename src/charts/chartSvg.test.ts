@@ -8,7 +8,7 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FrameBatch, RunInfo } from '../engine/frame';
-import type { BaseChartOptions, Chart } from './chartDom';
+import type { BaseChartOptions, Chart } from './chart';
 import { createDepthChart } from './depthChart';
 import { createHeatmapChart } from './heatmapChart';
 import { createPriceChart } from './priceChart';
