@@ -24,6 +24,35 @@ const pureCoreImports = {
   ],
 };
 
+// Links replay bit for bit on every JavaScript engine only if the engine's arithmetic is the same
+// everywhere: IEEE basic operations and Math.sqrt are, these functions are not (the standard
+// leaves their last bits to each engine). src/engine/dmath.ts has deterministic versions.
+const DMATH = 'Not deterministic across JavaScript engines: use src/engine/dmath.ts.';
+const engineDependentMath = [
+  'exp',
+  'log',
+  'log2',
+  'log10',
+  'log1p',
+  'expm1',
+  'pow',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'atan2',
+  'sinh',
+  'cosh',
+  'tanh',
+  'asinh',
+  'acosh',
+  'atanh',
+  'cbrt',
+  'hypot',
+].map((property) => ({ object: 'Math', property, message: DMATH }));
+
 export default defineConfig([
   globalIgnores(['dist', 'coverage', 'node_modules', 'test-results', 'playwright-report']),
   js.configs.recommended,
@@ -63,7 +92,26 @@ export default defineConfig([
         { object: 'Math', property: 'random', message: 'Use a seeded stream from rng.ts.' },
         { object: 'Date', property: 'now', message: 'The engine is clock-free.' },
         { object: 'performance', property: 'now', message: 'The engine is clock-free.' },
+        ...engineDependentMath,
       ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "BinaryExpression[operator='**']", message: DMATH },
+        { selector: "AssignmentExpression[operator='**=']", message: DMATH },
+      ],
+    },
+  },
+  {
+    // dmath.ts is where the deterministic versions live; tests compare them with Math.*.
+    files: ['src/engine/dmath.ts', 'src/engine/**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use a seeded stream from rng.ts.' },
+        { object: 'Date', property: 'now', message: 'The engine is clock-free.' },
+        { object: 'performance', property: 'now', message: 'The engine is clock-free.' },
+      ],
+      'no-restricted-syntax': 'off',
     },
   },
 ]);

@@ -4,7 +4,8 @@
  */
 
 import type { FrameBatch, RunInfo } from '../engine/frame';
-import type { BaseChartOptions, Chart, Shell } from './chartDom';
+import type { BaseChartOptions, Chart } from './chart';
+import type { Shell } from './shell';
 import { createRedraw } from './rafScheduler';
 
 /** What the chart was last given: null before the first update and after destroy. */

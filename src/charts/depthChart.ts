@@ -7,18 +7,11 @@
  */
 
 import type { FrameBatch, RunInfo } from '../engine/frame';
-import {
-  createShell,
-  drawLegend,
-  drawXAxis,
-  drawYAxis,
-  hatchPattern,
-  layer,
-  uid,
-  type BaseChartOptions,
-  type Chart,
-  type GSel,
-} from './chartDom';
+import { drawXAxis, drawYAxis } from './axes';
+import type { BaseChartOptions, Chart } from './chart';
+import { hatchPattern, uid } from './defs';
+import { drawLegend } from './legendDom';
+import { createShell, layer, type GSel } from './shell';
 import { chartLifecycle } from './chartLifecycle';
 import { PALETTE } from './colors';
 import { depthModel, type DepthChartOptions, type DepthModel } from './depthModel';

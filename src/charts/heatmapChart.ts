@@ -11,19 +11,12 @@
  */
 
 import type { FrameBatch, RunInfo } from '../engine/frame';
-import {
-  clipRect,
-  createRunTracker,
-  createShell,
-  createTooltip,
-  drawXAxis,
-  drawYAxis,
-  layer,
-  uid,
-  type BaseChartOptions,
-  type Chart,
-  type GSel,
-} from './chartDom';
+import { drawXAxis, drawYAxis } from './axes';
+import type { BaseChartOptions, Chart } from './chart';
+import { clipRect, uid } from './defs';
+import { createRunTracker } from './runTracker';
+import { createShell, layer, type GSel } from './shell';
+import { createTooltip } from './tooltip';
 import { chartLifecycle } from './chartLifecycle';
 import { PALETTE } from './colors';
 import { addStepBurns, createStepBurns, type BurnRing, type StepBurns } from './heatmapBurns';

@@ -4,7 +4,7 @@
  * palette and formatters so panels around the charts can match them.
  */
 
-export type { BaseChartOptions, Chart } from './chartDom';
+export type { BaseChartOptions, Chart } from './chart';
 export { createPriceChart, type PriceChartOptions } from './priceChart';
 export { createHeatmapChart, type HeatmapChartOptions } from './heatmapChart';
 export { createDepthChart, type DepthChartOptions } from './depthChart';

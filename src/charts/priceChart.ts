@@ -9,17 +9,11 @@
  */
 
 import type { FrameBatch, RunInfo } from '../engine/frame';
-import {
-  clipRect,
-  createShell,
-  drawLegend,
-  drawXAxis,
-  drawYAxis,
-  layer,
-  uid,
-  type BaseChartOptions,
-  type Chart,
-} from './chartDom';
+import { drawXAxis, drawYAxis } from './axes';
+import type { BaseChartOptions, Chart } from './chart';
+import { clipRect, uid } from './defs';
+import { drawLegend } from './legendDom';
+import { createShell, layer } from './shell';
 import { chartLifecycle } from './chartLifecycle';
 import { GHOST_DASH, PALETTE } from './colors';
 import { priceModel, type PriceChartOptions, type PriceModel } from './priceModel';

@@ -19,6 +19,7 @@
 import { type Account, newAccount } from './accounts';
 import { bandLimit, type OrderBook, type Tape } from './book';
 import type { Scenario } from './types';
+import { powerOfTenAtOrBelow } from './dmath';
 
 /** Drawdown or discount (as a share) before panic sellers or dip buyers act. */
 const TRIGGER = 0.02;
@@ -30,7 +31,7 @@ const STOP_REACH = 0.5;
 /** The round-number spacing for a price: 1, 2 or 5 times a power of ten, about 1-2 % of it. */
 export function roundNumberSpacing(price: number): number {
   const target = price * 0.015;
-  const power = Math.pow(10, Math.floor(Math.log10(target)));
+  const power = powerOfTenAtOrBelow(target);
   for (const m of [1, 2, 5, 10]) if (m * power >= target) return m * power;
   return 10 * power;
 }

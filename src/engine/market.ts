@@ -23,6 +23,7 @@ import { bandLimit, OrderBook } from './book';
 import type { Rng } from './rng';
 import { STEPS_PER_8H, stepVolatility } from './time';
 import type { Scenario } from './types';
+import { exp, log, pow } from './dmath';
 
 /** Decay of the realised-variance EWMA per step (half-life about 7 steps). */
 const VARIANCE_DECAY = 0.9;
@@ -73,7 +74,7 @@ export class Market {
     this.mark = s.price;
     this.sigma = stepVolatility(s.volatility);
     this.variance = this.sigma * this.sigma;
-    this.shockFactor = Math.pow(1 + s.shock / 100, 1 / s.shockSteps);
+    this.shockFactor = pow(1 + s.shock / 100, 1 / s.shockSteps);
     this.closes = new Float64Array(s.breakerWindow + 1);
   }
 
@@ -98,11 +99,11 @@ export class Market {
   advanceIndex(step: number): void {
     const z = this.indexRng.normal();
     const sigma = this.sigma;
-    this.spot *= Math.exp(sigma * z - 0.5 * sigma * sigma);
+    this.spot *= exp(sigma * z - 0.5 * sigma * sigma);
     if (this.inShock(step)) this.spot *= this.shockFactor;
-    this.push += this.s.venueWeight * Math.log(this.last / this.index);
+    this.push += this.s.venueWeight * log(this.last / this.index);
     this.push *= 1 - this.s.recovery;
-    this.index = Math.max(this.spot * Math.exp(this.push), this.book.tick);
+    this.index = Math.max(this.spot * exp(this.push), this.book.tick);
   }
 
   /** Share of baseline depth the makers keep quoting, given realised volatility. */
@@ -162,7 +163,7 @@ export class Market {
    */
   endStep(step: number): number {
     const tape = this.book.tape;
-    const r = Math.log(tape.close / tape.open);
+    const r = log(tape.close / tape.open);
     this.variance = VARIANCE_DECAY * this.variance + (1 - VARIANCE_DECAY) * r * r;
     this.agents.endStep(tape);
     this.updateBreaker();

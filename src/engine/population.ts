@@ -18,6 +18,7 @@ import type { Rng } from './rng';
 import { LEVERAGE_STEPS, liquidationPrice, MARGIN_TIERS, tierOf } from './tiers';
 import { stepVolatility } from './time';
 import type { Scenario } from './types';
+import { exp, pow } from './dmath';
 
 /** Length of the warm-up history, in steps (a week of minutes). */
 const WARMUP_STEPS = 10080;
@@ -41,7 +42,7 @@ function warmupPath(s: Scenario, rng: Rng) {
   const path = new Float64Array(WARMUP_STEPS + 1);
   path[WARMUP_STEPS] = s.price;
   for (let t = WARMUP_STEPS; t > 0; t--) {
-    path[t - 1] = path[t] * Math.exp(-sigma * rng.normal() - 0.5 * sigma * sigma);
+    path[t - 1] = path[t] * exp(-sigma * rng.normal() - 0.5 * sigma * sigma);
   }
   // minAfter[t], maxAfter[t]: extremes of the path from t to the start.
   const minAfter = new Float64Array(WARMUP_STEPS + 1);
@@ -88,7 +89,7 @@ export function drawPopulation(s: Scenario, rng: Rng): Population {
     // Sizes first, as notional weights, then scaled to the side's open interest.
     let total = 0;
     for (let i = 0; i < n; i++) {
-      const w = Math.min(Math.pow(1 - rng.next(), -1 / PARETO_ALPHA), PARETO_CAP);
+      const w = Math.min(pow(1 - rng.next(), -1 / PARETO_ALPHA), PARETO_CAP);
       cols.qty[i] = w;
       total += w;
     }
@@ -96,7 +97,7 @@ export function drawPopulation(s: Scenario, rng: Rng): Population {
     for (let i = 0; i < n; i++) {
       const notional = cols.qty[i] * scale;
       const u = rng.next();
-      const raw = 1 + (s.leverage - 1) * Math.exp(LEVERAGE_SPREAD * rng.normal());
+      const raw = 1 + (s.leverage - 1) * exp(LEVERAGE_SPREAD * rng.normal());
       const tier0 = tierOf(notional);
       const leverage = Math.min(snapLeverage(raw), MARGIN_TIERS[tier0].maxLeverage);
       const mmr = MARGIN_TIERS[tier0].mmr;

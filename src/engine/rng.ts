@@ -4,6 +4,8 @@
  * another (say, the index path) — which is what makes the counterfactual run comparable.
  */
 
+import { cosPi, log, sinPi } from './dmath';
+
 /** A stream of uniform and derived random numbers. */
 export interface Rng {
   /** Uniform in [0, 1), 32 bits of resolution. */
@@ -68,15 +70,15 @@ export function createRng(seed: number, name: string): Rng {
       let u = next();
       while (u === 0) u = next();
       const v = next();
-      const r = Math.sqrt(-2 * Math.log(u));
-      spare = r * Math.sin(2 * Math.PI * v);
+      const r = Math.sqrt(-2 * log(u));
+      spare = r * sinPi(2 * v);
       hasSpare = true;
-      return r * Math.cos(2 * Math.PI * v);
+      return r * cosPi(2 * v);
     },
     exponential() {
       let u = next();
       while (u === 0) u = next();
-      return -Math.log(u);
+      return -log(u);
     },
     int(n: number) {
       return Math.floor(next() * n);
