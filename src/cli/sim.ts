@@ -41,14 +41,17 @@ function progressLine(): ((done: number, total: number) => void) | undefined {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  if (argv[0] === 'compare') {
+  if (argv[0] === 'compare' || argv[0] === 'sweep') {
     const rest = argv.slice(1);
     if (rest.includes('--help') || rest.includes('-h')) {
       process.stdout.write(helpText());
       return 0;
     }
     const warn = (w: string) => say(`warning: ${w}`);
-    const out = await (await import('./compare')).compareCommand(rest, warn, progressLine());
+    const out =
+      argv[0] === 'compare'
+        ? await (await import('./compare')).compareCommand(rest, warn, progressLine())
+        : await (await import('./sweep')).sweepCommand(rest, warn, progressLine());
     process.stdout.write(out);
     return 0;
   }

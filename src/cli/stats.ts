@@ -16,6 +16,8 @@ export function quantile(xs: readonly number[], q: number): number {
   const at = (s.length - 1) * q;
   const lo = Math.floor(at);
   const hi = Math.min(lo + 1, s.length - 1);
+  // Exact order statistics first, so an infinite value (a bound) never turns into NaN.
+  if (at === lo || s[lo] === s[hi]) return s[lo];
   return s[lo] + (s[hi] - s[lo]) * (at - lo);
 }
 
