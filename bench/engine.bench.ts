@@ -43,7 +43,7 @@ interface RunResult {
 }
 
 const USAGE =
-  'Usage: npm run bench -- [--sizes 10000,100000,1000000] [--runs K] [--steps 1000] [--sweep-batch 24]\n' +
+  'Usage: npm run bench -- [--sizes 10000,100000,1000000] [--runs K] [--steps 1000] [--sweep-batch 48]\n' +
   'Runs: 5 per size, 3 for sizes of 10^6 and above, unless --runs is given.\n' +
   'Sweep throughput: 3 batches of --sweep-batch report-only runs per thread count (0: skip).\n';
 
@@ -57,7 +57,7 @@ function parseOptions(argv: readonly string[]): Options {
     sizes: [10_000, 100_000, 1_000_000],
     runs: undefined,
     steps: 1000,
-    sweepBatch: 24,
+    sweepBatch: 48,
   };
   for (let i = 0; i < argv.length; i++) {
     const [name, inline] = argv[i].split('=', 2) as [string, string | undefined];
@@ -146,8 +146,12 @@ function machine(): string {
   const model = cpus[0]?.model.trim() ?? 'unknown CPU';
   const memory = (os.totalmem() / 2 ** 30).toFixed(1);
   const gc = typeof (globalThis as { gc?: unknown }).gc === 'function' ? 'on' : 'off';
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
   return (
-    `Machine: ${model}, ${cpus.length} cores, ${memory} GiB RAM, ` +
+    `Machine: ${model}, ${cpus.length} cores, ${memory} GiB RAM, load average ${load}, ` +
     `Node ${process.version} (${process.platform}/${process.arch}), gc before runs: ${gc}`
   );
 }
@@ -168,7 +172,8 @@ async function sweepThroughput(batch: number): Promise<string[]> {
   const cores = defaultThreads();
   const lines = [
     '',
-    `Sweep throughput: report-only runs, 20,000 positions × 600 steps, batches of ${batch}; median of 3.`,
+    `Sweep throughput: report-only runs, 20,000 positions × 600 steps, batches of ${batch}; ` +
+      'median of 3. Each batch starts its workers afresh, so their start-up is included.',
     '',
     '| Threads | Runs/s | s per run and thread | 1,280-run sweep (s) |',
     '|---:|---:|---:|---:|',
