@@ -175,20 +175,26 @@ async function sweepThroughput(batch: number): Promise<string[]> {
     `Sweep throughput: report-only runs, 20,000 positions × 600 steps, batches of ${batch}; ` +
       'median of 3. Each batch starts its workers afresh, so their start-up is included.',
     '',
-    '| Threads | Runs/s | s per run and thread | 1,280-run sweep (s) |',
-    '|---:|---:|---:|---:|',
+    '| Threads | Runs/s | s per run and thread | CPU s per run | 1,280-run sweep (s) |',
+    '|---:|---:|---:|---:|---:|',
   ];
   for (const threads of [...new Set([1, cores])]) {
     const rates: number[] = [];
+    const cpu: number[] = [];
     for (let r = 0; r < 3; r++) {
       process.stderr.write(`  sweep batch on ${threads} thread(s), ${r + 1}/3…\n`);
       const t0 = performance.now();
+      // Process-wide CPU time, worker threads included: what the runs cost whatever the load.
+      const c0 = process.cpuUsage();
       await runReports(sweepBatch(batch), { threads });
+      const c = process.cpuUsage(c0);
       rates.push(batch / ((performance.now() - t0) / 1000));
+      cpu.push((c.user + c.system) / 1e6 / batch);
     }
     const rate = median(rates);
     lines.push(
-      `| ${threads} | ${fixed(rate, 2)} | ${fixed(threads / rate, 3)} | ${fixed(1280 / rate, 0)} |`,
+      `| ${threads} | ${fixed(rate, 2)} | ${fixed(threads / rate, 3)} | ${fixed(median(cpu), 3)} | ` +
+        `${fixed(1280 / rate, 0)} |`,
     );
   }
   return lines;

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { scenarioArbitrary } from '../scenario/arbitrary';
 import { defaultScenario } from '../scenario/params';
 import { branchingRatio, endogenousShare, ExogenousLedger } from './criticality';
 import { createSimulation, runScenario } from './run';
@@ -190,4 +192,34 @@ describe('direction-aware figures', () => {
     const r = runScenario({ ...squeeze, shock: -10, longShare: 0.7 }).report;
     expect(r.amplification).toBeCloseTo(r.maxDrawdown / r.counterfactualDrawdown, 12);
   }, 30_000);
+});
+
+describe('exogenous and endogenous over random scenarios', () => {
+  const small = scenarioArbitrary().map((s) => ({
+    ...s,
+    positions: Math.min(s.positions, 2_000),
+    steps: Math.min(s.steps, 120),
+    shockStep: Math.min(s.shockStep, 80),
+  }));
+
+  it('splits what was liquidated: the causal per-step part within the whole-run part', () => {
+    fc.assert(
+      fc.property(small, (s) => {
+        const { frames, report } = runScenario(s);
+        const liquidated = report.liquidatedNotional;
+        const slack = 1e-9 * Math.max(liquidated, 1);
+        let causal = 0;
+        for (let t = 0; t < frames.count; t++) causal += frames.scalars.liqExogenous[t];
+        expect(causal).toBeLessThanOrEqual(report.exogenousNotional + slack);
+        expect(report.exogenousNotional).toBeLessThanOrEqual(liquidated + slack);
+        // The two halves add up to what was liquidated.
+        const split = report.exogenousNotional + report.endogenousShare * liquidated;
+        expect(Math.abs(split - liquidated)).toBeLessThanOrEqual(slack);
+        expect(report.endogenousShare).toBeGreaterThanOrEqual(0);
+        expect(report.endogenousShare).toBeLessThanOrEqual(1);
+        expect(report.branchingRatio).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 20 },
+    );
+  }, 120_000);
 });
