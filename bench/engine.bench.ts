@@ -7,12 +7,18 @@
  * engine's typed arrays count under buffers, not heap). Each size runs several times (5, or 3
  * for 10⁶ positions) and the table shows the median run, with memory as the largest peak seen.
  * With NODE_OPTIONS=--expose-gc, garbage is collected before each run.
+ *
+ * Then sweep throughput: report-only runs (runReport, as `sim sweep` does) of the default
+ * scenario at 20,000 positions × 600 steps, over a spread of shocks and seeds like a sweep's
+ * grid, on 1 thread and on every core through the CLI's pool; runs per second, median of 3
+ * batches, and the time that rate gives a 40-shock × 32-seed sweep (1,280 runs).
  */
 
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createFrameBatch } from '../src/engine/frame';
 import { createSimulation } from '../src/engine/run';
+import { defaultThreads, runReports } from '../src/cli/pool';
 import { defaultScenario } from '../src/scenario/params';
 import type { Scenario } from '../src/scenario/params';
 
@@ -20,6 +26,8 @@ interface Options {
   sizes: number[];
   runs: number | undefined;
   steps: number;
+  /** Runs per sweep-throughput batch (0: skip that table). */
+  sweepBatch: number;
 }
 
 interface RunResult {
@@ -35,8 +43,9 @@ interface RunResult {
 }
 
 const USAGE =
-  'Usage: npm run bench -- [--sizes 10000,100000,1000000] [--runs K] [--steps 1000]\n' +
-  'Runs: 5 per size, 3 for sizes of 10^6 and above, unless --runs is given.\n';
+  'Usage: npm run bench -- [--sizes 10000,100000,1000000] [--runs K] [--steps 1000] [--sweep-batch 48]\n' +
+  'Runs: 5 per size, 3 for sizes of 10^6 and above, unless --runs is given.\n' +
+  'Sweep throughput: 3 batches of --sweep-batch report-only runs per thread count (0: skip).\n';
 
 function fail(message: string): never {
   process.stderr.write(`engine.bench: ${message}\n${USAGE}`);
@@ -44,7 +53,12 @@ function fail(message: string): never {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [10_000, 100_000, 1_000_000], runs: undefined, steps: 1000 };
+  const options: Options = {
+    sizes: [10_000, 100_000, 1_000_000],
+    runs: undefined,
+    steps: 1000,
+    sweepBatch: 48,
+  };
   for (let i = 0; i < argv.length; i++) {
     const [name, inline] = argv[i].split('=', 2) as [string, string | undefined];
     if (name === '-h' || name === '--help') {
@@ -62,6 +76,7 @@ function parseOptions(argv: readonly string[]): Options {
     if (name === '--sizes') options.sizes = value.split(',').map((t) => whole(t, 100, 1_000_000));
     else if (name === '--runs') options.runs = whole(value, 1, 100);
     else if (name === '--steps') options.steps = whole(value, 50, 5000);
+    else if (name === '--sweep-batch') options.sweepBatch = whole(value, 0, 10_000);
     else fail(`unknown option ${name}`);
   }
   return options;
@@ -131,13 +146,61 @@ function machine(): string {
   const model = cpus[0]?.model.trim() ?? 'unknown CPU';
   const memory = (os.totalmem() / 2 ** 30).toFixed(1);
   const gc = typeof (globalThis as { gc?: unknown }).gc === 'function' ? 'on' : 'off';
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
   return (
-    `Machine: ${model}, ${cpus.length} cores, ${memory} GiB RAM, ` +
+    `Machine: ${model}, ${cpus.length} cores, ${memory} GiB RAM, load average ${load}, ` +
     `Node ${process.version} (${process.platform}/${process.arch}), gc before runs: ${gc}`
   );
 }
 
-function main(): void {
+/** A sweep-like batch: shocks from -1 % to -16 %, then the next seed. */
+function sweepBatch(count: number): Scenario[] {
+  return Array.from({ length: count }, (_, i) => ({
+    ...defaultScenario(),
+    positions: 20_000,
+    steps: 600,
+    shock: -(1 + (i % 16)),
+    seed: 1 + Math.floor(i / 16),
+  }));
+}
+
+/** Runs per second of report-only runs on 1 thread and on every core, median of 3 batches. */
+async function sweepThroughput(batch: number): Promise<string[]> {
+  const cores = defaultThreads();
+  const lines = [
+    '',
+    `Sweep throughput: report-only runs, 20,000 positions × 600 steps, batches of ${batch}; ` +
+      'median of 3. Each batch starts its workers afresh, so their start-up is included.',
+    '',
+    '| Threads | Runs/s | s per run and thread | CPU s per run | 1,280-run sweep (s) |',
+    '|---:|---:|---:|---:|---:|',
+  ];
+  for (const threads of [...new Set([1, cores])]) {
+    const rates: number[] = [];
+    const cpu: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      process.stderr.write(`  sweep batch on ${threads} thread(s), ${r + 1}/3…\n`);
+      const t0 = performance.now();
+      // Process-wide CPU time, worker threads included: what the runs cost whatever the load.
+      const c0 = process.cpuUsage();
+      await runReports(sweepBatch(batch), { threads });
+      const c = process.cpuUsage(c0);
+      rates.push(batch / ((performance.now() - t0) / 1000));
+      cpu.push((c.user + c.system) / 1e6 / batch);
+    }
+    const rate = median(rates);
+    lines.push(
+      `| ${threads} | ${fixed(rate, 2)} | ${fixed(threads / rate, 3)} | ${fixed(median(cpu), 3)} | ` +
+        `${fixed(1280 / rate, 0)} |`,
+    );
+  }
+  return lines;
+}
+
+async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const lines = [
     machine(),
@@ -181,12 +244,11 @@ function main(): void {
         `${mb(Math.max(...results.map((r) => r.peakBuffers)))} |`,
     );
   }
+  if (options.sweepBatch > 0) lines.push(...(await sweepThroughput(options.sweepBatch)));
   process.stdout.write(lines.join('\n') + '\n');
 }
 
-try {
-  main();
-} catch (err) {
+main().catch((err: unknown) => {
   process.stderr.write(`engine.bench: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exitCode = 1;
-}
+});

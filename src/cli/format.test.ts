@@ -8,6 +8,10 @@ const report: RunReport = {
   maxDrawdown: 0.1234,
   maxDrawdownStep: 72,
   counterfactualDrawdown: 0.061,
+  direction: 'down',
+  maxRunUp: 0.021,
+  maxRunUpStep: 90,
+  counterfactualRunUp: 0.02,
   amplification: 2.0229,
   liquidatedNotional: 130_450_000,
   liquidatedLong: 123_450_000,
@@ -17,6 +21,8 @@ const report: RunReport = {
   cascadeStart: 61,
   cascadeSteps: 35,
   branchingRatio: 0.87,
+  exogenousNotional: 52_180_000,
+  endogenousShare: 0.6,
   peakDepletion: 0.64,
   insuranceFundUsed: 1_200_000,
   insuranceFundLow: 3_800_000,
@@ -36,7 +42,8 @@ describe('formatSummary', () => {
   it('shows drawdown with and without liquidations, and the amplification', () => {
     expect(row('Max drawdown')).toMatch(/12\.34 %\s+trough at step 72$/);
     expect(row('Without liquidations')).toMatch(/ 6\.10 %/);
-    expect(row('Amplification')).toMatch(/ 2\.02 ×$/);
+    expect(row('Amplification')).toMatch(/ 2\.02 × +of the fall \(shock down\)$/);
+    expect(row('Max run-up')).toMatch(/ 2\.10 % +peak at step 90, 2\.00 % without liquidations$/);
   });
 
   it('shows liquidations by side in $M, their count and share of open interest', () => {
@@ -46,7 +53,9 @@ describe('formatSummary', () => {
   });
 
   it('shows the cascade, fund, ADL, bad debt, depletion, recovery and conservation', () => {
-    expect(row('Cascade')).toMatch(/ 35 steps +from step 61, branching ratio 0\.87$/);
+    expect(row('Cascade')).toMatch(/ 35 steps +from step 61$/);
+    expect(row('Branching ratio')).toMatch(/ 0\.87 +above 1: each wave feeds a bigger one$/);
+    expect(row('Endogenous share')).toMatch(/ 60\.00 % +of liquidations; exogenous 52\.18 \$M$/);
     expect(row('Insurance fund used')).toMatch(/ 1\.20 \$M +low 3\.80 \$M$/);
     expect(row('ADL')).toMatch(/ 0\.00 \$M +0 positions$/);
     expect(row('Bad debt')).toMatch(/ 0\.00 \$M$/);
@@ -57,7 +66,7 @@ describe('formatSummary', () => {
 
   it('right-aligns the values', () => {
     const rows = lines.filter((l) => l.startsWith('  '));
-    expect(rows).toHaveLength(13);
+    expect(rows).toHaveLength(16);
     const end = row('Max drawdown').indexOf('12.34') + '12.34'.length;
     for (const r of rows) {
       expect(r[end - 1], r).not.toBe(' ');

@@ -51,21 +51,20 @@ export function formatSummary(report: RunReport, s: Scenario, link: string): str
   const cascade: Row =
     r.cascadeStart < 0
       ? ['Cascade', 'none', '', '']
-      : [
-          'Cascade',
-          String(r.cascadeSteps),
-          'steps',
-          `from step ${r.cascadeStart}, branching ratio ${r.branchingRatio.toFixed(2)}`,
-        ];
+      : ['Cascade', String(r.cascadeSteps), 'steps', `from step ${r.cascadeStart}`];
   const trough = r.maxDrawdownStep < 0 ? '' : `trough at step ${r.maxDrawdownStep}`;
   const recovery: Row =
     r.recoverySteps === null
       ? ['Recovery', '-', '', 'half the drop not regained within the run']
       : ['Recovery', String(r.recoverySteps), 'steps', 'to regain half the drop'];
+  const ghostUp = `${percent(r.counterfactualRunUp)} % without liquidations`;
+  const peak = r.maxRunUpStep < 0 ? ghostUp : `peak at step ${r.maxRunUpStep}, ${ghostUp}`;
+  const move = r.direction === 'up' ? 'the rise (shock up)' : 'the fall (shock down)';
   const rows: Row[] = [
     ['Max drawdown', percent(r.maxDrawdown), '%', trough],
     ['Without liquidations', percent(r.counterfactualDrawdown), '%', 'same seed and shock'],
-    ['Amplification', r.amplification.toFixed(2), '×', ''],
+    ['Max run-up', percent(r.maxRunUp), '%', peak],
+    ['Amplification', r.amplification.toFixed(2), '×', `of ${move}`],
     ['Liquidated long', millions(r.liquidatedLong), '$M', ''],
     ['Liquidated short', millions(r.liquidatedShort), '$M', ''],
     [
@@ -75,6 +74,13 @@ export function formatSummary(report: RunReport, s: Scenario, link: string): str
       `${percent(r.oiLiquidatedShare)} % of open interest, ${millions(r.liquidatedNotional)} $M`,
     ],
     cascade,
+    ['Branching ratio', r.branchingRatio.toFixed(2), '', 'above 1: each wave feeds a bigger one'],
+    [
+      'Endogenous share',
+      percent(r.endogenousShare),
+      '%',
+      `of liquidations; exogenous ${millions(r.exogenousNotional)} $M`,
+    ],
     [
       'Insurance fund used',
       millions(r.insuranceFundUsed),

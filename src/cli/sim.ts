@@ -1,7 +1,8 @@
 /**
  * `npm run --silent sim -- [LINK] [--json] [--frames FILE.csv] [--buckets FILE.csv]`: runs one
- * scenario headless and prints its report. Thin on purpose: arguments, link policy, CSV and
- * formatting live in their own modules, with tests.
+ * scenario headless and prints its report. `sim sweep …` and `sim compare …` run many
+ * (sweep.ts, compare.ts). Thin on purpose: arguments, link policy, CSV and formatting live in
+ * their own modules, with tests.
  *
  * Failures are one line on stderr and no stack trace: exit 2 for a bad link or bad arguments
  * (found before the engine is loaded), exit 1 for anything unexpected.
@@ -15,11 +16,9 @@ import { formatSummary } from './format';
 import { helpText } from './help';
 import { scenarioFromLink } from './link';
 import { encodeScenario } from '../scenario/codec';
+import { UsageError } from './usage';
 
 const NAME = 'cascade-sim';
-
-/** A failure the user can fix: exit 2. */
-class UsageError extends Error {}
 
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 const say = (text: string) => process.stderr.write(`${NAME}: ${oneLine(text)}\n`);
@@ -33,7 +32,29 @@ function checkWritable(path: string): void {
   }
 }
 
+/** A progress line on stderr, redrawn in place, only when a person is watching. */
+function progressLine(): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (done, total) => {
+    process.stderr.write(`\r${NAME}: ${done}/${total} runs${done === total ? '\n' : ''}`);
+  };
+}
+
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'compare' || argv[0] === 'sweep') {
+    const rest = argv.slice(1);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(helpText());
+      return 0;
+    }
+    const warn = (w: string) => say(`warning: ${w}`);
+    const out =
+      argv[0] === 'compare'
+        ? await (await import('./compare')).compareCommand(rest, warn, progressLine())
+        : await (await import('./sweep')).sweepCommand(rest, warn, progressLine());
+    process.stdout.write(out);
+    return 0;
+  }
   const parsed = parseArgs(argv);
   if (parsed.kind === 'help') {
     process.stdout.write(helpText());

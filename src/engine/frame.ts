@@ -32,6 +32,11 @@ export const SCALAR_COLUMNS = [
   'liqShort',
   /** Positions taken over by the liquidation engine in the step. */
   'liqCount',
+  /**
+   * The part of `liqLong + liqShort` the counterfactual path had already breached by this step
+   * (criticality.ts): exogenous. The rest of the step's take-overs is endogenous.
+   */
+  'liqExogenous',
   /** Open interest of the leveraged positions after the step. */
   'oiLong',
   'oiShort',

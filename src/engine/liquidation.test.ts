@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../scenario/params';
 import { OrderBook } from './book';
+import { ExogenousLedger } from './criticality';
 import { LiquidationEngine, type StepLiquidations } from './liquidation';
 import { LiquidationMap } from './positions';
 import { makeSide } from './testing';
@@ -14,6 +15,7 @@ function stepRecord(): StepLiquidations {
     adlCount: 0,
     adlNotional: 0,
     realised: new LiquidationMap(1, 1e7, 10),
+    ledger: new ExogenousLedger(),
   };
 }
 

@@ -25,6 +25,7 @@
 
 import { type Account, newAccount } from './accounts';
 import { type AdlResult, Deleverager } from './adl';
+import type { ExogenousLedger } from './criticality';
 import { TakeoverQueue } from './queue';
 import { bandLimit, type OrderBook } from './book';
 import type { LiquidationMap, PositionSide } from './positions';
@@ -47,6 +48,8 @@ export interface StepLiquidations {
   adlNotional: number;
   /** Executed notional by price bucket (the realised heatmap column). */
   realised: LiquidationMap;
+  /** Sorts every take-over into exogenous and endogenous (criticality.ts). */
+  ledger: ExogenousLedger;
 }
 
 /** Running totals the report needs. */
@@ -180,6 +183,7 @@ export class LiquidationEngine {
     this.queueCost += s * qty * b;
     this.queue.push(qty, s, b);
     const notional = qty * mark;
+    out.ledger.record(s, side.liq[i], notional);
     if (s === 1) {
       out.longNotional += notional;
       this.totals.liquidatedLong += notional;

@@ -11,9 +11,18 @@ export interface RunReport {
   maxDrawdownStep: number;
   /** The same drawdown on the counterfactual path (same seed and shock, liquidation engine off). */
   counterfactualDrawdown: number;
+  /** Direction of the shock: `up` for a positive shock (a squeeze), `down` otherwise. */
+  direction: 'down' | 'up';
+  /** Largest trough-to-peak rise of the last price, as a fraction of the trough (>= 0). */
+  maxRunUp: number;
+  /** Step of the peak of that rise (-1 before any rise). */
+  maxRunUpStep: number;
+  /** The same rise on the counterfactual path. */
+  counterfactualRunUp: number;
   /**
-   * maxDrawdown over counterfactualDrawdown: how much the liquidations deepened the fall.
-   * Both are floored at 0.01 % so a flat market reads 1, not NaN.
+   * How much the liquidations deepened the move in the shock's direction: maxDrawdown over
+   * counterfactualDrawdown for a drop, maxRunUp over counterfactualRunUp for a rise. Both are
+   * floored at 0.01 % so a flat market reads 1, not NaN.
    */
   amplification: number;
   /** Notional taken over by the liquidation engine (USD), in all and by side. */
@@ -28,10 +37,18 @@ export interface RunReport {
   cascadeStart: number;
   cascadeSteps: number;
   /**
-   * Branching ratio of the cascade: notional of each next wave over this wave's, summed over the
-   * cascade (0 if none). Below 1 waves die out; above 1 they feed themselves.
+   * Branching ratio: endogenous liquidations of each next step over all liquidations of this
+   * step, summed over the cascade's growth phase (criticality.ts; 0 without endogenous
+   * liquidations). Below 1 waves die out; above 1 they feed themselves.
    */
   branchingRatio: number;
+  /** Liquidated notional that the counterfactual path alone also breaches (USD). */
+  exogenousNotional: number;
+  /**
+   * 1 − exogenousNotional / liquidatedNotional (0 when nothing is liquidated): the share the
+   * liquidations caused, an estimate of the mean number of liquidations each one causes.
+   */
+  endogenousShare: number;
   /** Largest share of baseline depth within 5 % of the price that was missing (0..1). */
   peakDepletion: number;
   /** Insurance fund paid out, net of what liquidations paid in (USD, >= 0). */

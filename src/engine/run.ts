@@ -5,7 +5,9 @@
  */
 
 import { accountPnl } from './accounts';
+import { branchingRatio, endogenousShare } from './criticality';
 import { createFrameBatch, type FrameBatch, type RunInfo } from './frame';
+import type { Population } from './population';
 import type { RunReport } from './report';
 import { CASCADE_WAVE_SHARE, newRunFlags, stepWorld } from './step';
 import type { Scenario } from './types';
@@ -23,6 +25,21 @@ export interface Simulation {
   step(out: FrameBatch, row: number): void;
   /** The report over the steps simulated so far. */
   report(): RunReport;
+}
+
+/** Running trough-to-peak tracking of one price path: the move of a short squeeze. */
+class RunUp {
+  private trough = Infinity;
+  max = 0;
+  maxStep = -1;
+  update(price: number, step: number): void {
+    if (price < this.trough) this.trough = price;
+    const up = this.trough > 0 && this.trough < Infinity ? price / this.trough - 1 : 0;
+    if (up > this.max) {
+      this.max = up;
+      this.maxStep = step;
+    }
+  }
 }
 
 /** Running peak-to-trough tracking of one price path. */
@@ -46,8 +63,12 @@ class Drawdown {
 class RunTracker {
   readonly dd = new Drawdown();
   readonly ghostDd = new Drawdown();
+  readonly runUp = new RunUp();
+  readonly ghostRunUp = new RunUp();
   readonly closes: Float64Array;
   readonly waves: Float64Array;
+  /** Endogenous part of each step's wave (criticality.ts), for the branching ratio. */
+  readonly endogenous: Float64Array;
   peakDepletion = 0;
   private fundingN = 0;
   private fundingMean = 0;
@@ -56,13 +77,17 @@ class RunTracker {
   constructor(steps: number) {
     this.closes = new Float64Array(steps);
     this.waves = new Float64Array(steps);
+    this.endogenous = new Float64Array(steps);
   }
 
-  record(out: FrameBatch, row: number, step: number): void {
+  record(out: FrameBatch, row: number, step: number, endogenous: number): void {
     const c = out.scalars;
     // Closes on both paths, so the amplification compares like with like.
     this.dd.update(c.close[row], step);
     this.ghostDd.update(c.ghost[row], step);
+    this.runUp.update(c.close[row], step);
+    this.ghostRunUp.update(c.ghost[row], step);
+    this.endogenous[step] = endogenous;
     this.closes[step] = c.close[row];
     this.waves[step] = c.liqLong[row] + c.liqShort[row];
     if (c.depletion[row] > this.peakDepletion) this.peakDepletion = c.depletion[row];
@@ -79,12 +104,12 @@ class RunTracker {
   }
 }
 
-/** Cascade start, duration and branching ratio (ratio of sums) from the per-step waves. */
+/** Cascade start and duration from the per-step waves. */
 export function cascadeStats(
   waves: Float64Array,
   stepsRun: number,
   threshold: number,
-): { start: number; steps: number; branching: number } {
+): { start: number; steps: number } {
   let first = -1;
   let last = -1;
   for (let t = 0; t < stepsRun; t++) {
@@ -93,15 +118,8 @@ export function cascadeStats(
       last = t;
     }
   }
-  if (first < 0) return { start: -1, steps: 0, branching: 0 };
-  // Ratio of sums, not mean of ratios: a small wave inside the cascade must not dominate it.
-  let current = 0;
-  let next = 0;
-  for (let t = first; t < last; t++) {
-    current += waves[t];
-    next += waves[t + 1];
-  }
-  return { start: first, steps: last - first + 1, branching: current > 0 ? next / current : 0 };
+  if (first < 0) return { start: -1, steps: 0 };
+  return { start: first, steps: last - first + 1 };
 }
 
 /** Steps after the trough until the close regains half the drop (null if it never does). */
@@ -148,12 +166,20 @@ function buildReport(w: World, t: RunTracker): RunReport {
   const totals = e.totals;
   const liquidated = totals.liquidatedLong + totals.liquidatedShort;
   const cascade = cascadeStats(t.waves, stepsRun, CASCADE_WAVE_SHARE * w.info.openInterest);
+  const ledger = w.stepLiquidations.ledger;
+  const up = w.scenario.shock > 0;
+  const amplify = (real: number, ghost: number) =>
+    Math.max(real, DRAWDOWN_FLOOR) / Math.max(ghost, DRAWDOWN_FLOOR);
   return {
     stepsRun,
     maxDrawdown: t.dd.max,
     maxDrawdownStep: t.dd.maxStep,
     counterfactualDrawdown: t.ghostDd.max,
-    amplification: Math.max(t.dd.max, DRAWDOWN_FLOOR) / Math.max(t.ghostDd.max, DRAWDOWN_FLOOR),
+    direction: up ? 'up' : 'down',
+    maxRunUp: t.runUp.max,
+    maxRunUpStep: t.runUp.maxStep,
+    counterfactualRunUp: t.ghostRunUp.max,
+    amplification: up ? amplify(t.runUp.max, t.ghostRunUp.max) : amplify(t.dd.max, t.ghostDd.max),
     liquidatedNotional: liquidated,
     liquidatedLong: totals.liquidatedLong,
     liquidatedShort: totals.liquidatedShort,
@@ -161,7 +187,9 @@ function buildReport(w: World, t: RunTracker): RunReport {
     oiLiquidatedShare: w.info.openInterest > 0 ? liquidated / w.info.openInterest : 0,
     cascadeStart: cascade.start,
     cascadeSteps: cascade.steps,
-    branchingRatio: cascade.branching,
+    branchingRatio: branchingRatio(t.waves, t.endogenous, stepsRun),
+    exogenousNotional: ledger.total,
+    endogenousShare: endogenousShare(ledger.endogenous(), liquidated),
     peakDepletion: t.peakDepletion,
     insuranceFundUsed: Math.max(0, w.scenario.insuranceFund - e.fund),
     insuranceFundLow: totals.fundLow,
@@ -174,9 +202,12 @@ function buildReport(w: World, t: RunTracker): RunReport {
   };
 }
 
-/** Sets up a run: draws the population, builds both markets. */
-export function createSimulation(scenario: Scenario): Simulation {
-  const world = createWorld(scenario);
+/**
+ * Sets up a run: draws the population, builds both markets. A `population` given replaces the
+ * drawn one, so a test can reason about exactly the positions it built.
+ */
+export function createSimulation(scenario: Scenario, population?: Population): Simulation {
+  const world = createWorld(scenario, population);
   const tracker = new RunTracker(scenario.steps);
   const flags = newRunFlags();
   return {
@@ -191,10 +222,21 @@ export function createSimulation(scenario: Scenario): Simulation {
       if (world.step >= scenario.steps) return;
       const t = world.step;
       stepWorld(world, out, row, flags);
-      tracker.record(out, row, t);
+      tracker.record(out, row, t, world.stepLiquidations.ledger.stepEndogenous);
     },
     report: () => buildReport(world, tracker),
   };
+}
+
+/**
+ * Runs every step and keeps only the report, for sweeps: no frame history and no bucket columns,
+ * one reused row of scalars. The report is the one {@link runScenario} gives, bit for bit.
+ */
+export function runReport(scenario: Scenario): RunReport {
+  const sim = createSimulation(scenario);
+  const row = createFrameBatch(1, 0);
+  while (!sim.done) sim.step(row, 0);
+  return sim.report();
 }
 
 /** Runs every step; `frames` holds one row per step. */

@@ -48,6 +48,7 @@ export function stepWorld(w: World, out: FrameBatch, row: number, flags: RunFlag
   if (!halted) engine.unwindVault(market.book, market.last);
   market.updateMark();
   ghost.updateMark();
+  liq.ledger.beginStep(ghost.mark);
   engine.takeOver(market.mark, market.fundingIndex, liq);
   if (!halted) engine.execute(market.book, market.mark, market.fundingIndex, liq);
 
@@ -137,6 +138,7 @@ function writeFrame(
   c.liqLong[row] = liq.longNotional;
   c.liqShort[row] = liq.shortNotional;
   c.liqCount[row] = liq.count;
+  c.liqExogenous[row] = liq.ledger.stepExogenous;
   c.oiLong[row] = w.longs.openQty * market.mark;
   c.oiShort[row] = w.shorts.openQty * market.mark;
   c.insuranceFund[row] = engine.fund;
@@ -151,7 +153,9 @@ function writeFrame(
   c.queued[row] = engine.queuedNotional(market.mark);
   c.events[row] = events;
 
+  out.count = Math.max(out.count, row + 1);
   const b = out.bucketCount;
+  if (b === 0) return; // a report-only run (runReport) keeps no bucket columns
   const from = row * b;
   const predicted = out.buckets.predicted;
   const realised = out.buckets.realised;
@@ -167,5 +171,4 @@ function writeFrame(
     out.buckets.ask.subarray(from, from + b),
     out.buckets.baseline.subarray(from, from + b),
   );
-  out.count = Math.max(out.count, row + 1);
 }

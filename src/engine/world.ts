@@ -6,9 +6,10 @@
 
 import { type Account, newAccount } from './accounts';
 import type { RunInfo } from './frame';
+import { ExogenousLedger } from './criticality';
 import { LiquidationEngine, type StepLiquidations } from './liquidation';
 import { Market } from './market';
-import { drawPopulation } from './population';
+import { drawPopulation, type Population } from './population';
 import { LiquidationMap, type PositionColumns, PositionSide } from './positions';
 import { createRng } from './rng';
 import { argsortNonNegative } from './sort';
@@ -52,10 +53,11 @@ function buildSide(side: 1 | -1, cols: PositionColumns, map: LiquidationMap): Po
   return new PositionSide(side, cols, map, argsortNonNegative(cols.liq));
 }
 
-export function createWorld(s: Scenario): World {
+/** Builds a run's world; `population` replaces the drawn one (hand-built tests only). */
+export function createWorld(s: Scenario, population?: Population): World {
   const grid = priceGrid(s);
   const predicted = new LiquidationMap(grid.low, grid.high, BUCKET_COUNT);
-  const population = drawPopulation(s, createRng(s.seed, 'population'));
+  population ??= drawPopulation(s, createRng(s.seed, 'population'));
   const longs = buildSide(1, population.longs, predicted);
   const shorts = buildSide(-1, population.shorts, predicted);
   const market = new Market(s, createRng(s.seed, 'index'), createRng(s.seed, 'noise'));
@@ -92,6 +94,7 @@ export function createWorld(s: Scenario): World {
       adlCount: 0,
       adlNotional: 0,
       realised: new LiquidationMap(grid.low, grid.high, BUCKET_COUNT),
+      ledger: new ExogenousLedger(),
     },
     step: 0,
   };

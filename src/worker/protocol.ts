@@ -159,12 +159,15 @@ const INFO_FIELDS: Record<keyof RunInfo, true> = {
   shockSteps: true,
 };
 
-/** The report's fields; `true` where null is allowed too. */
-const REPORT_FIELDS: Record<keyof RunReport, boolean> = {
+/** The report's numeric fields; `true` where null is allowed too. */
+const REPORT_FIELDS: Record<Exclude<keyof RunReport, 'direction'>, boolean> = {
   stepsRun: false,
   maxDrawdown: false,
   maxDrawdownStep: false,
   counterfactualDrawdown: false,
+  maxRunUp: false,
+  maxRunUpStep: false,
+  counterfactualRunUp: false,
   amplification: false,
   liquidatedNotional: false,
   liquidatedLong: false,
@@ -174,6 +177,8 @@ const REPORT_FIELDS: Record<keyof RunReport, boolean> = {
   cascadeStart: false,
   cascadeSteps: false,
   branchingRatio: false,
+  exogenousNotional: false,
+  endogenousShare: false,
   peakDepletion: false,
   insuranceFundUsed: false,
   insuranceFundLow: false,
@@ -206,6 +211,9 @@ function checkReport(type: string, report: unknown): string | null {
     if (typeof v !== 'number' && !(nullable && v === null)) {
       return `${type} report.${key} is not a number`;
     }
+  }
+  if (report.direction !== 'down' && report.direction !== 'up') {
+    return `${type} report.direction is not down or up`;
   }
   return null;
 }
