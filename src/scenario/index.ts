@@ -21,3 +21,7 @@ export type {
   RawPair,
 } from './codec';
 export { withUnit } from './values';
+export { decodeLink, encodeLink } from './link';
+export type { LinkDecodeResult } from './link';
+export { VIEW_KEYS, VIEW_TABLE } from './viewKeys';
+export type { View } from './viewKeys';
