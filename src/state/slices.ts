@@ -19,7 +19,9 @@ export interface ScenarioSlice {
   /** What the controls show (valid); the run follows it after a short debounce. */
   scenario: Scenario;
   notice: LinkNotice | null;
-  setScenario(scenario: Scenario): void;
+  /** What validation changed in the user's last edit, said beside the controls (or null). */
+  adjustment: string | null;
+  setScenario(scenario: Scenario, adjustment?: string | null): void;
   setNotice(notice: LinkNotice | null): void;
 }
 
@@ -78,7 +80,8 @@ export const createScenarioSlice =
   (set) => ({
     scenario,
     notice: null,
-    setScenario: (next) => set({ scenario: next }),
+    adjustment: null,
+    setScenario: (next, adjustment = null) => set({ scenario: next, adjustment }),
     setNotice: (notice) => set({ notice }),
   });
 

@@ -17,10 +17,12 @@ export interface SliderProps {
   max?: number;
   /** Shown dimmed with this note when the parameter has no effect in the current scenario. */
   inactive?: string;
+  /** Said (politely, as a status) below the slider: what moving it changed elsewhere. */
+  note?: string | null;
   onChange(value: number): void;
 }
 
-export function Slider({ name, spec, value, max, inactive, onChange }: SliderProps) {
+export function Slider({ name, spec, value, max, inactive, note, onChange }: SliderProps) {
   const id = useId();
   const scale = sliderScale(spec, max);
   const shown = formatParamValue(spec, value);
@@ -56,6 +58,9 @@ export function Slider({ name, spec, value, max, inactive, onChange }: SliderPro
         {inactive ? ` ${inactive}` : ''}
       </span>
       {inactive && <p className="text-xs text-slate-400">{inactive}</p>}
+      <p role="status" className="text-xs text-amber-200 empty:hidden">
+        {note ?? ''}
+      </p>
     </div>
   );
 }
