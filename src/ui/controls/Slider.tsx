@@ -7,7 +7,33 @@
 import { useId } from 'react';
 import type { NumberParam } from '../../scenario';
 import { formatParamValue } from './paramFormat';
-import { sliderScale } from './sliderScale';
+import { sliderScale, type SliderScale } from './sliderScale';
+
+/**
+ * The value a key moves the slider to, or null for other keys. Handled here rather than by the
+ * browser: on a log slider one native step is a position, which often snaps back to the same
+ * value, so the arrows would be stuck.
+ */
+function keyedValue(key: string, value: number, scale: SliderScale): number | null {
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowUp':
+      return scale.nextValue(value, 1);
+    case 'ArrowLeft':
+    case 'ArrowDown':
+      return scale.nextValue(value, -1);
+    case 'PageUp':
+      return scale.nextValue(value, 1, true);
+    case 'PageDown':
+      return scale.nextValue(value, -1, true);
+    case 'Home':
+      return scale.fromPosition(scale.min);
+    case 'End':
+      return scale.fromPosition(scale.max);
+    default:
+      return null;
+  }
+}
 
 export interface SliderProps {
   name: string;
@@ -50,7 +76,18 @@ export function Slider({ name, spec, value, max, inactive, note, onChange }: Sli
         step={scale.step}
         value={scale.toPosition(value)}
         aria-valuetext={shown}
+        // A log slider's position is not its value: give assistive technology the value.
+        aria-valuenow={scale.kind === 'linear' ? undefined : value}
+        aria-valuemin={scale.kind === 'linear' ? undefined : scale.fromPosition(scale.min)}
+        aria-valuemax={scale.kind === 'linear' ? undefined : scale.fromPosition(scale.max)}
         aria-describedby={`${id}-help`}
+        onKeyDown={(e) => {
+          if (e.altKey || e.ctrlKey || e.metaKey) return;
+          const next = keyedValue(e.key, value, scale);
+          if (next === null) return;
+          e.preventDefault();
+          if (next !== value) onChange(next);
+        }}
         onChange={(e) => onChange(scale.fromPosition(Number(e.currentTarget.value)))}
       />
       <span id={`${id}-help`} className="sr-only">
