@@ -3,7 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { createController } from './state/controller';
 import { AppContext } from './state/react';
 import { createAppStore } from './state/store';
-import { createAddressSync, readLink } from './state/urlSync';
+import { browserStorage, readLast, saveLast } from './state/storage';
+import { createAddressSync, hasLink, readLink } from './state/urlSync';
+import type { Scenario } from './scenario';
 import { App } from './ui/App';
 import { AppErrorBoundary } from './ui/AppErrorBoundary';
 import './index.css';
@@ -22,11 +24,20 @@ declare global {
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-const link = readLink(window.location);
+// A link wins; without one, the scenario of the last visit comes back.
+const storage = browserStorage();
+const link = hasLink(window.location)
+  ? readLink(window.location)
+  : (readLast(storage) ?? readLink(window.location));
 const store = createAppStore(link.scenario);
 store.getState().setNotice(link.notice);
+const followAddress = createAddressSync(store, link);
+const onCommit = (scenario: Scenario) => {
+  followAddress(scenario);
+  saveLast(storage, scenario);
+};
 // Started here, not in an effect: StrictMode runs effects twice.
-const controller = createController(store, { onCommit: createAddressSync(store, link) });
+const controller = createController(store, { onCommit });
 controller.start(link.view.t);
 if (import.meta.env.VITE_E2E_HOOKS === '1') {
   window.__cascadeLab = { crashWorker: controller.crashWorker };

@@ -5,6 +5,7 @@ import {
   MAX_NOTICE_ITEMS,
   capMessages,
   createAddressSync,
+  hasLink,
   linkFor,
   readLink,
   shareUrl,
@@ -82,6 +83,15 @@ describe('URL sync', () => {
     const s = { ...defaultScenario(), seed: 5 };
     const url = shareUrl(s, { t: 90 }, { href: 'https://x.org/lab/?v=1&seed=1#top' });
     expect(url).toMatch(/^https:\/\/x\.org\/lab\/\?v=1&seed=5&.*&t=90$/);
+  });
+});
+
+describe('whether the page was opened with a link', () => {
+  it('is so for a query or a hash, not for an empty one', () => {
+    expect(hasLink({ search: '?v=1', hash: '' })).toBe(true);
+    expect(hasLink({ search: '', hash: '#v=1' })).toBe(true);
+    expect(hasLink({ search: '?', hash: '#' })).toBe(false);
+    expect(hasLink({ search: '', hash: '' })).toBe(false);
   });
 });
 

@@ -24,6 +24,11 @@ export function capMessages(messages: readonly string[], max = MAX_NOTICE_ITEMS)
   return [...messages.slice(0, max - 1), `… and ${more.toLocaleString('en-US')} more corrections`];
 }
 
+/** Whether the page was opened with a link (a query or hash), which wins over a kept scenario. */
+export function hasLink(location: { search: string; hash: string }): boolean {
+  return location.search.replace(/^\?/, '') !== '' || location.hash.replace(/^#/, '') !== '';
+}
+
 /** Reads the scenario and view from a location's query (or hash). Never throws. */
 export function readLink(location: { search: string; hash: string }): LinkState {
   const decoded = decodeLink(`${location.search}${location.hash}`);
