@@ -5,6 +5,8 @@ import tailwindcss from '@tailwindcss/vite';
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
+  // Relative asset paths: the build works from any folder (a project page, a school's server).
+  base: './',
   worker: { format: 'es' },
   // 127.0.0.1, not localhost: on Node 20 `localhost` may resolve to ::1 only,
   // and Playwright's baseURL is 127.0.0.1.
