@@ -136,7 +136,10 @@ export function slider(page: Page, label: string) {
 
 /** Opens one of the header's menus (Saved, Export) and returns its panel. */
 export async function openMenu(page: Page, name: 'Saved' | 'Export') {
-  const panel = page.getByRole('group', { name: name === 'Saved' ? 'Saved scenarios' : 'Export' });
+  const panel = page.getByRole('group', {
+    name: name === 'Saved' ? 'Saved scenarios' : 'Export',
+    exact: true,
+  });
   if (!(await panel.isVisible())) await page.getByText(name, { exact: true }).click();
   await expect(panel).toBeVisible();
   return panel;
