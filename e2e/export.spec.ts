@@ -52,8 +52,13 @@ test('frames, buckets and report download in the CLI shapes and agree with it', 
 test('each chart downloads as a PNG that decodes, and the SVG charts as SVG', async ({ page }) => {
   await page.goto(SHORT);
   await playToEnd(page);
-  for (const label of ['Price chart', 'Heatmap', 'Order book']) {
-    const png = readFileSync(await (await download(page, `${label} as PNG`)).path());
+  for (const label of [
+    'Price chart as PNG',
+    'Heatmap as PNG',
+    'Order book as PNG',
+    'Dashboard (PNG)',
+  ]) {
+    const png = readFileSync(await (await download(page, label)).path());
     const size = await page.evaluate(async (b64) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
       const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));

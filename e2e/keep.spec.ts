@@ -59,6 +59,7 @@ test('a scenario file round-trips, and a bad file is refused with a notice', asy
 
   await page.goto(SHORT);
   await expect(slider(page, 'Leverage')).toHaveAttribute('aria-valuetext', '10 ×');
+  await openMenu(page, 'Saved');
   await page.getByTestId('open-file').setInputFiles(file);
   await expect(slider(page, 'Leverage')).toHaveAttribute('aria-valuetext', '40 ×');
   await expect(slider(page, 'Shock')).toHaveAttribute('aria-valuetext', '-15 %');

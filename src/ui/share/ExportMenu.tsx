@@ -3,9 +3,13 @@
 import { useState } from 'react';
 import { useApp, useThrottledAppStore } from '../../state/react';
 import { chartPngBlob, chartRoot, chartSvgText, isSvgOnly, type ChartName } from './chartImage';
+import { reportFigures } from '../figures';
+import { shareUrl } from '../../state/urlSync';
+import { dashboardPngBlob } from './dashboardImage';
 import { downloadBlob } from './download';
 import { fileStem, hasRun, runFile, type RunFileKind } from './runFiles';
-import { menuButton, menuPanel, menuSummary } from './styles';
+import { Menu } from './Menu';
+import { menuButton } from './styles';
 
 const DATA: readonly { kind: RunFileKind; label: string }[] = [
   { kind: 'frames', label: 'Frames (CSV)' },
@@ -46,57 +50,69 @@ export function ExportMenu() {
     }
   };
 
+  const exportDashboard = async () => {
+    try {
+      const s = store.getState();
+      const figures = reportFigures(hasRun(s) ? s.report : null, s.scenario);
+      const link = shareUrl(s.scenario, {}, window.location);
+      downloadBlob(await dashboardPngBlob(figures, link), `${fileStem(s.scenario)}-dashboard.png`);
+      setProblem('');
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : 'The image could not be made.');
+    }
+  };
+
   return (
-    <details className="relative">
-      <summary className={menuSummary}>Export</summary>
-      <div className={menuPanel} role="group" aria-label="Export">
-        <p className="text-xs text-slate-400">
-          The run so far, in the shapes of the command line&apos;s --frames, --buckets and --json.
-        </p>
-        <div className="flex flex-wrap gap-2">
-          {DATA.map((d) => (
-            <button
-              key={d.kind}
-              type="button"
-              className={menuButton}
-              disabled={!ready}
-              onClick={() => exportData(d.kind)}
-            >
-              {d.label}
-            </button>
-          ))}
-        </div>
-        <div className="space-y-1">
-          {CHARTS.map((c) => (
-            <div key={c.name} className="flex items-center justify-between gap-2">
-              <span className="text-slate-300">{c.label}</span>
-              <span className="flex gap-1">
+    <Menu title="Export" label="Export">
+      <p className="text-xs text-slate-400">
+        The run so far, in the shapes of the command line&apos;s --frames, --buckets and --json.
+      </p>
+      <div className="flex flex-wrap gap-2">
+        {DATA.map((d) => (
+          <button
+            key={d.kind}
+            type="button"
+            className={menuButton}
+            disabled={!ready}
+            onClick={() => exportData(d.kind)}
+          >
+            {d.label}
+          </button>
+        ))}
+      </div>
+      <div className="space-y-1">
+        {CHARTS.map((c) => (
+          <div key={c.name} className="flex items-center justify-between gap-2">
+            <span className="text-slate-300">{c.label}</span>
+            <span className="flex gap-1">
+              <button
+                type="button"
+                className={menuButton}
+                aria-label={`${c.label} as PNG`}
+                onClick={() => void exportChart(c.name, 'png')}
+              >
+                PNG
+              </button>
+              {c.svg && (
                 <button
                   type="button"
                   className={menuButton}
-                  aria-label={`${c.label} as PNG`}
-                  onClick={() => void exportChart(c.name, 'png')}
+                  aria-label={`${c.label} as SVG`}
+                  onClick={() => void exportChart(c.name, 'svg')}
                 >
-                  PNG
+                  SVG
                 </button>
-                {c.svg && (
-                  <button
-                    type="button"
-                    className={menuButton}
-                    aria-label={`${c.label} as SVG`}
-                    onClick={() => void exportChart(c.name, 'svg')}
-                  >
-                    SVG
-                  </button>
-                )}
-              </span>
-            </div>
-          ))}
-        </div>
-        <p role="status" className="text-xs text-amber-200 empty:hidden">
-          {problem}
-        </p>
+              )}
+            </span>
+          </div>
+        ))}
       </div>
-    </details>
+      <button type="button" className={menuButton} onClick={() => void exportDashboard()}>
+        Dashboard (PNG)
+      </button>
+      <p role="status" className="text-xs text-amber-200 empty:hidden">
+        {problem}
+      </p>
+    </Menu>
   );
 }
