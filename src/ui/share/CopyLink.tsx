@@ -5,8 +5,8 @@
  */
 
 import { useEffect, useId, useState } from 'react';
-import { selectScenario, selectShownStep } from '../../state/selectors';
-import { useApp, useAppStore, useThrottledAppStore } from '../../state/react';
+import { selectShownStep } from '../../state/selectors';
+import { useApp, useThrottledAppStore } from '../../state/react';
 import { shareUrl } from '../../state/urlSync';
 import { copyText } from './download';
 import { menuButton } from './styles';
@@ -17,7 +17,6 @@ export function CopyLink() {
   const { store } = useApp();
   const id = useId();
   const step = useThrottledAppStore(selectShownStep, 250);
-  useAppStore(selectScenario); // a new scenario is a new link: drop an old "copied"
   const [atMinute, setAtMinute] = useState(false);
   const [state, setState] = useState<CopyState>({ kind: 'idle' });
 
