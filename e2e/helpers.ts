@@ -156,3 +156,35 @@ export function figure(page: Page, key: string) {
 
 /** A short run, so journeys stay fast. */
 export const SHORT = '/?v=1&seed=3&positions=5000&steps=200&shockStep=20';
+
+/** Every live figure's text, by key: two pages showing the same run show the same figures. */
+export async function allFigures(page: Page): Promise<Record<string, string>> {
+  return page
+    .locator('[data-figure]')
+    .evaluateAll((els) =>
+      Object.fromEntries(els.map((el) => [el.getAttribute('data-figure'), el.textContent ?? ''])),
+    );
+}
+
+/** Waits until the counter shows `step` (of a ready run). */
+export async function waitStep(page: Page, step: number): Promise<void> {
+  await expect(page.getByTestId('step-counter')).toContainText(new RegExp(`step ${step} /`), {
+    timeout: 30_000,
+  });
+}
+
+/** A slider by its visible label. */
+export function slider(page: Page, label: string) {
+  return page.getByRole('slider', { name: label, exact: true });
+}
+
+/** Opens one of the header's menus (Saved, Export) and returns its panel. */
+export async function openMenu(page: Page, name: 'Saved' | 'Export') {
+  const panel = page.getByRole('group', {
+    name: name === 'Saved' ? 'Saved scenarios' : 'Export',
+    exact: true,
+  });
+  if (!(await panel.isVisible())) await page.getByText(name, { exact: true }).click();
+  await expect(panel).toBeVisible();
+  return panel;
+}

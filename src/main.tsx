@@ -1,10 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { encodeScenario, type Scenario } from './scenario';
 import { createController } from './state/controller';
 import { AppContext } from './state/react';
 import { createAppStore } from './state/store';
-import { readLink, writeLink } from './state/urlSync';
+import { browserStorage, readLast, saveLast } from './state/storage';
+import { createAddressSync, hasLink, readLink } from './state/urlSync';
+import type { Scenario } from './scenario';
 import { App } from './ui/App';
 import { AppErrorBoundary } from './ui/AppErrorBoundary';
 import './index.css';
@@ -12,10 +13,10 @@ import './index.css';
 declare global {
   interface Window {
     /**
-     * A hook for the end-to-end tests, which run against the production build: crashWorker()
-     * makes the simulation worker throw inside a handler (or, with 'hang', never return), so the real error path (message,
-     * alert, Restart) is exercised. Harmless to expose: it only stops this page's own worker,
-     * which the Restart button replaces; nothing in a link can call it.
+     * A hook for the end-to-end tests, which run against a production build made with
+     * VITE_E2E_HOOKS=1: crashWorker() makes the simulation worker throw inside a handler (or, with
+     * 'hang', never return), so the real error paths (message, alert, Restart) are exercised.
+     * Not in the normal build.
      */
     __cascadeLab?: { crashWorker(mode?: 'throw' | 'hang'): void };
   }
@@ -24,22 +25,24 @@ declare global {
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-const link = readLink(window.location);
+// A link wins; without one, the scenario of the last visit comes back.
+const storage = browserStorage();
+const link = hasLink(window.location)
+  ? readLink(window.location)
+  : (readLast(storage) ?? readLink(window.location));
 const store = createAppStore(link.scenario);
 store.getState().setNotice(link.notice);
-// A link that could not be read, or needed correcting, stays in the address bar until the user
-// changes the scenario: nothing they were sent is lost, and reopening it shows the same page.
-const sentScenario = encodeScenario(link.scenario);
-let keepSentLink = link.notice !== null;
+const followAddress = createAddressSync(store, link);
 const onCommit = (scenario: Scenario) => {
-  if (keepSentLink && encodeScenario(scenario) === sentScenario) return;
-  keepSentLink = false;
-  writeLink(scenario);
+  followAddress(scenario);
+  saveLast(storage, scenario);
 };
 // Started here, not in an effect: StrictMode runs effects twice.
 const controller = createController(store, { onCommit });
-controller.start();
-window.__cascadeLab = { crashWorker: controller.crashWorker };
+controller.start(link.view.t);
+if (import.meta.env.VITE_E2E_HOOKS === '1') {
+  window.__cascadeLab = { crashWorker: controller.crashWorker };
+}
 const services = { store, controller };
 
 createRoot(container).render(

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Runs the CLI as a user would; decoding fails before the engine is loaded. */
@@ -42,4 +45,26 @@ describe('sim command line', () => {
     }
     expect(out.stepsRun).toBe(50);
   }, 60_000);
+
+  it('refuses, before the run, output files it cannot write: a folder, a missing folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cascade-sim-'));
+    try {
+      const folder = sim('v=1&positions=1000&steps=50', '--json', '--frames', dir);
+      expect(folder.status).toBe(2);
+      expect(folder.stdout).toBe('');
+      expect(folder.stderr).toBe(`cascade-sim: cannot write ${dir}: it is a folder\n`);
+      const missing = join(dir, 'no', 'such.csv');
+      const absent = sim('v=1&positions=1000&steps=50', '--buckets', missing);
+      expect(absent.status).toBe(2);
+      expect(absent.stderr).toBe(
+        `cascade-sim: cannot write ${missing}: its folder does not exist\n`,
+      );
+      // A writable path is checked without leaving a file behind when the link then fails.
+      const good = join(dir, 'frames.csv');
+      expect(sim('v=1&leverage=abc', '--frames', good).status).toBe(2);
+      expect(existsSync(good)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -8,27 +8,58 @@
  * (found before the engine is loaded), exit 1 for anything unexpected.
  */
 
-import { accessSync, constants } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { closeSync, existsSync, openSync, unlinkSync } from 'node:fs';
 import { parseArgs } from './args';
-import { bucketCsvLines, scalarCsvLines, writeLines } from './csv';
+import { writeLines } from './csv';
 import { formatSummary } from './format';
 import { helpText } from './help';
 import { scenarioFromLink } from './link';
 import { encodeScenario } from '../scenario/codec';
 import { UsageError } from './usage';
+import { bucketCsvLines, reportJson, scalarCsvLines } from '../scenario/export';
 
 const NAME = 'cascade-sim';
 
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 const say = (text: string) => process.stderr.write(`${NAME}: ${oneLine(text)}\n`);
 
-/** Fails before the run, not after it, when an output file cannot be written. */
+const FS_REASONS: Record<string, string> = {
+  EISDIR: 'it is a folder',
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'a part of its path is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+};
+
+function cannotWrite(path: string, err: unknown): UsageError {
+  const code = (err as NodeJS.ErrnoException | null)?.code ?? '';
+  const reason = FS_REASONS[code] ?? (err instanceof Error ? err.message : String(err));
+  return new UsageError(`cannot write ${path}: ${reason}`);
+}
+
+/**
+ * Fails before the run, not after it, when an output file cannot be written: opens the file
+ * itself for appending (a folder, a missing folder, a read-only file or file system all fail
+ * here, even as root), and removes it again if it was not there before.
+ */
 function checkWritable(path: string): void {
+  const existed = existsSync(path);
   try {
-    accessSync(dirname(resolve(path)), constants.W_OK);
-  } catch {
-    throw new UsageError(`cannot write ${path}: its folder does not exist or is not writable`);
+    closeSync(openSync(path, 'a'));
+    if (!existed) unlinkSync(path);
+  } catch (err) {
+    throw cannotWrite(path, err);
+  }
+}
+
+/** Writes one CSV; a failure (a full disk) is the user's to fix, not an unexpected error. */
+function writeCsv(path: string, lines: Iterable<string>): void {
+  try {
+    writeLines(path, lines);
+  } catch (err) {
+    throw cannotWrite(path, err);
   }
 }
 
@@ -72,13 +103,13 @@ async function main(argv: readonly string[]): Promise<number> {
   // Loaded only once the link is known to be good, so a bad link fails fast.
   const { runScenario } = await import('../engine/run');
   const run = runScenario(scenario);
-  if (frames !== undefined) writeLines(frames, scalarCsvLines(run.frames));
-  if (buckets !== undefined) writeLines(buckets, bucketCsvLines(run.frames, run.info));
-
   const out = json
-    ? JSON.stringify({ ...run.report, scenario }, null, 2) + '\n'
+    ? reportJson(run.report, scenario)
     : formatSummary(run.report, scenario, encodeScenario(scenario));
+  // The report first: should a file fail to write after all (a full disk), it is not lost.
   process.stdout.write(out);
+  if (frames !== undefined) writeCsv(frames, scalarCsvLines(run.frames));
+  if (buckets !== undefined) writeCsv(buckets, bucketCsvLines(run.frames, run.info));
   return 0;
 }
 

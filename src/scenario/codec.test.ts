@@ -271,11 +271,25 @@ describe('decodeScenario versions', () => {
     });
   });
 
-  it.each(['abc', '', '0', '1.5', '-1'])('says v=%j is not a version', (v) => {
-    const error = errorOf(decodeScenario(`v=${v}&seed=3`));
-    expect(error).toMatchObject({ kind: 'version', field: 'v' });
-    expect(error.message).toContain('is not a version number');
-  });
+  it.each(['abc', '', '0', '1.5', '-1'])(
+    'reads a link with v=%j as v=1, keeping its readable values and saying so',
+    (v) => {
+      const result = decodeScenario(`v=${v}&seed=3&leverage=20&shock=abc`);
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.scenario).toMatchObject({
+        seed: 3,
+        leverage: 20,
+        shock: defaultScenario().shock,
+      });
+      expect(result.corrections.map((c) => [c.field, c.kind])).toEqual([
+        ['v', 'invalid'],
+        ['shock', 'invalid'],
+      ]);
+      expect(result.corrections[0].message).toMatch(
+        /is not a version number; reading the link as v=1$/,
+      );
+    },
+  );
 
   it('keeps the first of repeated versions', () => {
     const { scenario, c } = corrected('v=1&seed=3&v=2');

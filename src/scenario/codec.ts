@@ -19,6 +19,7 @@ import type { Scenario } from './params';
 import { extractQuery, formatQuery, parseQuery } from './query';
 import type { RawPair } from './query';
 import { formatValue, quote, readValue, suggestKey } from './values';
+import { VIEW_KEYS } from './viewKeys';
 import type { ParamValue } from './values';
 
 export type { RawPair } from './query';
@@ -113,7 +114,10 @@ export function formatCorrections(corrections: readonly Correction[]): string[] 
 }
 
 const LINK_KEY_SET: ReadonlySet<string> = new Set(LINK_KEYS);
-const isKnownKey = (key: string) => key === 'v' || LINK_KEY_SET.has(key);
+const VIEW_KEY_SET: ReadonlySet<string> = new Set(VIEW_KEYS);
+/** Keys a link may hold: its version, the scenario's, and the view's (read by `view.ts`). */
+export const isKnownKey = (key: string) =>
+  key === 'v' || LINK_KEY_SET.has(key) || VIEW_KEY_SET.has(key);
 
 /**
  * {@link decodeScenario} against a given codec version and migrations; exported so tests can
@@ -136,25 +140,32 @@ export function decodeVersioned(text: string, codec: CodecVersion): DecodeResult
       return versionError(`No migration from v=${v} to v=${v + 1}; this link cannot be read.`);
     params = migrate(params);
   }
-  return decodePairs(params, pairs);
+  const decoded = decodePairs(params, pairs);
+  if (decoded.ok && version.correction) decoded.corrections.unshift(version.correction);
+  return decoded;
 }
 
 function versionError(message: string): { ok: false; error: DecodeError } {
   return { ok: false, error: { kind: 'version', field: 'v', message } };
 }
 
+/**
+ * The version a link was written in. A newer version is an error (its keys may mean other
+ * things); an unreadable one (`v=0`, `v=`) is read as v=1, the oldest, with a correction: the
+ * link's readable values are kept, and each one that is not is reported on its own.
+ */
 function readVersion(
   pairs: readonly RawPair[],
   current: number,
-): { ok: true; version: number } | { ok: false; error: DecodeError } {
+): { ok: true; version: number; correction?: Correction } | { ok: false; error: DecodeError } {
   const given = pairs.find(([k]) => k === 'v');
   if (!given) return { ok: true, version: 1 };
   const raw = given[1];
   const n = /^\d+$/.test(raw) ? Number(raw) : 0;
   if (n < 1) {
-    return versionError(
-      `v: ${quote(raw)} is not a version number; this version of Cascade Lab reads v=${current}.`,
-    );
+    const reason = `v: ${quote(raw)} is not a version number`;
+    const c = correction('v', 'invalid', raw, '1', reason, 'reading the link as v=1');
+    return { ok: true, version: 1, correction: c };
   }
   if (n > current) {
     const shown = quote(raw).slice(1, -1);
@@ -217,7 +228,7 @@ function decodePairs(params: readonly RawPair[], original: readonly RawPair[]): 
   for (const [key, text] of original.filter(([k]) => k === 'v').concat(params)) {
     const known = isKnownKey(key);
     if (seen.has(key)) {
-      if (!known) continue;
+      if (!known || VIEW_KEY_SET.has(key)) continue;
       const used =
         key === 'v'
           ? firstVersion
@@ -228,6 +239,7 @@ function decodePairs(params: readonly RawPair[], original: readonly RawPair[]): 
       continue;
     }
     seen.add(key);
+    if (VIEW_KEY_SET.has(key)) continue; // the view decoder reports these
     if (known) {
       const c = byField.get(key);
       if (c) corrections.push(c);

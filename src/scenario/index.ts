@@ -21,3 +21,10 @@ export type {
   RawPair,
 } from './codec';
 export { withUnit } from './values';
+export { decodeLink, encodeLink } from './link';
+export type { LinkDecodeResult } from './link';
+export { VIEW_KEYS, VIEW_TABLE } from './viewKeys';
+export type { View } from './viewKeys';
+export { FILE_FORMAT, decodeScenarioFile, encodeScenarioFile } from './file';
+export type { FileDecodeResult } from './file';
+export { bucketCsvLines, reportJson, scalarCsvLines } from './export';

@@ -98,6 +98,32 @@ describe('controller', () => {
     expect(t.commits).toHaveLength(1);
   });
 
+  it('opens computed up to a given step (a link with t=), paused, with the headless frames', async () => {
+    const t = setUp();
+    t.c.start(40);
+    await t.run(100);
+    const s = t.store.getState();
+    expect(s.status).toBe('paused');
+    expect(selectStep(s)).toBe(40);
+    const expected = runScenario(small()).frames;
+    expect(Array.from(s.frames!.scalars.close.subarray(0, 40))).toEqual(
+      Array.from(expected.scalars.close.subarray(0, 40)),
+    );
+  });
+
+  it('says so when a shorter run moves the shock, and not otherwise', async () => {
+    const t = setUp(small({ steps: 100, shockStep: 60 }));
+    t.c.start();
+    await t.run(50);
+    t.c.setParam('steps', 50);
+    expect(t.store.getState().scenario.shockStep).toBe(49);
+    expect(t.store.getState().adjustment).toBe(
+      'The shock moved from minute 60 to minute 49 to fit the 50-minute run.',
+    );
+    t.c.setParam('leverage', 20);
+    expect(t.store.getState().adjustment).toBeNull();
+  });
+
   it('plays into the bounded history and ends done with the final report', async () => {
     const t = setUp();
     t.c.start();

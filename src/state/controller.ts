@@ -51,8 +51,8 @@ export const READY_TIMEOUT_MS = 20_000;
 export const STALL_TIMEOUT_MS = 6_000;
 
 export interface Controller {
-  /** Creates the client and loads the store's scenario. */
-  start(): void;
+  /** Creates the client and loads the store's scenario, computed up to `atStep` (a link's `t`). */
+  start(atStep?: number): void;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -73,6 +73,12 @@ export interface Controller {
 export function validScenario(candidate: Scenario): Scenario {
   const decoded = decodeScenario(encodeScenario(candidate));
   return decoded.ok ? decoded.scenario : candidate;
+}
+
+/** What validation changed that the user did not ask for, as a sentence (the shock must fit the run). */
+export function adjustmentOf(asked: Scenario, valid: Scenario): string | null {
+  if (valid.shockStep === asked.shockStep) return null;
+  return `The shock moved from minute ${asked.shockStep} to minute ${valid.shockStep} to fit the ${valid.steps}-minute run.`;
 }
 
 const realTimers: Timers = {
@@ -201,8 +207,8 @@ export function createController(store: AppStore, options: ControllerOptions = {
     });
   }
 
-  /** Loads the store's scenario as a new generation, playing it if asked. */
-  function load(play: boolean): void {
+  /** Loads the store's scenario as a new generation, playing it if asked or computed to a step. */
+  function load(play: boolean, atStep = 0): void {
     if (broken || !client) {
       client?.terminate();
       connect();
@@ -218,6 +224,7 @@ export function createController(store: AppStore, options: ControllerOptions = {
     post({ type: 'speed', runId: runId(), stepsPerSecond: state().speed });
     state().setStatus(play ? 'playing' : 'paused');
     if (play) post({ type: 'play', runId: runId() });
+    else if (atStep > 0) post({ type: 'step', runId: runId(), count: atStep });
     options.onCommit?.(scenario);
   }
 
@@ -235,9 +242,9 @@ export function createController(store: AppStore, options: ControllerOptions = {
   }
 
   const controller: Controller = {
-    start() {
+    start(atStep = 0) {
       if (!client) connect();
-      load(false);
+      load(false, atStep);
     },
     play() {
       const s = state();
@@ -294,7 +301,7 @@ export function createController(store: AppStore, options: ControllerOptions = {
     setScenario(scenario) {
       const next = validScenario(scenario);
       if (encodeScenario(next) === encodeScenario(state().scenario)) return;
-      state().setScenario(next);
+      state().setScenario(next, adjustmentOf(scenario, next));
       scheduleLoad();
     },
     restart() {

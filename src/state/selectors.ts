@@ -11,6 +11,7 @@ export const selectPhase = (s: AppState) => s.phase;
 export const selectReport = (s: AppState) => s.report;
 export const selectError = (s: AppState) => s.error;
 export const selectNotice = (s: AppState) => s.notice;
+export const selectAdjustment = (s: AppState) => s.adjustment;
 /**
  * Whether the frames and run info on screen are an older run's than the scenario's: while a new
  * run is set up, and after its set-up failed. Its step and length are not the new run's then.

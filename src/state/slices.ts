@@ -13,13 +13,24 @@ import { appendBatch, createHistory } from './history';
 
 /** A message about the link the page was opened with, shown as text, dismissible. */
 export type LinkNotice =
-  { kind: 'corrections'; messages: string[] } | { kind: 'link-error'; message: string };
+  | {
+      kind: 'corrections';
+      /** Where the values came from (default: the link the page was opened with). */
+      source?: NoticeSource;
+      messages: string[];
+    }
+  | { kind: 'link-error'; source?: NoticeSource; message: string };
+
+/** What a notice is about: the link, a file that was opened, or a scenario the browser kept. */
+export type NoticeSource = 'link' | 'file' | 'saved';
 
 export interface ScenarioSlice {
   /** What the controls show (valid); the run follows it after a short debounce. */
   scenario: Scenario;
   notice: LinkNotice | null;
-  setScenario(scenario: Scenario): void;
+  /** What validation changed in the user's last edit, said beside the controls (or null). */
+  adjustment: string | null;
+  setScenario(scenario: Scenario, adjustment?: string | null): void;
   setNotice(notice: LinkNotice | null): void;
 }
 
@@ -78,7 +89,8 @@ export const createScenarioSlice =
   (set) => ({
     scenario,
     notice: null,
-    setScenario: (next) => set({ scenario: next }),
+    adjustment: null,
+    setScenario: (next, adjustment = null) => set({ scenario: next, adjustment }),
     setNotice: (notice) => set({ notice }),
   });
 

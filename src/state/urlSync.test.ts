@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../scenario';
-import { linkFor, readLink, writeLink } from './urlSync';
+import { createAppStore } from './store';
+import {
+  MAX_NOTICE_ITEMS,
+  capMessages,
+  createAddressSync,
+  hasLink,
+  linkFor,
+  readLink,
+  shareUrl,
+  writeLink,
+} from './urlSync';
 
 describe('URL sync', () => {
   it('reads a share link into a scenario with no notice', () => {
@@ -37,18 +47,103 @@ describe('URL sync', () => {
   });
 
   it('writes the link with replaceState and round-trips it', () => {
-    const calls: string[] = [];
-    const win = {
-      location: { pathname: '/lab/', search: '', hash: '' },
-      history: {
-        state: null,
-        replaceState: (_s: unknown, _t: string, url: string) => calls.push(url),
-      },
-    } as unknown as Window;
+    const { win, calls } = fakeWindow('/lab/');
     const s = { ...defaultScenario(), leverage: 33 };
-    writeLink(s, win);
-    expect(calls).toEqual([linkFor(s, '/lab/')]);
-    const query = calls[0].slice(calls[0].indexOf('?'));
-    expect(readLink({ search: query, hash: '' }).scenario).toEqual(s);
+    expect(writeLink(s, win)).toBe(true);
+    expect(calls).toEqual([linkFor(s)]);
+    expect(readLink({ search: calls[0], hash: '' }).scenario).toEqual(s);
+  });
+
+  it('writes a query relative to the page, so a `//host/` path stays on this origin', () => {
+    const { win, calls } = fakeWindow('//evil.example/');
+    writeLink(defaultScenario(), win);
+    expect(calls[0]).toMatch(/^\?v=1&/);
+    expect(new URL(calls[0], 'http://127.0.0.1:4183//evil.example/').origin).toBe(
+      'http://127.0.0.1:4183',
+    );
+  });
+
+  it('reports, and does not throw, when the browser refuses to write the address', () => {
+    const { win } = fakeWindow('/', () => {
+      throw new DOMException('refused', 'SecurityError');
+    });
+    expect(writeLink(defaultScenario(), win)).toBe(false);
+  });
+
+  it('caps a long list of corrections with a count of the rest', () => {
+    const search = '?v=1&' + Array.from({ length: 700 }, (_, i) => `j${i}=1`).join('&');
+    const { notice } = readLink({ search, hash: '' });
+    const messages = notice?.kind === 'corrections' ? notice.messages : [];
+    expect(messages).toHaveLength(MAX_NOTICE_ITEMS);
+    expect(messages.at(-1)).toBe('… and 691 more corrections');
+    expect(capMessages(['a', 'b'], 2)).toEqual(['a', 'b']);
+  });
+
+  it('gives the share URL of this page with the scenario and the minute', () => {
+    const s = { ...defaultScenario(), seed: 5 };
+    const url = shareUrl(s, { t: 90 }, { href: 'https://x.org/lab/?v=1&seed=1#top' });
+    expect(url).toMatch(/^https:\/\/x\.org\/lab\/\?v=1&seed=5&.*&t=90$/);
   });
 });
+
+describe('whether the page was opened with a link', () => {
+  it('is so for a query or a hash, not for an empty one', () => {
+    expect(hasLink({ search: '?v=1', hash: '' })).toBe(true);
+    expect(hasLink({ search: '', hash: '#v=1' })).toBe(true);
+    expect(hasLink({ search: '?', hash: '#' })).toBe(false);
+    expect(hasLink({ search: '', hash: '' })).toBe(false);
+  });
+});
+
+describe('the address bar policy', () => {
+  const setup = (search: string) => {
+    const link = readLink({ search, hash: '' });
+    const store = createAppStore(link.scenario);
+    store.getState().setNotice(link.notice);
+    const { win, calls } = fakeWindow('/');
+    win.location.search = search;
+    return { link, store, calls, sync: createAddressSync(store, link, win) };
+  };
+
+  it('keeps a corrected link until the scenario changes, then drops its notice', () => {
+    const { link, store, calls, sync } = setup('?v=1&leverage=abc');
+    sync(link.scenario);
+    expect(calls).toEqual([]);
+    expect(store.getState().notice).not.toBeNull();
+    sync({ ...link.scenario, leverage: 20 });
+    expect(calls).toHaveLength(1);
+    expect(store.getState().notice).toBeNull();
+  });
+
+  it('keeps a link with t= while its scenario is on screen', () => {
+    const { link, calls, sync } = setup('?v=1&seed=4&t=50');
+    expect(link.view).toEqual({ t: 50 });
+    sync(link.scenario);
+    expect(calls).toEqual([]);
+    sync({ ...link.scenario, seed: 5 });
+    expect(calls[0]).not.toContain('t=');
+  });
+
+  it('follows the scenario at once for a plain link', () => {
+    const { link, calls, sync } = setup('?v=1&seed=4');
+    sync(link.scenario);
+    expect(calls).toEqual([linkFor(link.scenario)]);
+  });
+});
+
+function fakeWindow(pathname: string, replace?: () => void) {
+  const calls: string[] = [];
+  const location = { pathname, search: '', hash: '' };
+  const win = {
+    location,
+    history: {
+      state: null,
+      replaceState: (_s: unknown, _t: string, url: string) => {
+        replace?.();
+        calls.push(url);
+        location.search = url;
+      },
+    },
+  } as unknown as Window & { location: typeof location };
+  return { win, calls };
+}

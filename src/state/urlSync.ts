@@ -4,41 +4,98 @@
  * run's link, so the address bar always links to what is on screen.
  */
 
-import { decodeScenario, defaultScenario, encodeScenario, type Scenario } from '../scenario';
+import { decodeLink, defaultScenario, encodeLink, type Scenario, type View } from '../scenario';
 import type { LinkNotice } from './slices';
+import type { AppStore } from './store';
 
 export interface LinkState {
   scenario: Scenario;
+  view: View;
   notice: LinkNotice | null;
 }
 
-/** Reads the scenario from a location's query (or hash). Never throws. */
+/** Most corrections a notice lists; a link of a thousand junk keys ends with a count instead. */
+export const MAX_NOTICE_ITEMS = 10;
+
+/** The first `max` messages, and one saying how many more there were. */
+export function capMessages(messages: readonly string[], max = MAX_NOTICE_ITEMS): string[] {
+  if (messages.length <= max) return [...messages];
+  const more = messages.length - (max - 1);
+  return [...messages.slice(0, max - 1), `… and ${more.toLocaleString('en-US')} more corrections`];
+}
+
+/** Whether the page was opened with a link (a query or hash), which wins over a kept scenario. */
+export function hasLink(location: { search: string; hash: string }): boolean {
+  return location.search.replace(/^\?/, '') !== '' || location.hash.replace(/^#/, '') !== '';
+}
+
+/** Reads the scenario and view from a location's query (or hash). Never throws. */
 export function readLink(location: { search: string; hash: string }): LinkState {
-  const decoded = decodeScenario(`${location.search}${location.hash}`);
+  const decoded = decodeLink(`${location.search}${location.hash}`);
   if (!decoded.ok) {
     return {
       scenario: defaultScenario(),
+      view: {},
       notice: {
         kind: 'link-error',
         message: `${decoded.error.message} Showing the default scenario instead.`,
       },
     };
   }
-  const messages = decoded.corrections.map((c) => c.message);
+  const messages = capMessages(decoded.corrections.map((c) => c.message));
   return {
     scenario: decoded.scenario,
+    view: decoded.view,
     notice: messages.length > 0 ? { kind: 'corrections', messages } : null,
   };
 }
 
-/** The path and query of a scenario's link, relative to the current page. */
-export function linkFor(scenario: Scenario, pathname: string): string {
-  return `${pathname}?${encodeScenario(scenario)}`;
+/**
+ * The link of a scenario as written to the address bar: only `?query`, relative to the current
+ * page, so it resolves to the same origin and path whatever the path is (a path such as
+ * `//evil.example/` would make `${pathname}?…` a protocol-relative, cross-origin URL).
+ */
+export function linkFor(scenario: Scenario, view: View = {}): string {
+  return `?${encodeLink(scenario, view)}`;
 }
 
-/** Replaces the address with the scenario's link (no new history entry per slider move). */
-export function writeLink(scenario: Scenario, win: Pick<Window, 'history' | 'location'> = window) {
-  const next = linkFor(scenario, win.location.pathname);
-  if (`${win.location.pathname}${win.location.search}` === next && win.location.hash === '') return;
-  win.history.replaceState(win.history.state, '', next);
+/** The full address of a scenario's link, to copy and share: this page with its query. */
+export function shareUrl(scenario: Scenario, view: View, location: { href: string }): string {
+  const page = location.href.replace(/[?#].*$/, '');
+  return `${page}${linkFor(scenario, view)}`;
+}
+
+type Win = Pick<Window, 'history' | 'location'>;
+
+/**
+ * Replaces the address with the scenario's link (no new history entry per slider move). Returns
+ * false if the browser refused (a sandboxed frame, an odd document URL): the page goes on
+ * without a synced address rather than failing.
+ */
+export function writeLink(scenario: Scenario, win: Win = window): boolean {
+  const next = linkFor(scenario);
+  if (win.location.search === next && win.location.hash === '') return true;
+  try {
+    win.history.replaceState(win.history.state, '', next);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The address bar's policy, as the controller's `onCommit`. A link that needed correcting, or
+ * that holds view keys (`t=`), stays as it was sent while its scenario is on screen: nothing the
+ * user was sent is lost, and reopening it shows the same page. Once the scenario changes, the
+ * address follows it and the link notice, which spoke of the old address, goes.
+ */
+export function createAddressSync(store: AppStore, link: LinkState, win: Win = window) {
+  const sent = encodeLink(link.scenario);
+  let keepSent = link.notice !== null || Object.keys(link.view).length > 0;
+  return (scenario: Scenario): void => {
+    if (keepSent && encodeLink(scenario) === sent) return;
+    if (keepSent && store.getState().notice === link.notice) store.getState().setNotice(null);
+    keepSent = false;
+    writeLink(scenario, win);
+  };
 }

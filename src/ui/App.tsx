@@ -9,6 +9,7 @@ import { ControlsPanel } from './controls/ControlsPanel';
 import { FiguresPanel } from './FiguresPanel';
 import { ErrorBanner, LinkNotice } from './Notices';
 import { PlaybackBar } from './PlaybackBar';
+import { ShareBar } from './share/ShareBar';
 import { useKeyboard } from './useKeyboard';
 
 export function App() {
@@ -21,6 +22,7 @@ export function App() {
           Watch how a price shock turns into a liquidation cascade in a leveraged perpetual futures
           market: press play, then move a slider and run the same market again.
         </p>
+        <ShareBar />
       </header>
       <div className="flex flex-col lg:flex-row">
         <main className="order-1 min-w-0 flex-1 space-y-3 p-3 lg:order-2">

@@ -5,6 +5,7 @@
 
 import { selectError, selectNotice } from '../state/selectors';
 import { useApp, useAppStore, useController } from '../state/react';
+import type { NoticeSource } from '../state/slices';
 
 export function ErrorBanner() {
   const error = useAppStore(selectError);
@@ -29,6 +30,12 @@ export function ErrorBanner() {
   );
 }
 
+const CORRECTED: Record<NoticeSource, string> = {
+  link: 'Some values in the link were corrected:',
+  file: 'Some values in the file were corrected:',
+  saved: 'Some values of the saved scenario were corrected:',
+};
+
 export function LinkNotice() {
   const notice = useAppStore(selectNotice);
   const { store } = useApp();
@@ -45,7 +52,7 @@ export function LinkNotice() {
           <p>{notice.message}</p>
         ) : (
           <>
-            <p className="font-semibold">Some values in the link were corrected:</p>
+            <p className="font-semibold">{CORRECTED[notice.source ?? 'link']}</p>
             <ul className="mt-1 list-disc pl-5">
               {notice.messages.map((m, i) => (
                 <li key={i}>{m}</li>

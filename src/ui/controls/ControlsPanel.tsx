@@ -38,6 +38,8 @@ function ParamControl({ name }: { name: keyof Scenario }) {
   const value = useAppStore((s) => s.scenario[name]);
   const steps = useAppStore((s) => s.scenario.steps);
   const inactive = useAppStore((s) => inactiveNote(name, s.scenario));
+  // The run's length is what moves the shock: say so where the user is.
+  const note = useAppStore((s) => (name === 'steps' ? s.adjustment : null));
   const spec = PARAMS[name];
   const set = (v: number | string | boolean) =>
     controller.setParam(name, v as Scenario[keyof Scenario]);
@@ -54,6 +56,7 @@ function ParamControl({ name }: { name: keyof Scenario }) {
       value={Number(value)}
       max={name === 'shockStep' ? steps - 1 : undefined}
       inactive={inactive}
+      note={note}
       onChange={set}
     />
   );

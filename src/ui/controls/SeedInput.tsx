@@ -4,6 +4,11 @@ import { useId, useState } from 'react';
 import type { NumberParam } from '../../scenario';
 import { ParamRow } from './ParamRow';
 
+/** A whole number in 0..max, typed with plain digits. */
+function isSeedText(text: string, max: number): boolean {
+  return /^\d{1,10}$/.test(text) && Number(text) <= max;
+}
+
 export function SeedInput({
   spec,
   value,
@@ -21,6 +26,8 @@ export function SeedInput({
     setShown(value);
     setText(String(value));
   }
+  // Text that is not the seed in use is marked invalid, and goes back to the seed on blur.
+  const invalid = text !== String(value) && !isSeedText(text, spec.max);
   return (
     <ParamRow id={id} spec={spec}>
       <span className="flex items-center gap-2">
@@ -30,13 +37,21 @@ export function SeedInput({
           inputMode="numeric"
           name="seed"
           value={text}
+          aria-invalid={invalid}
+          aria-errormessage={invalid ? `${id}-error` : undefined}
           onChange={(e) => {
             const next = e.currentTarget.value;
             setText(next);
-            if (/^\d{1,10}$/.test(next)) onChange(Math.min(spec.max, Number(next)));
+            if (isSeedText(next, spec.max)) onChange(Number(next));
           }}
-          className="w-28 rounded border border-slate-600 bg-slate-800 px-2 py-1 text-right text-sm text-slate-100 tabular-nums"
+          onBlur={() => setText(String(value))}
+          className={`w-28 rounded border bg-slate-800 px-2 py-1 text-right text-sm text-slate-100 tabular-nums ${invalid ? 'border-rose-400 outline-rose-400' : 'border-slate-600'}`}
         />
+        {invalid && (
+          <span id={`${id}-error`} role="status" className="sr-only">
+            A seed is a whole number from 0 to {spec.max}; the run keeps {value}.
+          </span>
+        )}
         <button
           type="button"
           onClick={() => onChange(Math.floor(Math.random() * (spec.max + 1)))}

@@ -7,7 +7,33 @@
 import { useId } from 'react';
 import type { NumberParam } from '../../scenario';
 import { formatParamValue } from './paramFormat';
-import { sliderScale } from './sliderScale';
+import { sliderScale, type SliderScale } from './sliderScale';
+
+/**
+ * The value a key moves the slider to, or null for other keys. Handled here rather than by the
+ * browser: on a log slider one native step is a position, which often snaps back to the same
+ * value, so the arrows would be stuck.
+ */
+function keyedValue(key: string, value: number, scale: SliderScale): number | null {
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowUp':
+      return scale.nextValue(value, 1);
+    case 'ArrowLeft':
+    case 'ArrowDown':
+      return scale.nextValue(value, -1);
+    case 'PageUp':
+      return scale.nextValue(value, 1, true);
+    case 'PageDown':
+      return scale.nextValue(value, -1, true);
+    case 'Home':
+      return scale.fromPosition(scale.min);
+    case 'End':
+      return scale.fromPosition(scale.max);
+    default:
+      return null;
+  }
+}
 
 export interface SliderProps {
   name: string;
@@ -17,10 +43,12 @@ export interface SliderProps {
   max?: number;
   /** Shown dimmed with this note when the parameter has no effect in the current scenario. */
   inactive?: string;
+  /** Said (politely, as a status) below the slider: what moving it changed elsewhere. */
+  note?: string | null;
   onChange(value: number): void;
 }
 
-export function Slider({ name, spec, value, max, inactive, onChange }: SliderProps) {
+export function Slider({ name, spec, value, max, inactive, note, onChange }: SliderProps) {
   const id = useId();
   const scale = sliderScale(spec, max);
   const shown = formatParamValue(spec, value);
@@ -48,7 +76,18 @@ export function Slider({ name, spec, value, max, inactive, onChange }: SliderPro
         step={scale.step}
         value={scale.toPosition(value)}
         aria-valuetext={shown}
+        // A log slider's position is not its value: give assistive technology the value.
+        aria-valuenow={scale.kind === 'linear' ? undefined : value}
+        aria-valuemin={scale.kind === 'linear' ? undefined : scale.fromPosition(scale.min)}
+        aria-valuemax={scale.kind === 'linear' ? undefined : scale.fromPosition(scale.max)}
         aria-describedby={`${id}-help`}
+        onKeyDown={(e) => {
+          if (e.altKey || e.ctrlKey || e.metaKey) return;
+          const next = keyedValue(e.key, value, scale);
+          if (next === null) return;
+          e.preventDefault();
+          if (next !== value) onChange(next);
+        }}
         onChange={(e) => onChange(scale.fromPosition(Number(e.currentTarget.value)))}
       />
       <span id={`${id}-help`} className="sr-only">
@@ -56,6 +95,9 @@ export function Slider({ name, spec, value, max, inactive, onChange }: SliderPro
         {inactive ? ` ${inactive}` : ''}
       </span>
       {inactive && <p className="text-xs text-slate-400">{inactive}</p>}
+      <p role="status" className="text-xs text-amber-200 empty:hidden">
+        {note ?? ''}
+      </p>
     </div>
   );
 }

@@ -65,6 +65,59 @@ describe('slider scales', () => {
   });
 });
 
+describe('slider keys', () => {
+  const slid = numberParams.filter(([key]) => key !== 'seed');
+
+  /** Every value the arrow keys visit from one end to the other. */
+  function walk(spec: NumberParam, direction: 1 | -1): number[] {
+    const s = sliderScale(spec);
+    const values = [direction > 0 ? spec.min : spec.max];
+    for (let i = 0; i < 20_000; i++) {
+      const next = s.nextValue(values.at(-1)!, direction);
+      if (next === values.at(-1)) break;
+      values.push(next);
+    }
+    return values;
+  }
+
+  it.each(slid)(
+    '%s: ArrowRight climbs from the minimum to the maximum, always moving',
+    (_, spec) => {
+      const up = walk(spec, 1);
+      expect(up.at(-1)).toBe(spec.max);
+      for (let i = 1; i < up.length; i++) expect(up[i]).toBeGreaterThan(up[i - 1]);
+    },
+  );
+
+  it.each(slid)('%s: ArrowLeft retraces the same values back down', (_, spec) => {
+    expect(walk(spec, -1).reverse()).toEqual(walk(spec, 1));
+  });
+
+  it('reaches 20x and 25x leverage, and moves one notch from the defaults', () => {
+    const lev = sliderScale(PARAMS.leverage);
+    expect(walk(PARAMS.leverage, 1)).toEqual(expect.arrayContaining([20, 25]));
+    expect(lev.nextValue(10, 1)).toBe(11);
+    expect(lev.nextValue(10, -1)).toBe(9.5);
+    expect(sliderScale(PARAMS.liquidity).nextValue(20_000_000, 1)).toBe(21_000_000);
+    expect(sliderScale(PARAMS.openInterest).nextValue(300_000_000, -1)).toBe(290_000_000);
+  });
+
+  it('moves both ways from a value between two notches (510,000 positions)', () => {
+    const s = sliderScale(PARAMS.positions);
+    expect(s.nextValue(510_000, 1)).toBeGreaterThan(510_000);
+    expect(s.nextValue(510_000, -1)).toBeLessThan(510_000);
+  });
+
+  it.each(slid)('%s: the page keys move further than the arrows, within the range', (_, spec) => {
+    const s = sliderScale(spec);
+    const mid = s.fromPosition((s.min + s.max) / 2);
+    expect(s.nextValue(mid, 1, true)).toBeGreaterThanOrEqual(s.nextValue(mid, 1));
+    expect(s.nextValue(mid, -1, true)).toBeLessThanOrEqual(s.nextValue(mid, -1));
+    expect(s.nextValue(spec.max, 1, true)).toBe(spec.max);
+    expect(s.nextValue(spec.min, -1, true)).toBe(spec.min);
+  });
+});
+
 describe('parameter values as shown', () => {
   it('shows each value with its unit, or "off"', () => {
     expect(formatParamValue(PARAMS.leverage, 50)).toBe('50 ×');

@@ -22,7 +22,16 @@ export interface SliderScale {
   step: number;
   toPosition(value: number): number;
   fromPosition(position: number): number;
+  /**
+   * The next distinct value from `value` in a direction: an arrow key's move (`big` for the page
+   * keys, about a tenth of the slider). Never the same value unless at the end of the range,
+   * so a keyboard reaches every value a drag can.
+   */
+  nextValue(value: number, direction: 1 | -1, big?: boolean): number;
 }
+
+/** Positions a page key moves on a log slider: a tenth of the slider. */
+export const PAGE_POSITIONS = LOG_POSITIONS / 10;
 
 export function sliderKind(spec: NumberParam): SliderKind {
   if (spec.scale === 'log') return spec.min > 0 ? 'log' : 'log-with-zero';
@@ -60,17 +69,40 @@ export function sliderScale(spec: NumberParam, max = spec.max): SliderScale {
       step: spec.step,
       toPosition: (v) => Math.min(hi, Math.max(spec.min, v)),
       fromPosition: (p) => Math.min(hi, Math.max(spec.min, roundTo(p, spec.step))),
+      nextValue(v, direction, big = false) {
+        const steps = big ? Math.max(1, Math.round((hi - spec.min) / 10 / spec.step)) : 1;
+        return Math.min(
+          hi,
+          Math.max(spec.min, roundTo(v + direction * steps * spec.step, spec.step)),
+        );
+      },
     };
   }
   const lo = kind === 'log' ? spec.min : Math.max(spec.step, hi * 1e-5);
   const first = kind === 'log' ? 0 : 1; // position of `lo`; 0 is the zero stop
   const span = Math.log(hi / lo);
   const positions = LOG_POSITIONS - first;
-  return {
+  const scale: SliderScale = {
     kind,
     min: 0,
     max: LOG_POSITIONS,
     step: 1,
+    nextValue(v, direction, big = false) {
+      const beyond = (candidate: number) => (direction > 0 ? candidate > v : candidate < v);
+      const from = scale.toPosition(v);
+      if (big) {
+        const p = Math.min(LOG_POSITIONS, Math.max(0, from + direction * PAGE_POSITIONS));
+        const candidate = scale.fromPosition(p);
+        if (beyond(candidate)) return candidate;
+      }
+      // Positions snap to two significant figures, so a neighbour may read back as `v` itself:
+      // walk on until the value changes. (Starting at `from`: `v` may sit between two positions.)
+      for (let p = from; p >= 0 && p <= LOG_POSITIONS; p += direction) {
+        const candidate = scale.fromPosition(p);
+        if (beyond(candidate)) return candidate;
+      }
+      return v;
+    },
     toPosition(v) {
       if (kind === 'log-with-zero' && v <= 0) return 0;
       const t = Math.log(Math.max(v, lo) / lo) / span;
@@ -82,4 +114,5 @@ export function sliderScale(spec: NumberParam, max = spec.max): SliderScale {
       return snap(lo * Math.exp(((p - first) / positions) * span), { ...spec, max: hi });
     },
   };
+  return scale;
 }

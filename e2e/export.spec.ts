@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { SHORT, openMenu, playToEnd } from './helpers';
+
+async function download(page: Page, name: RegExp | string): Promise<Download> {
+  const menu = await openMenu(page, 'Export');
+  const next = page.waitForEvent('download');
+  await menu.getByRole('button', { name, exact: true }).click();
+  return next;
+}
+
+async function text(d: Download): Promise<string> {
+  return readFileSync(await d.path(), 'utf8');
+}
+
+test('frames, buckets and report download in the CLI shapes and agree with it', async ({
+  page,
+}) => {
+  await page.goto(SHORT);
+  await playToEnd(page);
+
+  const frames = (await text(await download(page, 'Frames (CSV)'))).trimEnd().split('\n');
+  expect(frames).toHaveLength(1 + 200); // header + one row per step
+  expect(frames[0].split(',')[0]).toBe('step');
+
+  const bucketsFile = await download(page, 'Buckets (CSV)');
+  expect(bucketsFile.suggestedFilename()).toBe('cascade-lab-seed3-buckets.csv');
+  const buckets = (await text(bucketsFile)).trimEnd().split('\n');
+  expect(buckets[0]).toMatch(/^step,bucketLow,bucketHigh,/);
+  expect((buckets.length - 1) % 200).toBe(0);
+  expect(buckets.length - 1).toBeGreaterThan(200);
+
+  const report = JSON.parse(await text(await download(page, 'Report (JSON)')));
+  // The CLI, run on the same link, prints the same JSON.
+  const cli = spawnSync('npx', ['tsx', 'src/cli/sim.ts', SHORT.slice(1), '--json'], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  expect(cli.status).toBe(0);
+  const fromCli = JSON.parse(cli.stdout);
+  expect(Object.keys(report)).toEqual(Object.keys(fromCli));
+  expect(report.scenario).toEqual(fromCli.scenario);
+  // Node's and Chromium's floating point agree to about 1e-15, not to the last bit.
+  for (const key of Object.keys(fromCli).filter((k) => typeof fromCli[k] === 'number')) {
+    const scale = Math.max(1, Math.abs(fromCli[key]), Math.abs(fromCli.liquidatedNotional));
+    expect(Math.abs(report[key] - fromCli[key]) / scale, key).toBeLessThan(1e-9);
+  }
+});
+
+test('each chart downloads as a PNG that decodes, and the SVG charts as SVG', async ({ page }) => {
+  await page.goto(SHORT);
+  await playToEnd(page);
+  for (const label of [
+    'Price chart as PNG',
+    'Heatmap as PNG',
+    'Order book as PNG',
+    'Dashboard (PNG)',
+  ]) {
+    const png = readFileSync(await (await download(page, label)).path());
+    const size = await page.evaluate(async (b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      return [image.width, image.height];
+    }, png.toString('base64'));
+    expect(size[0], label).toBeGreaterThan(100);
+    expect(size[1], label).toBeGreaterThan(100);
+  }
+  for (const label of ['Price chart', 'Order book']) {
+    const svg = await text(await download(page, `${label} as SVG`));
+    const parsed = await page.evaluate((source) => {
+      const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+      return {
+        error: doc.querySelector('parsererror') !== null,
+        root: doc.documentElement.nodeName,
+        texts: doc.querySelectorAll('text').length,
+      };
+    }, svg);
+    expect(parsed, label).toEqual({ error: false, root: 'svg', texts: expect.any(Number) });
+    expect(parsed.texts, label).toBeGreaterThan(5);
+  }
+});

@@ -1,0 +1,128 @@
+/**
+ * The view-key table: link keys that shape what is shown, not what is simulated. They sit beside
+ * the parameter table and never enter the engine's `Scenario`, so a link to a moment runs the
+ * same simulation as the link without it. Each is validated like a parameter: an unreadable
+ * value is dropped, an out-of-range one clamped, and each correction reported.
+ */
+
+import type { Correction } from './codec';
+import type { RawPair } from './query';
+import type { Scenario } from './params';
+import { quote } from './values';
+
+/** What a link may say about the view. */
+export interface View {
+  /** The minute to open at: the run is computed up to it (0..steps). */
+  t?: number;
+}
+
+export interface ViewKeySpec {
+  label: string;
+  help: string;
+}
+
+export const VIEW_TABLE = {
+  t: {
+    label: 'Minute',
+    help: 'The minute the page opens at: the run is computed up to it, then paused.',
+  },
+} as const satisfies Record<keyof View, ViewKeySpec>;
+
+export const VIEW_KEYS = Object.keys(VIEW_TABLE) as readonly (keyof View)[];
+
+function note(
+  kind: Correction['kind'],
+  given: string,
+  used: string,
+  reason: string,
+  action: string,
+): Correction {
+  return { field: 't', kind, given, used, reason, message: `${reason}; ${action}` };
+}
+
+/** Reads `t` against the run it is a minute of. Never throws. */
+function readMinute(text: string, scenario: Scenario): { t?: number; correction?: Correction } {
+  const trimmed = text.trim();
+  const n = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed) ? Number(trimmed) : NaN;
+  const shown = quote(text).slice(1, -1);
+  if (!Number.isFinite(n)) {
+    return {
+      correction: note(
+        'invalid',
+        text,
+        '',
+        `t: ${quote(text)} is not a minute`,
+        'opening at minute 0',
+      ),
+    };
+  }
+  if (n < 0)
+    return {
+      t: 0,
+      correction: note(
+        'clamped',
+        text,
+        '0',
+        `t: ${shown} is before the start`,
+        'opening at minute 0',
+      ),
+    };
+  if (n > scenario.steps) {
+    const end = String(scenario.steps);
+    const reason = `t: ${shown} is after the end of the run (${end} minutes)`;
+    return {
+      t: scenario.steps,
+      correction: note('clamped', text, end, reason, `opening at minute ${end}`),
+    };
+  }
+  const t = Math.round(n);
+  if (t !== n) {
+    return {
+      t,
+      correction: note(
+        'rounded',
+        text,
+        String(t),
+        `t: ${shown} is not a whole minute`,
+        `opening at minute ${t}`,
+      ),
+    };
+  }
+  return { t };
+}
+
+/** The view a link's pairs ask for, with what was corrected, in link order. */
+export function decodeView(
+  pairs: readonly RawPair[],
+  scenario: Scenario,
+): { view: View; corrections: Correction[] } {
+  const view: View = {};
+  const corrections: Correction[] = [];
+  let seen = false;
+  for (const [key, text] of pairs) {
+    if (key !== 't') continue;
+    if (seen) {
+      const reason = 't: given more than once';
+      corrections.push(
+        note(
+          'duplicate',
+          text,
+          String(view.t ?? ''),
+          reason,
+          `keeping the first value, ignoring ${quote(text)}`,
+        ),
+      );
+      continue;
+    }
+    seen = true;
+    const read = readMinute(text, scenario);
+    if (read.t !== undefined) view.t = read.t;
+    if (read.correction) corrections.push(read.correction);
+  }
+  return { view, corrections };
+}
+
+/** The view's pairs for a link; a view at its defaults adds none. */
+export function encodeView(view: View): RawPair[] {
+  return view.t !== undefined && view.t > 0 ? [['t', String(Math.round(view.t))]] : [];
+}

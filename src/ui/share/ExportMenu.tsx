@@ -1,0 +1,118 @@
+/** Export: the run's frames, buckets and report (the CLI's shapes), and each chart as an image. */
+
+import { useState } from 'react';
+import { useApp, useThrottledAppStore } from '../../state/react';
+import { chartPngBlob, chartRoot, chartSvgText, isSvgOnly, type ChartName } from './chartImage';
+import { reportFigures } from '../figures';
+import { shareUrl } from '../../state/urlSync';
+import { dashboardPngBlob } from './dashboardImage';
+import { downloadBlob } from './download';
+import { fileStem, hasRun, runFile, type RunFileKind } from './runFiles';
+import { Menu } from './Menu';
+import { menuButton } from './styles';
+
+const DATA: readonly { kind: RunFileKind; label: string }[] = [
+  { kind: 'frames', label: 'Frames (CSV)' },
+  { kind: 'buckets', label: 'Buckets (CSV)' },
+  { kind: 'report', label: 'Report (JSON)' },
+];
+
+const CHARTS: readonly { name: ChartName; label: string; svg: boolean }[] = [
+  { name: 'price', label: 'Price chart', svg: true },
+  { name: 'heatmap', label: 'Heatmap', svg: false },
+  { name: 'depth', label: 'Order book', svg: true },
+];
+
+export function ExportMenu() {
+  const { store } = useApp();
+  const ready = useThrottledAppStore(hasRun, 250);
+  const [problem, setProblem] = useState('');
+
+  const exportData = (kind: RunFileKind) => {
+    const file = runFile(store.getState(), kind);
+    if (!file) return setProblem('Run at least one step first.');
+    setProblem('');
+    downloadBlob(file.blob, file.filename);
+  };
+
+  const exportChart = async (name: ChartName, format: 'png' | 'svg') => {
+    const root = chartRoot(name);
+    try {
+      if (!root) throw new Error('The chart is not on the page.');
+      const stem = `${fileStem(store.getState().scenario)}-${name}`;
+      if (format === 'svg' && isSvgOnly(root)) {
+        const blob = new Blob([chartSvgText(root)], { type: 'image/svg+xml' });
+        downloadBlob(blob, `${stem}.svg`);
+      } else downloadBlob(await chartPngBlob(root), `${stem}.png`);
+      setProblem('');
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : 'The image could not be made.');
+    }
+  };
+
+  const exportDashboard = async () => {
+    try {
+      const s = store.getState();
+      const figures = reportFigures(hasRun(s) ? s.report : null, s.scenario);
+      const link = shareUrl(s.scenario, {}, window.location);
+      downloadBlob(await dashboardPngBlob(figures, link), `${fileStem(s.scenario)}-dashboard.png`);
+      setProblem('');
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : 'The image could not be made.');
+    }
+  };
+
+  return (
+    <Menu title="Export" label="Export">
+      <p className="text-xs text-slate-400">
+        The run so far, in the shapes of the command line&apos;s --frames, --buckets and --json.
+      </p>
+      <div className="flex flex-wrap gap-2">
+        {DATA.map((d) => (
+          <button
+            key={d.kind}
+            type="button"
+            className={menuButton}
+            disabled={!ready}
+            onClick={() => exportData(d.kind)}
+          >
+            {d.label}
+          </button>
+        ))}
+      </div>
+      <div className="space-y-1">
+        {CHARTS.map((c) => (
+          <div key={c.name} className="flex items-center justify-between gap-2">
+            <span className="text-slate-300">{c.label}</span>
+            <span className="flex gap-1">
+              <button
+                type="button"
+                className={menuButton}
+                aria-label={`${c.label} as PNG`}
+                onClick={() => void exportChart(c.name, 'png')}
+              >
+                PNG
+              </button>
+              {c.svg && (
+                <button
+                  type="button"
+                  className={menuButton}
+                  aria-label={`${c.label} as SVG`}
+                  onClick={() => void exportChart(c.name, 'svg')}
+                >
+                  SVG
+                </button>
+              )}
+            </span>
+          </div>
+        ))}
+      </div>
+      <button type="button" className={menuButton} onClick={() => void exportDashboard()}>
+        Dashboard (PNG)
+      </button>
+      <p role="status" className="text-xs text-amber-200 empty:hidden">
+        {problem}
+      </p>
+    </Menu>
+  );
+}

@@ -1,0 +1,61 @@
+/** Getting things out of the page: a file download, and text onto the clipboard. */
+
+/** Saves a Blob as a file through a temporary <a download> (no library, no server). */
+export function downloadBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // The download has its own reference by now; the URL can go after this task.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** A Blob of text lines, built in chunks so a long export is never one giant string. */
+export function linesBlob(lines: Iterable<string>, type: string): Blob {
+  const parts: string[] = [];
+  let chunk: string[] = [];
+  for (const line of lines) {
+    chunk.push(line);
+    if (chunk.length >= 10_000) {
+      parts.push(chunk.join('\n') + '\n');
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) parts.push(chunk.join('\n') + '\n');
+  return new Blob(parts, { type });
+}
+
+/**
+ * Copies text: the asynchronous clipboard where the page may use it, else a selected
+ * <textarea> and execCommand('copy') (older browsers, plain http). False if neither worked.
+ */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // refused (no permission, not focused): try the fallback
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  Object.assign(area.style, { position: 'fixed', top: '0', left: '0', opacity: '0' });
+  document.body.appendChild(area);
+  const focused = document.activeElement as HTMLElement | null;
+  area.select();
+  let ok: boolean;
+  try {
+    ok = document.execCommand('copy');
+  } catch {
+    ok = false;
+  }
+  area.remove();
+  focused?.focus();
+  return ok;
+}
