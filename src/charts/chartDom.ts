@@ -8,7 +8,7 @@ import { select, type Selection } from 'd3';
 import type { FrameBatch, RunInfo } from '../engine/frame';
 import { GHOST_DASH, PALETTE } from './colors';
 import { SWATCH_WIDTH, type LegendLayout } from './legend';
-import type { FrameScheduler } from './rafScheduler';
+import type { FrameScheduler } from '../shared/frameScheduler';
 import type { Rect, Tick } from './scales';
 
 /** What every chart returns; ChartHost calls these. */

@@ -5,7 +5,7 @@
 
 import type { FrameBatch, RunInfo } from '../engine/frame';
 import type { BaseChartOptions, Chart, Shell } from './chartDom';
-import { createRedraw } from './rafScheduler';
+import { createRedraw } from '../shared/frameScheduler';
 
 /** What the chart was last given: null before the first update and after destroy. */
 export interface ChartInput {

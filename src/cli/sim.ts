@@ -15,6 +15,7 @@ import { formatSummary } from './format';
 import { helpText } from './help';
 import { scenarioFromLink } from './link';
 import { encodeScenario } from '../scenario/codec';
+import { errorMessage } from '../shared/errorMessage';
 
 const NAME = 'cascade-sim';
 
@@ -72,7 +73,7 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     const usage = err instanceof UsageError;
-    const message = err instanceof Error ? err.message : String(err);
+    const message = errorMessage(err);
     say(usage ? message : `unexpected error: ${message}`);
     process.exitCode = usage ? 2 : 1;
   },

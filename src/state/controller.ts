@@ -21,14 +21,10 @@ import {
   type SimResponse,
   type Speed,
 } from '../worker/protocol';
-import { animationFrameScheduler, type FrameScheduler } from '../charts/rafScheduler';
+import { realClock as realTimers, type Timers } from '../shared/clock';
+import { animationFrameScheduler, type FrameScheduler } from '../shared/frameScheduler';
 import { createFrameSink } from './frameSink';
 import type { AppStore } from './store';
-
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
 
 export interface ControllerOptions {
   createClient?: (events: SimClientEvents) => SimClient;
@@ -69,11 +65,6 @@ export function validScenario(candidate: Scenario): Scenario {
   const decoded = decodeScenario(encodeScenario(candidate));
   return decoded.ok ? decoded.scenario : candidate;
 }
-
-const realTimers: Timers = {
-  setTimeout: (cb, ms) => setTimeout(cb, ms),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
 
 export function createController(store: AppStore, options: ControllerOptions = {}): Controller {
   const createClient = options.createClient ?? createSimClient;

@@ -4,7 +4,8 @@
  * runs on this thread instead (loaded on demand, so the engine stays out of the page's bundle).
  */
 
-import { errorMessage, type SimRequest, type SimResponse } from './protocol';
+import { errorMessage } from '../shared/errorMessage';
+import type { SimRequest, SimResponse } from './protocol';
 
 export interface SimClient {
   post(message: SimRequest): void;
