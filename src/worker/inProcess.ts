@@ -3,7 +3,7 @@
  * where module workers are missing, and what tests drive with a fake clock.
  */
 
-import type { SimClient, SimClientEvents } from './client';
+import type { SimClient, SimClientEvents } from './simClient';
 import { realClock, type Clock } from '../shared/clock';
 import { errorMessage } from '../shared/errorMessage';
 import { createRunLoop, type RunLoopOptions } from './runLoop';
