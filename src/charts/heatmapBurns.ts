@@ -77,13 +77,6 @@ export function addStepBurns(acc: StepBurns, frames: FrameBatch, info: RunInfo):
   return true;
 }
 
-/** All of a batch's step burns at once (tests, and any caller without a running accumulator). */
-export function stepBurnsOf(frames: FrameBatch, info: RunInfo): StepBurns {
-  const acc = createStepBurns(info);
-  addStepBurns(acc, frames, info);
-  return acc;
-}
-
 /** Radius for `usd` when `ref` USD gets `rRef` px: area ∝ USD, clamped to the ring limits. */
 export function ringRadius(usd: number, ref: number, rRef: number): number {
   if (!(usd > 0) || !(ref > 0)) return 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TRACE_INFO, makeTrace } from './__fixtures__/trace';
 import { snapshotText } from './__fixtures__/snapshot';
-import { stepBurnsOf } from './heatmapBurns';
+import { stepBurnsOf } from './__fixtures__/burns';
 import { heatmapCellAt, heatmapModel, heatmapTooltip, rowOfStep } from './heatmapModel';
 import type { FrameBatch } from '../engine/frame';
 
