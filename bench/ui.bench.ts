@@ -325,13 +325,15 @@ async function main(): Promise<void> {
         await context.addInitScript(instrument);
         const page = await context.newPage();
         page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-        runs.push(await runOnce(page, o, positions));
+        const result = await runOnce(page, o, positions);
+        runs.push(result);
         await context.close();
-        process.stderr.write('.');
+        // Each run as it ends, so a cut-short benchmark still leaves its figures.
+        const figures = Object.entries(result).map(([k, v]) => `${k} ${fmt(v, 1)}`);
+        process.stderr.write(`${positions} run ${r + 1}: ${figures.join(', ')}\n`);
       }
       rows.push({ positions, runs });
     }
-    process.stderr.write('\n');
     await chrome.close();
     printTable(rows, o.cycles);
     const size = checkSize(measure('dist'));
