@@ -35,6 +35,8 @@ interface Options {
   steps: number;
   build: boolean;
   port: number;
+  /** The built app to serve. */
+  dist: string;
 }
 
 interface RunResult {
@@ -52,7 +54,7 @@ interface RunResult {
 }
 
 const USAGE =
-  'Usage: npm run bench:ui -- [--sizes 100000,1000000] [--runs 3] [--cycles 10] [--steps 5000] [--no-build]\n' +
+  'Usage: npm run bench:ui -- [--sizes 100000,1000000] [--runs 3] [--cycles 10] [--steps 5000] [--dist dist] [--no-build]\n' +
   'Serves on $PORT (default 4174).\n';
 
 class UsageError extends Error {}
@@ -73,6 +75,7 @@ function parseOptions(argv: string[]): Options {
     cycles: 10,
     steps: 5000,
     build: true,
+    dist: 'dist',
     port: wholeNumber('PORT', process.env.PORT ?? '4174', 65535),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -87,6 +90,7 @@ function parseOptions(argv: string[]): Options {
     else if (flag === '--runs') o.runs = wholeNumber('--runs', value, 20);
     else if (flag === '--cycles') o.cycles = wholeNumber('--cycles', value, 100, 0);
     else if (flag === '--steps') o.steps = wholeNumber('--steps', value, 5000);
+    else if (flag === '--dist' && value) o.dist = value;
     else throw new UsageError(`unknown option "${flag}"`);
   }
   return o;
@@ -290,14 +294,21 @@ function printTable(rows: { positions: number; runs: RunResult[] }[], cycles: nu
 
 async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2));
-  if (o.build) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (o.build)
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', o.dist], {
+      stdio: 'inherit',
+    });
   const browser = resolveChromium();
   if (!browser) throw new UsageError('no Chromium found: run `node scripts/ensure-browser.mjs`');
   const base = `http://127.0.0.1:${o.port}/`;
-  const server = spawn('npx', ['vite', 'preview', '--port', String(o.port), '--strictPort'], {
-    stdio: 'ignore',
-    detached: true,
-  });
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--port', String(o.port), '--strictPort', '--outDir', o.dist],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   const stop = () => {
     if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
   };
@@ -336,7 +347,7 @@ async function main(): Promise<void> {
     }
     await chrome.close();
     printTable(rows, o.cycles);
-    const size = checkSize(measure('dist'));
+    const size = checkSize(measure(o.dist));
     console.log(`\nbundle: ${size.lines.at(-2)?.replace(/^total\s+/, 'total raw / gzip ')}`);
   } finally {
     stop();
