@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ui [-- --sizes 100000,1000000 --runs 3 --cycles 10 --steps 5000 --no-build]`:
+ * `npm run bench:ui [-- --sizes 100000,1000000 --runs 3 --cycles 10 --steps 5000 --dist dist --no-build]`:
  * how the page holds up while a run streams at the fastest speed.
  *
  * Builds the app (unless --no-build), serves dist/ with `vite preview` on $PORT (default 4174),
