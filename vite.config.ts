@@ -34,7 +34,7 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**', 'bench/**', 'e2e/**'],
     // Vitest's 5 s default is too tight for a test on a loaded 2-core machine; property tests
     // set their own, larger budgets.

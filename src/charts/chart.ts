@@ -1,7 +1,7 @@
 /** The contract between the charts and the UI: what every chart returns and takes. */
 
 import type { FrameBatch, RunInfo } from '../engine/frame';
-import type { FrameScheduler } from './rafScheduler';
+import type { FrameScheduler } from '../shared/frameScheduler';
 
 /** What every chart returns; ChartHost calls these. */
 export interface Chart {

@@ -6,7 +6,7 @@
 import type { FrameBatch, RunInfo } from '../engine/frame';
 import type { BaseChartOptions, Chart } from './chart';
 import type { Shell } from './shell';
-import { createRedraw } from './rafScheduler';
+import { createRedraw } from '../shared/frameScheduler';
 
 /** What the chart was last given: null before the first update and after destroy. */
 export interface ChartInput {

@@ -12,7 +12,7 @@ import type { BaseChartOptions, Chart } from './chart';
 import { createDepthChart } from './depthChart';
 import { createHeatmapChart } from './heatmapChart';
 import { createPriceChart } from './priceChart';
-import { createManualScheduler } from './rafScheduler';
+import { createManualScheduler } from '../shared/frameScheduler';
 import { TRACE_INFO, makeTrace } from './__fixtures__/trace';
 import { compareSvgSnapshot, serializeSvg } from './__fixtures__/svgSnapshot';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatMinutes,
   formatPct,
   formatStepTick,
   formatUsd,
@@ -72,9 +71,7 @@ describe('percentages and minutes', () => {
     expect(pctTickFormat([0, 0.005, 0.01])(0.005)).toBe('0.5 %');
   });
 
-  it('counts minutes in words and steps with separators', () => {
-    expect(formatMinutes(1)).toBe('1 minute');
-    expect(formatMinutes(42)).toBe('42 minutes');
+  it('counts steps with separators', () => {
     expect(formatStepTick(1440)).toBe('1,440');
   });
 });

@@ -93,11 +93,6 @@ export function pctTickFormat(ticks: readonly number[]): (v: number) => string {
   return (v: number) => formatPct(v, decimals);
 }
 
-/** Minutes as a count: 1 -> "1 minute", 42 -> "42 minutes". One step is one minute. */
-export function formatMinutes(steps: number): string {
-  return `${steps} minute${steps === 1 ? '' : 's'}`;
-}
-
 /** An integer tick label for the time axis (steps are minutes): 1200 -> "1,200". */
 export function formatStepTick(v: number): string {
   return Math.round(v).toLocaleString('en-US');

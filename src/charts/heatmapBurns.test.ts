@@ -10,8 +10,8 @@ import {
   createStepBurns,
   niceFloor,
   ringRadius,
-  stepBurnsOf,
 } from './heatmapBurns';
+import { stepBurnsOf } from './__fixtures__/burns';
 
 const INFO: RunInfo = {
   ...TRACE_INFO,

@@ -30,6 +30,9 @@ export interface StepBurns {
   rows: number;
   /** {@link RING_QUANTILE} of the non-zero step totals. */
   ref: RobustMaxTracker;
+  /** USD liquidated per bucket over the rows so far, and over all buckets (for the summary). */
+  bucketTotal: Float64Array;
+  grandTotal: number;
 }
 
 export function createStepBurns(info: RunInfo): StepBurns {
@@ -39,6 +42,8 @@ export function createStepBurns(info: RunInfo): StepBurns {
     priceSum: new Float64Array(n),
     rows: 0,
     ref: new RobustMaxTracker(RING_QUANTILE),
+    bucketTotal: new Float64Array(Math.max(0, info.bucketCount)),
+    grandTotal: 0,
   };
 }
 
@@ -65,7 +70,14 @@ export function rowBurn(
 export function addStepBurns(acc: StepBurns, frames: FrameBatch, info: RunInfo): boolean {
   const n = Math.min(frames.count, frames.scalars.step.length);
   if (n <= acc.rows) return false;
+  const buckets = Math.min(frames.bucketCount, acc.bucketTotal.length);
   for (let r = acc.rows; r < n; r++) {
+    // Summed in the order heatmapSummary sums the whole batch, so both give the same figures.
+    const realised = bucketRow(frames, 'realised', r);
+    for (let i = 0; i < buckets; i++) {
+      acc.bucketTotal[i] += realised[i];
+      acc.grandTotal += realised[i];
+    }
     const step = Math.floor(frames.scalars.step[r]);
     if (!(step >= 0 && step < acc.total.length)) continue;
     const { total, priceSum } = rowBurn(frames, info, r);
@@ -75,13 +87,6 @@ export function addStepBurns(acc: StepBurns, frames: FrameBatch, info: RunInfo):
   }
   acc.rows = n;
   return true;
-}
-
-/** All of a batch's step burns at once (tests, and any caller without a running accumulator). */
-export function stepBurnsOf(frames: FrameBatch, info: RunInfo): StepBurns {
-  const acc = createStepBurns(info);
-  addStepBurns(acc, frames, info);
-  return acc;
 }
 
 /** Radius for `usd` when `ref` USD gets `rRef` px: area ∝ USD, clamped to the ring limits. */

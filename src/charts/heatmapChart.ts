@@ -7,7 +7,9 @@
  *
  * Incremental: each draw paints only the steps that arrived since the last one (heatmapImage.ts)
  * and copies just those columns into the offscreen canvas; the scaled drawImage is one GPU blit.
- * The step burns behind the rings are summed once per arriving row too.
+ * When the colour scale drifts, the older columns are repainted a few milliseconds' worth per
+ * draw (the chart asks for further draws until done), never all 5,000 in one long task. The
+ * step burns behind the rings and the label's totals are summed once per arriving row too.
  */
 
 import type { FrameBatch, RunInfo } from '../engine/frame';
@@ -20,7 +22,14 @@ import { createTooltip } from './tooltip';
 import { chartLifecycle } from './chartLifecycle';
 import { PALETTE } from './colors';
 import { addStepBurns, createStepBurns, type BurnRing, type StepBurns } from './heatmapBurns';
-import { createHeatmapImage, paintHeatmap, type HeatmapImage } from './heatmapImage';
+import {
+  createHeatmapImage,
+  hasStale,
+  paintHeatmap,
+  repaintStale,
+  type DirtyColumns,
+  type HeatmapImage,
+} from './heatmapImage';
 import type { GradientStop } from './heatmapLegend';
 import {
   heatmapCellAt,
@@ -31,6 +40,10 @@ import {
 } from './heatmapModel';
 
 export type { HeatmapChartOptions } from './heatmapModel';
+
+/** Time a draw may spend repainting stale columns (ms), and how many it repaints between checks. */
+const REPAINT_MS = 4;
+const REPAINT_CHUNK = 64;
 
 export function createHeatmapChart(
   el: HTMLElement,
@@ -92,10 +105,12 @@ export function createHeatmapChart(
   function draw(frames: FrameBatch, info: RunInfo): void {
     if (run.isNewRun(frames, info) || !img || !burns) startRun(info);
     if (!img || !burns) return;
-    const dirty = paintHeatmap(img, frames);
-    if (dirty && imageData && offCtx) {
-      offCtx.putImageData(imageData, 0, 0, dirty.x0, 0, dirty.x1 - dirty.x0, imageData.height);
-    }
+    copyColumns(paintHeatmap(img, frames, 0));
+    const started = performance.now();
+    while (hasStale(img) && performance.now() - started < REPAINT_MS)
+      copyColumns(repaintStale(img, frames, REPAINT_CHUNK));
+    // The rest on the next frames, even if no new rows arrive (the run may have ended).
+    if (hasStale(img)) chart.update(frames, info);
     addStepBurns(burns, frames, info);
     if (shell.width < 10 || shell.height < 10) return;
     const scale = { predictedMax: img.paintedPredicted, burns };
@@ -116,6 +131,11 @@ export function createHeatmapChart(
       .attr('height', m.plot.height);
     shell.setLabel(m.label);
     if (pointer) hover(pointer.x, pointer.y);
+  }
+
+  function copyColumns(dirty: DirtyColumns | null): void {
+    if (!dirty || !imageData || !offCtx) return;
+    offCtx.putImageData(imageData, 0, 0, dirty.x0, 0, dirty.x1 - dirty.x0, imageData.height);
   }
 
   function drawImage(m: HeatmapModel): void {

@@ -10,7 +10,14 @@ import {
   predictedInterpolator,
   toRgb,
 } from './colors';
-import { BURN_QUANTILE, createHeatmapImage, fillColumn, paintHeatmap } from './heatmapImage';
+import {
+  BURN_QUANTILE,
+  createHeatmapImage,
+  fillColumn,
+  hasStale,
+  paintHeatmap,
+  repaintStale,
+} from './heatmapImage';
 import { RobustMaxTracker } from './scales';
 
 const INFO: RunInfo = {
@@ -143,6 +150,65 @@ describe('paintHeatmap', () => {
     );
     expect(dirty).toEqual({ x0: 0, x1: 2 });
     expect(img.paintedRealised).toBe(5);
+  });
+});
+
+describe('a repaint spread over draws', () => {
+  const LONG: RunInfo = { ...INFO, steps: 12 };
+  /** Rows 0..n-1 of a 12-step run; step r has fuel `fuel(r)` in both buckets. */
+  function run(n: number, fuel: (r: number) => number): FrameBatch {
+    const f = createFrameBatch(12, 2);
+    for (let r = 0; r < n; r++) {
+      f.scalars.step[r] = r;
+      f.buckets.predicted.set([fuel(r), fuel(r)], r * 2);
+    }
+    f.count = n;
+    return f;
+  }
+  // Ten quiet steps, then two that move the robust max far past 25 %.
+  const fuel = (r: number) => (r < 10 ? 10 : 1000);
+
+  it('repaints at most the budget of stale rows at once, then the rest oldest first', () => {
+    const img = createHeatmapImage(LONG);
+    paintHeatmap(img, run(10, fuel), 3);
+    expect(hasStale(img)).toBe(false);
+    const f = run(12, fuel);
+    // The new columns 10-11 and stale 0-2 change now (one range to copy, 0-12).
+    expect(paintHeatmap(img, f, 3)).toEqual({ x0: 0, x1: 12 });
+    expect(hasStale(img)).toBe(true);
+    expect(repaintStale(img, f, 4)).toEqual({ x0: 3, x1: 7 });
+    expect(repaintStale(img, f, 4)).toEqual({ x0: 7, x1: 10 });
+    expect(hasStale(img)).toBe(false);
+    expect(repaintStale(img, f, 4)).toBeNull();
+  });
+
+  it('ends with the same pixels as a repaint in one go', () => {
+    const spread = createHeatmapImage(LONG);
+    const whole = createHeatmapImage(LONG);
+    for (const img of [spread, whole]) paintHeatmap(img, run(10, fuel));
+    const f = run(12, fuel);
+    paintHeatmap(spread, f, 0);
+    paintHeatmap(whole, f);
+    expect(spread.data).not.toEqual(whole.data);
+    while (hasStale(spread)) repaintStale(spread, f, 3);
+    expect(spread.data).toEqual(whole.data);
+  });
+
+  it('starts over from the oldest row when the scale drifts again mid-repaint', () => {
+    const img = createHeatmapImage(LONG);
+    const steep = (r: number) => (r < 10 ? 10 : r === 10 ? 1000 : 1e6);
+    paintHeatmap(img, run(10, steep));
+    paintHeatmap(img, run(11, steep), 2);
+    repaintStale(img, run(11, steep), 2);
+    const f = run(12, steep);
+    paintHeatmap(img, f, 0);
+    expect(img.paintedPredicted).toBeGreaterThan(1000);
+    expect(repaintStale(img, f, 100)).toEqual({ x0: 0, x1: 11 });
+    const whole = createHeatmapImage(LONG);
+    paintHeatmap(whole, run(10, steep));
+    paintHeatmap(whole, run(11, steep));
+    paintHeatmap(whole, f);
+    expect(img.data).toEqual(whole.data);
   });
 });
 

@@ -9,7 +9,9 @@
  * cells, with a floor, because a run has only a few hundred of them and one auto-deleveraging
  * step can hold half the run's notional. Columns are painted once as they arrive; everything is
  * repainted only when a reference drifts by more than 25 %, so early columns do not keep a
- * stale scale for long and the common update costs one column.
+ * stale scale for long and the common update costs one column. That repaint can be spread over
+ * several draws (`repaintBudget`, {@link repaintStale}): at 5,000 steps a repaint in one go is a
+ * long task that stalls the page.
  */
 
 import { bucketRow, type FrameBatch, type RunInfo } from '../engine/frame';
@@ -41,6 +43,9 @@ export interface HeatmapImage {
   /** The references the painted pixels were coloured with. */
   paintedPredicted: number;
   paintedRealised: number;
+  /** Rows [staleFrom, staleTo) were painted with older references and wait to be repainted. */
+  staleFrom: number;
+  staleTo: number;
 }
 
 /** Columns [x0, x1) that changed and must be copied to the canvas. */
@@ -72,6 +77,8 @@ export function createHeatmapImage(info: RunInfo): HeatmapImage {
     realisedMax: new RobustMaxTracker(BURN_QUANTILE),
     paintedPredicted: 0,
     paintedRealised: 0,
+    staleFrom: 0,
+    staleTo: 0,
   };
 }
 
@@ -116,30 +123,16 @@ function drifted(now: number, painted: number): boolean {
   return ratio > 1.25 || ratio < 0.8;
 }
 
-/**
- * Paints the rows of `frames` not painted yet (all of them if a maximum drifted) and returns
- * the columns that changed, or null if none did. Rows whose step falls outside the image are
- * skipped. A new run needs a new image ({@link createHeatmapImage}).
- */
-export function paintHeatmap(img: HeatmapImage, frames: FrameBatch): DirtyColumns | null {
-  const n = Math.min(frames.count, frames.scalars.step.length);
-  if (n <= img.rows) return null;
-  const b = Math.min(frames.bucketCount, img.height);
-  for (let r = img.rows; r < n; r++) {
-    img.predictedMax.addAll(bucketRow(frames, 'predicted', r).subarray(0, b));
-    img.realisedMax.addAll(bucketRow(frames, 'realised', r).subarray(0, b));
-  }
-  const pm = img.predictedMax.value();
-  const rm = img.realisedMax.value();
-  let from = img.rows;
-  if (from === 0 || drifted(pm, img.paintedPredicted) || drifted(rm, img.paintedRealised)) {
-    img.paintedPredicted = pm;
-    img.paintedRealised = rm;
-    from = 0;
-  }
+/** Paints rows [from, to) of `frames` with the current references; the columns they cover. */
+function paintRows(
+  img: HeatmapImage,
+  frames: FrameBatch,
+  from: number,
+  to: number,
+): DirtyColumns | null {
   let x0 = Infinity;
   let x1 = -Infinity;
-  for (let r = from; r < n; r++) {
+  for (let r = from; r < to; r++) {
     const x = Math.floor(frames.scalars.step[r]);
     if (!(x >= 0 && x < img.width)) continue;
     fillColumn(
@@ -155,6 +148,63 @@ export function paintHeatmap(img: HeatmapImage, frames: FrameBatch): DirtyColumn
     x0 = Math.min(x0, x);
     x1 = Math.max(x1, x + 1);
   }
-  img.rows = n;
   return x0 < x1 ? { x0, x1 } : null;
+}
+
+function union(a: DirtyColumns | null, b: DirtyColumns | null): DirtyColumns | null {
+  if (!a || !b) return a ?? b;
+  return { x0: Math.min(a.x0, b.x0), x1: Math.max(a.x1, b.x1) };
+}
+
+/**
+ * Paints the rows of `frames` not painted yet and returns the columns that changed, or null if
+ * none did. If a reference drifted, every earlier row becomes stale: at most `repaintBudget`
+ * of them (default all) are repainted now, the rest by {@link repaintStale}. Rows whose step
+ * falls outside the image are skipped. A new run needs a new image ({@link createHeatmapImage}).
+ */
+export function paintHeatmap(
+  img: HeatmapImage,
+  frames: FrameBatch,
+  repaintBudget = Infinity,
+): DirtyColumns | null {
+  const n = Math.min(frames.count, frames.scalars.step.length);
+  if (n <= img.rows) return null;
+  const b = Math.min(frames.bucketCount, img.height);
+  for (let r = img.rows; r < n; r++) {
+    img.predictedMax.addAll(bucketRow(frames, 'predicted', r).subarray(0, b));
+    img.realisedMax.addAll(bucketRow(frames, 'realised', r).subarray(0, b));
+  }
+  const pm = img.predictedMax.value();
+  const rm = img.realisedMax.value();
+  if (img.rows === 0 || drifted(pm, img.paintedPredicted) || drifted(rm, img.paintedRealised)) {
+    img.paintedPredicted = pm;
+    img.paintedRealised = rm;
+    img.staleFrom = 0;
+    img.staleTo = img.rows;
+  }
+  const fresh = paintRows(img, frames, img.rows, n);
+  img.rows = n;
+  return union(repaintStale(img, frames, repaintBudget), fresh);
+}
+
+/**
+ * Repaints up to `maxRows` of the stale rows, oldest first, with the current references; the
+ * columns that changed, or null if nothing was stale.
+ */
+export function repaintStale(
+  img: HeatmapImage,
+  frames: FrameBatch,
+  maxRows: number,
+): DirtyColumns | null {
+  const to = Math.min(img.staleTo, img.staleFrom + Math.max(0, maxRows), frames.count);
+  if (to <= img.staleFrom) return null;
+  const dirty = paintRows(img, frames, img.staleFrom, to);
+  img.staleFrom = to;
+  if (img.staleFrom >= img.staleTo) img.staleFrom = img.staleTo = 0;
+  return dirty;
+}
+
+/** Whether rows painted with older references are still waiting for {@link repaintStale}. */
+export function hasStale(img: HeatmapImage): boolean {
+  return img.staleFrom < img.staleTo;
 }

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { TRACE_INFO, makeTrace } from './__fixtures__/trace';
 import { snapshotText } from './__fixtures__/snapshot';
-import { stepBurnsOf } from './heatmapBurns';
-import { heatmapCellAt, heatmapModel, heatmapTooltip, rowOfStep } from './heatmapModel';
+import { stepBurnsOf } from './__fixtures__/burns';
+import { addStepBurns, createStepBurns } from './heatmapBurns';
+import {
+  heatmapCellAt,
+  heatmapModel,
+  heatmapSummary,
+  heatmapTooltip,
+  rowOfStep,
+} from './heatmapModel';
 import type { FrameBatch } from '../engine/frame';
 
 /** The chart's scale for a batch: the fuel bar's label and every step's burn. */
@@ -68,6 +75,23 @@ describe('heatmapModel', () => {
       'Liquidation heatmap after 24 of 24 minutes: most fuel at $92.50–$95.00 ($200k); ' +
         '$2.9M liquidated, most at $95.00–$97.50.',
     );
+  });
+
+  it('reads the same aria-label from the running burn totals as from the whole batch', () => {
+    const f = makeTrace();
+    const whole = heatmapSummary(f, TRACE_INFO);
+    expect(whole).toMatch(/liquidated, most at/);
+    // Accumulated in two batches, as the chart does while the run streams.
+    const acc = createStepBurns(TRACE_INFO);
+    const n = f.count;
+    f.count = Math.floor(n / 2);
+    addStepBurns(acc, f, TRACE_INFO);
+    expect(heatmapSummary(f, TRACE_INFO, acc)).toBe(heatmapSummary(f, TRACE_INFO));
+    f.count = n;
+    // Totals of fewer rows than the batch are not used: the label still covers every row.
+    expect(heatmapSummary(f, TRACE_INFO, acc)).toBe(whole);
+    addStepBurns(acc, f, TRACE_INFO);
+    expect(heatmapSummary(f, TRACE_INFO, acc)).toBe(whole);
   });
 
   it('calls float residue of closed positions no fuel', () => {

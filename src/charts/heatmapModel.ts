@@ -109,7 +109,7 @@ export function heatmapModel(
     xTitle: { x: px(plot.x + plot.width), y: top + plotH + fs + 6, text: xTitleText },
     closePath,
     rings,
-    label: heatmapSummary(frames, info),
+    label: heatmapSummary(frames, info, scale.burns),
   };
 }
 
@@ -162,18 +162,27 @@ export function heatmapTooltip(
   return lines;
 }
 
-/** The aria-label: where the fuel sits now and where it burnt. */
-export function heatmapSummary(frames: FrameBatch, info: RunInfo): string {
+/**
+ * The aria-label: where the fuel sits now and where it burnt. `burns`, if it holds every row of
+ * `frames`, gives the burnt totals without summing the whole batch again on each draw.
+ */
+export function heatmapSummary(frames: FrameBatch, info: RunInfo, burns?: StepBurns): string {
   const n = frames.count;
   if (n === 0) return 'Liquidation heatmap: waiting for the run to start.';
   const b = frames.bucketCount;
-  const burnt = new Float64Array(b);
+  let burnt: Float64Array;
   let total = 0;
-  for (let r = 0; r < n; r++) {
-    const row = bucketRow(frames, 'realised', r);
-    for (let i = 0; i < b; i++) {
-      burnt[i] += row[i];
-      total += row[i];
+  if (burns && burns.rows === n && burns.bucketTotal.length === b) {
+    burnt = burns.bucketTotal;
+    total = burns.grandTotal;
+  } else {
+    burnt = new Float64Array(b);
+    for (let r = 0; r < n; r++) {
+      const row = bucketRow(frames, 'realised', r);
+      for (let i = 0; i < b; i++) {
+        burnt[i] += row[i];
+        total += row[i];
+      }
     }
   }
   const fuel = bucketRow(frames, 'predicted', n - 1);

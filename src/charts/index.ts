@@ -10,9 +10,3 @@ export { createHeatmapChart, type HeatmapChartOptions } from './heatmapChart';
 export { createDepthChart, type DepthChartOptions } from './depthChart';
 export { PALETTE } from './colors';
 export { formatPct, formatUsd, formatUsdPrecise } from './format';
-export {
-  animationFrameScheduler,
-  createManualScheduler,
-  type FrameScheduler,
-  type ManualScheduler,
-} from './rafScheduler';

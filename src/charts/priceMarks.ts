@@ -8,7 +8,7 @@ import type { FrameBatch, RunInfo } from '../engine/frame';
 import { PALETTE } from './colors';
 import { formatPct, formatUsd, formatUsdPrecise } from './format';
 import type { LegendItem } from './legend';
-import type { EndLabel, PriceChartOptions, PriceModel } from './priceModel';
+import type { EndLabel, PriceChartOptions, PriceModel } from './priceTypes';
 import { deoverlap, labelWidth, px, type Rect } from './scales';
 
 const ok = (v: number): boolean => v > 0 && Number.isFinite(v);

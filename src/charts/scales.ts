@@ -18,29 +18,15 @@ export function tickCount(lengthPx: number, labelPx: number, gapPx = 24, max = 1
   return Math.max(2, Math.min(max, Math.floor(lengthPx / (labelPx + gapPx))));
 }
 
-/**
- * The `q` quantile (default 99th percentile) of the positive values: a maximum that one
- * outlier cannot set, so a single whale's bucket does not wash out the rest of a colour scale.
- * Returns 0 when no value is positive.
- */
-export function robustMax(values: ArrayLike<number>, q = 0.99): number {
-  const pos: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v > 0 && Number.isFinite(v)) pos.push(v);
-  }
-  if (pos.length === 0) return 0;
-  pos.sort((a, b) => a - b);
-  return pos[Math.min(pos.length - 1, Math.max(0, Math.ceil(q * pos.length) - 1))];
-}
-
 const MIN_LOG2 = -20; // ~1e-6
 const MAX_LOG2 = 60; // ~1e18
 
 /**
- * {@link robustMax} kept up to date as values stream in: a histogram on a log grid (8 bins per
- * doubling by default), so adding is O(1) and the quantile is read in O(bins) without keeping
- * the values. The answer is the upper edge of the quantile's bin (at most 9 % above the exact
+ * A robust maximum, kept up to date as values stream in: the `quantile` (default 99th
+ * percentile) of the positive values, a maximum that one outlier cannot set, so a single whale's
+ * bucket does not wash out the rest of a colour scale; 0 before any positive value. A histogram
+ * on a log grid (8 bins per doubling by default), so adding is O(1) and the quantile is read in
+ * O(bins) without keeping the values. The answer is the upper edge of the quantile's bin (at most 9 % above the exact
  * quantile with 8 bins per doubling), capped at the largest value seen.
  */
 export class RobustMaxTracker {
@@ -58,7 +44,7 @@ export class RobustMaxTracker {
     this.bins = new Float64Array((MAX_LOG2 - MIN_LOG2) * binsPerOctave + 1);
   }
 
-  /** Values seen that were positive. */
+  /** Values seen that were positive (tests check that no row is added twice). */
   get count(): number {
     return this.n;
   }
@@ -92,14 +78,6 @@ export class RobustMaxTracker {
     }
     this.cached = this.largest;
     return this.cached;
-  }
-
-  reset(): void {
-    this.bins.fill(0);
-    this.n = 0;
-    this.largest = 0;
-    this.cached = 0;
-    this.dirty = false;
   }
 }
 

@@ -17,6 +17,7 @@ import { scenarioFromLink } from './link';
 import { encodeScenario } from '../scenario/codec';
 import { UsageError } from './usage';
 import { bucketCsvLines, reportJson, scalarCsvLines } from '../scenario/export';
+import { errorMessage } from '../shared/errorMessage';
 
 const NAME = 'cascade-sim';
 
@@ -124,7 +125,7 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     const usage = err instanceof UsageError;
-    const message = err instanceof Error ? err.message : String(err);
+    const message = errorMessage(err);
     say(usage ? message : `unexpected error: ${message}`);
     process.exitCode = usage ? 2 : 1;
   },

@@ -72,8 +72,7 @@ export class OrderBook {
   /** Scale of the baseline profile (USD per unit of relative distance). */
   readonly depthScale: number;
   readonly tape: Tape;
-  /** Quantity and USD value of the last `take`. */
-  filledQty = 0;
+  /** USD value of the last `take` (its quantity is what `take` returns). */
   filledValue = 0;
   /** Highest tick that may hold bids; lowest tick that may hold asks. */
   private bidTop: number;
@@ -95,11 +94,6 @@ export class OrderBook {
     this.bidTop = 0;
     this.askBottom = this.size;
     this.refill(startPrice, 1, 1);
-  }
-
-  /** Price of tick k. */
-  priceAt(k: number): number {
-    return k * this.tick;
   }
 
   /** Starts a new step's tape at the previous close. */
@@ -195,7 +189,6 @@ export class OrderBook {
     }
     if (side === 1) this.askBottom = Math.max(this.askBottom, Math.min(k, this.size - 1));
     else this.bidTop = Math.min(this.bidTop, Math.max(k, 0));
-    this.filledQty = filled;
     this.filledValue = value;
     if (filled > 0) {
       settleTrade(taker, this.makers, side, filled, value);

@@ -59,7 +59,6 @@ export interface LiquidationTotals {
   liquidations: number;
   adlCount: number;
   adlNotional: number;
-  fundPaidOut: number;
   fundLow: number;
   /** Traders' realised profit and loss, funding excluded (USD). */
   tradersRealised: number;
@@ -129,7 +128,6 @@ export class LiquidationEngine {
       liquidations: 0,
       adlCount: 0,
       adlNotional: 0,
-      fundPaidOut: 0,
       fundLow: s.insuranceFund,
       tradersRealised: 0,
       tradersFunding: 0,
@@ -313,7 +311,6 @@ export class LiquidationEngine {
     }
     const paid = Math.min(-result, this.fund);
     this.fund -= paid;
-    this.totals.fundPaidOut += paid;
     this.account.cash += paid;
     this.badDebt += -result - paid;
     if (this.fund < this.totals.fundLow) this.totals.fundLow = this.fund;

@@ -208,9 +208,4 @@ export class PositionSide {
     this.map.add(lp, q * lp);
     this.moved.push(this.side * lp, i);
   }
-
-  /** Signed open quantity (long positive). */
-  get netQty(): number {
-    return this.side * this.openQty;
-  }
 }

@@ -47,22 +47,8 @@ export const LINK_KEYS: readonly (keyof Scenario)[] = PARAM_KEYS.filter(
   (k) => PARAMS[k].persist === 'link',
 );
 
-export type CorrectionKind = 'invalid' | 'clamped' | 'unknown' | 'rounded' | 'duplicate';
-
-/** One thing the decoder changed or ignored in a link. */
-export interface Correction {
-  /** The link key (or the unknown key as given). */
-  field: string;
-  kind: CorrectionKind;
-  /** The value as given in the link. */
-  given: string;
-  /** The value used instead, as link text ('' for an ignored key). */
-  used: string;
-  /** A sentence for people: `leverage: 500 is above the maximum 125 ×; using 125`. */
-  message: string;
-  /** The message without what was done about it: `leverage: 500 is above the maximum 125 ×`. */
-  reason: string;
-}
+export type { Correction, CorrectionKind } from './corrections';
+import type { Correction, CorrectionKind } from './corrections';
 
 /** Why a link could not be read at all. */
 export interface DecodeError {

@@ -12,7 +12,10 @@ import type { Scenario } from '../engine/types';
 
 export type { Scenario, MarkPriceMode, AdlPolicy } from '../engine/types';
 
-/** Where a parameter lives: in the share link, in local storage only, or nowhere. */
+/**
+ * Where a parameter lives: in the share link, in local storage only, or nowhere. Every parameter
+ * is 'link' today; the other two are room kept for view preferences (architecture.md).
+ */
 export type Persistence = 'link' | 'local' | 'none';
 
 /** Which panel of the controls a parameter belongs to. */

@@ -5,7 +5,7 @@
  * value is dropped, an out-of-range one clamped, and each correction reported.
  */
 
-import type { Correction } from './codec';
+import type { Correction } from './corrections';
 import type { RawPair } from './query';
 import type { Scenario } from './params';
 import { quote } from './values';

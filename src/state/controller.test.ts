@@ -4,7 +4,7 @@ import { BUCKET_COLUMNS, SCALAR_COLUMNS } from '../engine/frame';
 import { defaultScenario, type Scenario } from '../scenario';
 import type { SimClient, SimClientEvents } from '../worker/client';
 import { createInProcessClient } from '../worker/inProcess';
-import { createFakeClock } from '../worker/fakeClock';
+import { createFakeClock } from '../shared/fakeClock';
 import type { SimRequest } from '../worker/protocol';
 import {
   READY_TIMEOUT_MS,
@@ -12,7 +12,7 @@ import {
   createController,
   type Controller,
 } from './controller';
-import { createManualScheduler } from '../charts/rafScheduler';
+import { createManualScheduler } from '../shared/frameScheduler';
 import { selectStep } from './selectors';
 import { createAppStore, type AppStore } from './store';
 

@@ -22,14 +22,10 @@ import {
   type SimResponse,
   type Speed,
 } from '../worker/protocol';
-import { animationFrameScheduler, type FrameScheduler } from '../charts/rafScheduler';
+import { realClock as realTimers, type Timers } from '../shared/clock';
+import { animationFrameScheduler, type FrameScheduler } from '../shared/frameScheduler';
 import { createFrameSink } from './frameSink';
 import type { AppStore } from './store';
-
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
 
 export interface ControllerOptions {
   createClient?: (events: SimClientEvents) => SimClient;
@@ -80,11 +76,6 @@ export function adjustmentOf(asked: Scenario, valid: Scenario): string | null {
   if (valid.shockStep === asked.shockStep) return null;
   return `The shock moved from minute ${asked.shockStep} to minute ${valid.shockStep} to fit the ${valid.steps}-minute run.`;
 }
-
-const realTimers: Timers = {
-  setTimeout: (cb, ms) => setTimeout(cb, ms),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
 
 export function createController(store: AppStore, options: ControllerOptions = {}): Controller {
   const createClient = options.createClient ?? createSimClient;

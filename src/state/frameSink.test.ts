@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFrameBatch, type RunInfo } from '../engine/frame';
 import type { RunReport } from '../engine/report';
 import type { FramesResponse } from '../worker/protocol';
-import { animationFrameScheduler } from '../charts/rafScheduler';
+import { animationFrameScheduler } from '../shared/frameScheduler';
 import { createFrameSink } from './frameSink';
 import { selectStep } from './selectors';
 import { createAppStore } from './store';

@@ -9,7 +9,7 @@
 import type { FrameBatch } from '../engine/frame';
 import type { RunReport } from '../engine/report';
 import type { DoneResponse, FramesResponse } from '../worker/protocol';
-import type { FrameScheduler } from '../charts/rafScheduler';
+import type { FrameScheduler } from '../shared/frameScheduler';
 import type { AppStore } from './store';
 
 export interface FrameSink {

@@ -25,7 +25,6 @@ describe('selectors', () => {
     expect(select.selectShownStep(ready)).toBe(12);
     expect(select.selectReport(ready)).toBe(report);
     expect(select.selectStatus(ready)).toBe('done');
-    expect(select.selectIsPlaying(ready)).toBe(false);
 
     // A changed scenario: the old run's 12 steps are not the new run's.
     ready.setScenario({ ...scenario, steps: 20 });
@@ -47,6 +46,5 @@ describe('selectors', () => {
     expect(select.selectPhase(s)).toBe('error');
     expect(select.selectError(s)).toBe('boom');
     expect(select.selectNotice(s)).toEqual({ kind: 'link-error', message: 'bad link' });
-    expect(select.selectIsPlaying(s)).toBe(false); // a failed run is paused
   });
 });

@@ -24,4 +24,3 @@ export const selectTotalSteps = (s: AppState) =>
   selectIsStale(s) ? s.scenario.steps : (s.info?.steps ?? s.scenario.steps);
 /** The step the counter shows, or null while the frames are an older run's. */
 export const selectShownStep = (s: AppState) => (selectIsStale(s) ? null : selectStep(s));
-export const selectIsPlaying = (s: AppState) => s.status === 'playing';

@@ -5,6 +5,7 @@
  */
 
 import { Component, type ReactNode } from 'react';
+import { errorMessage } from '../shared/errorMessage';
 
 /** The page shown in place of the app after it failed to render. */
 export function AppCrash({ message, onReload }: { message: string; onReload: () => void }) {
@@ -28,13 +29,6 @@ export function AppCrash({ message, onReload }: { message: string; onReload: () 
   );
 }
 
-/** A readable one-line message from anything thrown. */
-export function crashMessage(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  const text = String(error);
-  return text === '' ? 'an unknown error' : text;
-}
-
 export class AppErrorBoundary extends Component<
   { children: ReactNode; onReload?: () => void },
   { message: string | null }
@@ -42,7 +36,7 @@ export class AppErrorBoundary extends Component<
   override state = { message: null as string | null };
 
   static getDerivedStateFromError(error: unknown) {
-    return { message: crashMessage(error) };
+    return { message: errorMessage(error) };
   }
 
   override render() {

@@ -4,6 +4,7 @@
  */
 
 import { Component, type ReactNode } from 'react';
+import { errorMessage } from '../shared/errorMessage';
 
 interface Props {
   /** What failed, for the message: "The price chart". */
@@ -15,7 +16,7 @@ export class ErrorBoundary extends Component<Props, { message: string | null }> 
   override state = { message: null as string | null };
 
   static getDerivedStateFromError(error: unknown) {
-    return { message: error instanceof Error ? error.message : String(error) };
+    return { message: errorMessage(error) };
   }
 
   override render() {

@@ -4,19 +4,11 @@
  * runs on this thread instead (loaded on demand, so the engine stays out of the page's bundle).
  */
 
-import { errorMessage, type SimRequest, type SimResponse } from './protocol';
+import { errorMessage } from '../shared/errorMessage';
+import type { SimRequest, SimResponse } from './protocol';
+import type { SimClient, SimClientEvents } from './simClient';
 
-export interface SimClient {
-  post(message: SimRequest): void;
-  /** Stops the worker (or loop) for good. */
-  terminate(): void;
-}
-
-export interface SimClientEvents {
-  onMessage(message: SimResponse): void;
-  /** The worker itself failed (did not load, threw outside a handler, sent unreadable data). */
-  onError(message: string): void;
-}
+export type { SimClient, SimClientEvents } from './simClient';
 
 /** Runs the loop in a Web Worker; frames arrive as transferred buffers. */
 export function createWorkerClient(events: SimClientEvents): SimClient {

@@ -3,14 +3,15 @@
  * where module workers are missing, and what tests drive with a fake clock.
  */
 
-import type { SimClient, SimClientEvents } from './client';
-import { errorMessage } from './protocol';
-import { createRunLoop, realClock, type LoopClock, type RunLoopOptions } from './runLoop';
+import type { SimClient, SimClientEvents } from './simClient';
+import { realClock, type Clock } from '../shared/clock';
+import { errorMessage } from '../shared/errorMessage';
+import { createRunLoop, type RunLoopOptions } from './runLoop';
 
 /** Messages go both ways asynchronously, as with a worker, so the caller never re-enters itself. */
 export function createInProcessClient(
   events: SimClientEvents,
-  clock: LoopClock = realClock,
+  clock: Clock = realClock,
   options?: RunLoopOptions,
 ): SimClient {
   let alive = true;

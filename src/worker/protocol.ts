@@ -137,13 +137,6 @@ export type RequestHandlers = {
 /** Posts a response, transferring the given buffers. */
 export type PostResponse = (message: SimResponse, transfer: Transferable[]) => void;
 
-/** A readable one-line message from anything thrown. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  if (typeof error === 'string' && error !== '') return error;
-  return 'Unknown error in the simulation';
-}
-
 // What the page checks of each response before using it: a worker of another build, or a bug,
 // must become a readable run error, never a render crash on a missing field.
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../engine/run';
 import { defaultScenario, type Scenario } from '../scenario';
-import { createFakeClock } from './fakeClock';
+import { createFakeClock } from '../shared/fakeClock';
 import type { FramesResponse, SimResponse } from './protocol';
 import { createRunLoop } from './runLoop';
 

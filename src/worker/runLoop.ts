@@ -13,28 +13,16 @@
 import { createFrameBatch, sliceFrameBatch, transferables, type FrameBatch } from '../engine/frame';
 import { createSimulation, type Simulation } from '../engine/run';
 import type { Scenario } from '../engine/types';
+import { realClock, type Clock as LoopClock } from '../shared/clock';
+import { errorMessage } from '../shared/errorMessage';
 import {
   DEFAULT_SPEED,
   PROTOCOL_VERSION,
-  errorMessage,
   type PostResponse,
   type RequestHandlers,
   type SimRequest,
   type Speed,
 } from './protocol';
-
-/** Time and timers, injectable so tests run on a fake clock. */
-export interface LoopClock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const realClock: LoopClock = {
-  now: () => performance.now(),
-  setTimeout: (cb, ms) => setTimeout(cb, ms),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
 
 export interface RunLoopOptions {
   /** Interval between ticks (ms). */

@@ -4,7 +4,8 @@
  */
 
 import { createRunLoop } from './runLoop';
-import { errorMessage, type SimRequest, type SimResponse } from './protocol';
+import { errorMessage } from '../shared/errorMessage';
+import type { SimRequest, SimResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 

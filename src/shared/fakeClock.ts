@@ -1,8 +1,8 @@
-/** A hand-driven clock for run-loop tests: time moves only when `advance` is called. */
+/** A hand-driven clock for run-loop and controller tests: time moves only when `advance` is called. */
 
-import type { LoopClock } from './runLoop';
+import type { Clock } from './clock';
 
-export interface FakeClock extends LoopClock {
+export interface FakeClock extends Clock {
   /** Moves time forward by `ms`, firing due timers in order (and those they set). */
   advance(ms: number): void;
   /** Makes each `now()` call move time forward by `ms` (a slow simulation). */

@@ -1,7 +1,8 @@
 /**
  * Coalesces redraw requests into at most one draw per animation frame. Frames may stream in
  * faster than the screen refreshes; a chart asks for a redraw on every update and draws once.
- * The scheduler is injectable so tests can flush synchronously.
+ * The scheduler is injectable so tests can flush synchronously. Neutral: the store paces its
+ * frame sink with it and the charts their redraws, so it lives in src/shared.
  */
 
 /** Where a callback is queued: `requestAnimationFrame` in the browser, by hand in tests. */
@@ -58,11 +59,8 @@ export function createManualScheduler(): ManualScheduler {
 /** A coalesced redraw: `request()` as often as you like, `draw` runs once per frame. */
 export interface Redraw {
   request(): void;
-  /** Draws now if a draw is pending (e.g. before a PNG export). */
-  flush(): void;
   /** Drops a pending draw (on destroy). */
   cancel(): void;
-  readonly pending: boolean;
 }
 
 /**
@@ -91,17 +89,9 @@ export function createRedraw(
     request() {
       if (handle === 0) handle = scheduler.request(run);
     },
-    flush() {
-      if (handle === 0) return;
-      scheduler.cancel(handle);
-      run();
-    },
     cancel() {
       if (handle !== 0) scheduler.cancel(handle);
       handle = 0;
-    },
-    get pending() {
-      return handle !== 0;
     },
   };
 }
