@@ -24,3 +24,11 @@ export const selectTotalSteps = (s: AppState) =>
 /** The step the counter shows, or null while the frames are an older run's. */
 export const selectShownStep = (s: AppState) => (selectIsStale(s) ? null : selectStep(s));
 export const selectIsPlaying = (s: AppState) => s.status === 'playing';
+/** The step the view is held at, or null when it follows the run live. */
+export const selectViewStep = (s: AppState) => s.viewStep;
+/**
+ * The last step the charts and figures show: the held step, or the newest one live (-1 while
+ * there is none, or the frames are an older run's).
+ */
+export const selectShownMinute = (s: AppState) =>
+  selectIsStale(s) ? -1 : (s.viewStep ?? selectStep(s) - 1);
