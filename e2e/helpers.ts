@@ -112,3 +112,29 @@ export function figure(page: Page, key: string) {
 
 /** A short run, so journeys stay fast. */
 export const SHORT = '/?v=1&seed=3&positions=5000&steps=200&shockStep=20';
+
+/** The scrubber's range input (the minute the charts and figures show). */
+export function scrubber(page: Page) {
+  return page.getByRole('slider', { name: 'Minute shown' });
+}
+
+/** The aria-label of the chart whose label starts with `prefix` ("Price", "Order book", …). */
+export function chartLabel(page: Page, prefix: string): Promise<string> {
+  return page
+    .locator(`[role="img"][aria-label^="${prefix}"]`)
+    .first()
+    .getAttribute('aria-label')
+    .then((label) => label ?? '');
+}
+
+/** Every live figure's text, by key. */
+export function figureTexts(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll<HTMLElement>('[data-figure]')].map((el) => [
+        el.dataset.figure ?? '',
+        el.innerText,
+      ]),
+    ),
+  );
+}

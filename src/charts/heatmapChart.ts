@@ -11,6 +11,7 @@
  */
 
 import type { FrameBatch, RunInfo } from '../engine/frame';
+import type { CursorChart } from './cursor';
 import {
   clipRect,
   createRunTracker,
@@ -21,7 +22,6 @@ import {
   layer,
   uid,
   type BaseChartOptions,
-  type Chart,
   type GSel,
 } from './chartDom';
 import { chartLifecycle } from './chartLifecycle';
@@ -42,7 +42,7 @@ export type { HeatmapChartOptions } from './heatmapModel';
 export function createHeatmapChart(
   el: HTMLElement,
   options: HeatmapChartOptions & BaseChartOptions = {},
-): Chart {
+): CursorChart {
   const shell = createShell(el, 'heatmap', 'Liquidation heatmap: waiting for the run to start.');
   const canvas = document.createElement('canvas');
   Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', display: 'block' });
@@ -76,6 +76,17 @@ export function createHeatmapChart(
     .attr('stroke', PALETTE.text)
     .attr('stroke-width', 1.5)
     .style('display', 'none');
+  // The scrubber's minute: its column outlined over the whole run.
+  const cursorMark = svg
+    .append('rect')
+    .attr('class', 'cursor')
+    .attr('fill', PALETTE.text)
+    .attr('fill-opacity', 0.12)
+    .attr('stroke', PALETTE.text)
+    .attr('stroke-width', 1)
+    .style('pointer-events', 'none')
+    .style('display', 'none');
+  let cursor: number | null = null;
   const legend = layer(svg, 'legend');
   const hit = svg.append('rect').attr('fill', 'transparent').style('cursor', 'crosshair');
   const tooltip = createTooltip(shell.root);
@@ -121,8 +132,24 @@ export function createHeatmapChart(
       .attr('y', m.plot.y)
       .attr('width', m.plot.width)
       .attr('height', m.plot.height);
+    drawCursor(m, info);
     shell.setLabel(m.label);
     if (pointer) hover(pointer.x, pointer.y);
+  }
+
+  function drawCursor(m: HeatmapModel, info: RunInfo): void {
+    if (cursor === null) {
+      cursorMark.style('display', 'none');
+      return;
+    }
+    const cw = m.plot.width / info.steps;
+    const w = Math.max(3, cw);
+    cursorMark
+      .style('display', null)
+      .attr('x', m.plot.x + (cursor + 0.5) * cw - w / 2)
+      .attr('y', m.plot.y)
+      .attr('width', w)
+      .attr('height', m.plot.height);
   }
 
   function drawImage(m: HeatmapModel): void {
@@ -260,5 +287,12 @@ export function createHeatmapChart(
     hitNode?.removeEventListener('pointerleave', onLeave);
     img = burns = imageData = model = null;
   });
-  return chart;
+  return {
+    ...chart,
+    setCursor(step) {
+      if (step === cursor) return;
+      cursor = step;
+      if (input.frames && input.info) chart.update(input.frames, input.info);
+    },
+  };
 }

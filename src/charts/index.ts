@@ -16,3 +16,4 @@ export {
   type FrameScheduler,
   type ManualScheduler,
 } from './rafScheduler';
+export { hasCursor, type CursorChart } from './cursor';

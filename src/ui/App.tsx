@@ -9,6 +9,7 @@ import { ControlsPanel } from './controls/ControlsPanel';
 import { FiguresPanel } from './FiguresPanel';
 import { ErrorBanner, LinkNotice } from './Notices';
 import { PlaybackBar } from './PlaybackBar';
+import { Scrubber } from './Scrubber';
 import { useKeyboard } from './useKeyboard';
 
 export function App() {
@@ -28,6 +29,9 @@ export function App() {
           <LinkNotice />
           <div className="sticky top-0 z-10 -mx-3 bg-slate-950/90 px-3 py-1 backdrop-blur">
             <PlaybackBar />
+            <div className="mt-1 rounded-lg border border-slate-800 bg-slate-900/95 px-3 py-1">
+              <Scrubber />
+            </div>
           </div>
           <FiguresPanel />
           <ChartsGrid />

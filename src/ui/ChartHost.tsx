@@ -1,7 +1,8 @@
 /**
  * Mounts one D3 chart into a container React owns: creates it once, feeds it the run's frames
  * straight from the store (a vanilla subscription, so React never re-renders per step), tells it
- * when the container resizes, and destroys it on unmount.
+ * when the container resizes, and destroys it on unmount. While the scrubber holds a past minute
+ * a chart gets the history up to that minute, or, if it marks a cursor, all of it and the minute.
  *
  * Errors from outside React's render — a draw in an animation frame, a store subscription, the
  * ResizeObserver — are caught here and re-thrown on the next render, so the panel's
@@ -10,7 +11,8 @@
  */
 
 import { useEffect, useRef, useState } from 'react';
-import type { BaseChartOptions, Chart } from '../charts';
+import { hasCursor, type BaseChartOptions, type Chart } from '../charts';
+import { historyUpTo } from '../state/history';
 import { useApp } from '../state/react';
 
 export interface ChartHostProps {
@@ -44,12 +46,21 @@ export function ChartHost({ create, className }: ChartHostProps) {
     };
     const chart = create(el, { onError });
     const feed = guarded(() => {
-      const { frames, info } = store.getState();
-      if (frames && info) chart.update(frames, info);
+      const { frames, info, viewStep } = store.getState();
+      if (!frames || !info) return;
+      if (hasCursor(chart)) {
+        chart.setCursor(viewStep);
+        chart.update(frames, info);
+      } else chart.update(historyUpTo(frames, viewStep), info);
     });
     feed();
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.framesVersion !== prev.framesVersion || s.info !== prev.info) feed();
+      if (
+        s.framesVersion !== prev.framesVersion ||
+        s.info !== prev.info ||
+        s.viewStep !== prev.viewStep
+      )
+        feed();
     });
     const observer = new ResizeObserver(guarded(() => chart.resize()));
     observer.observe(el);

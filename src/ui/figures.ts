@@ -4,8 +4,8 @@
  */
 
 import { formatPct, formatUsd } from '../charts';
-import type { RunReport } from '../engine/report';
 import type { Scenario } from '../scenario';
+import type { ViewReport } from '../state/viewReport';
 
 export interface Figure {
   key: string;
@@ -24,7 +24,8 @@ function times(x: number): string {
   return `${x >= 10 ? x.toFixed(0) : x.toFixed(1)} ×`;
 }
 
-export function reportFigures(report: RunReport | null, scenario: Scenario): Figure[] {
+/** The figures of a report: the engine's live one, or the history's as of a held minute. */
+export function reportFigures(report: ViewReport | null, scenario: Scenario): Figure[] {
   const r = report;
   const usd = (v: number | undefined) => (v === undefined ? NONE : formatUsd(v));
   const pct = (v: number | undefined) => (v === undefined ? NONE : formatPct(v));

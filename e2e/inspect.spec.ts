@@ -1,0 +1,48 @@
+/** Inspecting a run: the scrubber, the event log, the readout. */
+
+import { expect, test } from './fixtures';
+import {
+  SHORT,
+  chartLabel,
+  figureTexts,
+  playToEnd,
+  scrubber,
+  shownStep,
+  waitReady,
+} from './helpers';
+
+test('scrubbing back shows the order book and the figures of that minute', async ({ page }) => {
+  await page.goto(SHORT);
+  await waitReady(page);
+  // Live at minute 24 (25 steps run, a few minutes into the shock), remember what it shows.
+  for (let i = 1; i <= 25; i++) {
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect(page.getByTestId('step-counter')).toContainText(`step ${i} /`);
+  }
+  await expect.poll(() => chartLabel(page, 'Order book')).toContain('after 25 of 200 minutes');
+  const bookThen = await chartLabel(page, 'Order book');
+  await expect.poll(() => figureTexts(page).then((f) => f.drawdown)).not.toBe('–');
+  const figuresThen = await figureTexts(page);
+
+  await playToEnd(page);
+  await expect.poll(() => chartLabel(page, 'Order book')).toContain('after 200 of 200');
+  expect(await chartLabel(page, 'Order book')).not.toBe(bookThen);
+
+  // Home, then → 24 times on the focused scrubber: minute 24, and the run does not step.
+  const track = scrubber(page);
+  await track.focus();
+  await track.press('Home');
+  for (let i = 0; i < 24; i++) await track.press('ArrowRight');
+  await expect(page.getByTestId('scrubber-minute')).toHaveText('min 24 / 199');
+  await expect.poll(() => chartLabel(page, 'Order book')).toBe(bookThen);
+  await expect(page.getByRole('heading', { name: 'Figures as of minute 24' })).toBeVisible();
+  expect(await figureTexts(page)).toEqual(figuresThen);
+  expect(await shownStep(page)).toBe(200);
+
+  // ← goes back a minute; End follows the run again.
+  await track.press('ArrowLeft');
+  await expect(page.getByTestId('scrubber-minute')).toHaveText('min 23 / 199');
+  await track.press('End');
+  await expect(page.getByTestId('scrubber-minute')).toHaveText('min 199 · live');
+  await expect.poll(() => chartLabel(page, 'Order book')).toContain('after 200 of 200');
+});

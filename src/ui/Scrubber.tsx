@@ -1,0 +1,63 @@
+/**
+ * The scrubber: a track over the minutes run so far. Dragging it, or ←/→, Home and End on it
+ * (the browser's own keys for a range input, so the global → step leaves it alone), holds every
+ * chart and figure at that minute; the newest minute, End or "Live" follow the run again.
+ */
+
+import { useId } from 'react';
+import { selectShownStep, selectViewStep } from '../state/selectors';
+import { useAppStore, useThrottledAppStore } from '../state/react';
+
+const button =
+  'rounded-md border border-slate-600 px-2 py-1 text-sm text-slate-100 hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400 disabled:opacity-40';
+
+export function Scrubber() {
+  const id = useId();
+  const rows = useThrottledAppStore(selectShownStep, 100);
+  const viewStep = useAppStore(selectViewStep);
+  const setViewStep = useAppStore((s) => s.setViewStep);
+  const newest = (rows ?? 0) - 1;
+  const shown = viewStep ?? newest;
+  const disabled = rows === null || rows < 2;
+  const text =
+    newest < 0
+      ? 'no minute yet'
+      : viewStep === null
+        ? `minute ${newest}, live`
+        : `minute ${shown} of ${newest}`;
+  return (
+    <div className="flex min-w-0 items-center gap-2" data-testid="scrubber">
+      <label htmlFor={id} className="shrink-0 text-sm text-slate-300">
+        Minute shown
+      </label>
+      <input
+        id={id}
+        type="range"
+        min={0}
+        max={Math.max(0, newest)}
+        step={1}
+        value={Math.max(0, shown)}
+        disabled={disabled}
+        aria-valuetext={text}
+        aria-keyshortcuts="ArrowLeft ArrowRight Home End"
+        onChange={(e) => setViewStep(Number(e.currentTarget.value))}
+        className="h-6 min-w-0 flex-1 accent-sky-400 disabled:opacity-40"
+      />
+      <span
+        className={`w-28 shrink-0 text-right text-sm tabular-nums ${viewStep === null ? 'text-slate-400' : 'font-semibold text-sky-300'}`}
+        data-testid="scrubber-minute"
+        aria-hidden="true"
+      >
+        {newest < 0 ? '–' : viewStep === null ? `min ${newest} · live` : `min ${shown} / ${newest}`}
+      </span>
+      <button
+        type="button"
+        className={button}
+        onClick={() => setViewStep(null)}
+        disabled={viewStep === null}
+      >
+        Live
+      </button>
+    </div>
+  );
+}
