@@ -46,3 +46,28 @@ test('scrubbing back shows the order book and the figures of that minute', async
   await expect(page.getByTestId('scrubber-minute')).toHaveText('min 199 · live');
   await expect.poll(() => chartLabel(page, 'Order book')).toContain('after 200 of 200');
 });
+
+test('the event log lists the run’s moments and each entry jumps there', async ({ page }) => {
+  await page.goto(SHORT);
+  await playToEnd(page);
+  const log = page.getByTestId('event-log');
+  const shock = log.getByRole('button', { name: /^min \d+(–\d+)? the shock hits$/ });
+  await expect(shock).toBeVisible();
+  const entries = await log.getByRole('button').allInnerTexts();
+  expect(entries.length).toBeGreaterThan(1);
+
+  // Every entry is a button in the tab order; Enter on one holds the charts at its minute.
+  const cascade = log.getByRole('button', { name: /cascade starts/ });
+  const minute = Number(/min (\d+)/.exec(await cascade.innerText())?.[1]);
+  expect(minute).toBeGreaterThanOrEqual(20);
+  await cascade.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('scrubber-minute')).toHaveText(`min ${minute} / 199`);
+  await expect(cascade).toHaveAttribute('aria-current', 'step');
+  await expect
+    .poll(() => chartLabel(page, 'Order book'))
+    .toContain(`after ${minute + 1} of 200 minutes`);
+  await expect(page.getByRole('heading', { name: `Figures as of minute ${minute}` })).toBeVisible();
+  // The run itself did not move.
+  expect(await shownStep(page)).toBe(200);
+});

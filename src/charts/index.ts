@@ -17,3 +17,4 @@ export {
   type ManualScheduler,
 } from './rafScheduler';
 export { hasCursor, type CursorChart } from './cursor';
+export { BAD_DEBT_MIN_USD, MARKER_EVENTS, eventLog, type LogEntry } from './events';

@@ -12,6 +12,7 @@ import type { FrameBatch, RunInfo } from '../engine/frame';
 import {
   clipRect,
   createShell,
+  createTooltip,
   drawLegend,
   drawXAxis,
   drawYAxis,
@@ -50,6 +51,8 @@ export function createPriceChart(
   const markers = layer(svg, 'markers');
   const ends = layer(svg, 'end-labels');
   const legend = layer(svg, 'legend');
+  // Marker texts on hover and on tap (a native title never shows on touch).
+  const tooltip = createTooltip(shell.root);
 
   const line = (name: string, color: string, width: number, dash?: string) =>
     lines
@@ -164,10 +167,16 @@ export function createPriceChart(
       .selectAll<SVGGElement, PriceModel['markers'][number]>('g.marker')
       .data(m.markers, (d) => d.title)
       .join((enter) => {
-        const g = enter.append('g').attr('class', 'marker');
+        const g = enter.append('g').attr('class', 'marker').style('cursor', 'help');
         g.append('line').attr('stroke-opacity', 0.35).attr('stroke-dasharray', '2 3');
+        // A finger-sized hit area around the small symbol.
+        g.append('circle').attr('class', 'hit').attr('r', 12).attr('fill', 'transparent');
         g.append('path').attr('stroke', PALETTE.background).attr('stroke-width', 1);
         g.append('title');
+        g.on('pointerenter pointerdown', (e: PointerEvent, d) => {
+          const r = shell.root.getBoundingClientRect();
+          tooltip.show([d.title], e.clientX - r.left, e.clientY - r.top);
+        }).on('pointerleave', () => tooltip.hide());
         return g;
       })
       .call((g) =>
@@ -178,6 +187,12 @@ export function createPriceChart(
           .attr('y1', (d) => d.y + m.fontSize / 2)
           .attr('y2', m.plot.y + m.plot.height)
           .attr('stroke', (d) => d.color),
+      )
+      .call((g) =>
+        g
+          .select('circle.hit')
+          .attr('cx', (d) => d.x)
+          .attr('cy', (d) => d.y),
       )
       .call((g) =>
         g

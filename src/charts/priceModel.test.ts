@@ -49,7 +49,7 @@ describe('priceModel', () => {
       'Order book runs dry within 5 %, minute 8',
       'Insurance fund exhausted, minute 9',
       'Auto-deleveraging, minutes 10–11: $160k of positions closed',
-      'Bad debt appears, minute 11: $20k in all',
+      'Bad debt appears, minute 11: $20k so far',
     ]);
     for (let i = 1; i < m.markers.length; i++) {
       expect(m.markers[i].x - m.markers[i - 1].x).toBeGreaterThanOrEqual(m.fontSize * 0.8);

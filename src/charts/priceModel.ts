@@ -20,7 +20,7 @@ import {
   type SymbolType,
 } from 'd3';
 import { EVENT, type FrameBatch, type RunInfo } from '../engine/frame';
-import { MARKER_EVENTS, eventSpans, eventTitle } from './events';
+import { MARKER_EVENTS, eventSpans, eventTitle, markerSpans } from './events';
 import { formatStepTick, usdTickFormat } from './format';
 import { burstPaths, endLabels, priceLegendItems, priceSummary } from './priceMarks';
 import { flowLegend, type LegendLayout } from './legend';
@@ -231,7 +231,7 @@ export function priceModel(
   const size = Math.round(fs * 0.8);
   const markerArea = Math.round(size * size * 0.45);
   const found = MARKER_EVENTS.flatMap((m) =>
-    eventSpans(frames, EVENT[m.name]).map((span) => ({
+    markerSpans(frames, m.name).map((span) => ({
       stepX: xAt(span.from),
       symbol: symbol(SYMBOLS[m.symbol], markerArea)() ?? '',
       color: m.color,

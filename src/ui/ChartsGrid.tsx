@@ -11,6 +11,8 @@ import { selectIsLoading, selectIsStale } from '../state/selectors';
 import { useAppStore } from '../state/react';
 import { ChartHost } from './ChartHost';
 import { ErrorBoundary } from './ErrorBoundary';
+import { EventLog } from './EventLog';
+import { MarkerLegend } from './MarkerLegend';
 
 // Module-level, so ChartHost's effect sees the same factory on every render.
 const priceChart = (el: HTMLElement, o: BaseChartOptions) => createPriceChart(el, o);
@@ -21,16 +23,24 @@ function Panel({
   title,
   caption,
   children,
+  footer,
+  className = '',
 }: {
   title: string;
   caption: string;
   children: ReactNode;
+  /** Below the chart: its legend, its data table. */
+  footer?: ReactNode;
+  className?: string;
 }) {
   return (
-    <section className="min-w-0 rounded-lg border border-slate-800 bg-slate-900/60 p-3">
+    <section
+      className={`min-w-0 rounded-lg border border-slate-800 bg-slate-900/60 p-3 ${className}`}
+    >
       <h2 className="text-base font-semibold text-slate-100">{title}</h2>
       <p className="mb-2 text-sm text-slate-400">{caption}</p>
       <ErrorBoundary what={`The ${title.toLowerCase()} chart`}>{children}</ErrorBoundary>
+      {footer}
     </section>
   );
 }
@@ -45,13 +55,18 @@ export function ChartsGrid() {
       aria-busy={loading}
       data-testid="charts"
     >
-      <div className="xl:col-span-2">
+      <div className="flex min-w-0 flex-col gap-3 xl:col-span-2 xl:flex-row">
         <Panel
           title="Price"
           caption="Last trade, mark and index price; dashed: the same market without liquidations."
+          className="xl:flex-1"
+          footer={<MarkerLegend />}
         >
           <ChartHost create={priceChart} className="h-72 sm:h-80" />
         </Panel>
+        <div className="xl:w-64 xl:shrink-0">
+          <EventLog />
+        </div>
       </div>
       <Panel
         title="Liquidation heatmap"

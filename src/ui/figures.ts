@@ -3,7 +3,7 @@
  * sentence on what it means. Pure, so its formatting is tested in Node.
  */
 
-import { formatPct, formatUsd } from '../charts';
+import { BAD_DEBT_MIN_USD, formatPct, formatUsd } from '../charts';
 import type { Scenario } from '../scenario';
 import type { ViewReport } from '../state/viewReport';
 
@@ -91,10 +91,10 @@ export function reportFigures(report: ViewReport | null, scenario: Scenario): Fi
     {
       key: 'bad-debt',
       label: 'Bad debt',
-      value: r ? formatUsd(Math.abs(r.badDebt) < 0.005 ? 0 : r.badDebt) : NONE,
+      value: r ? formatUsd(r.badDebt < BAD_DEBT_MIN_USD ? 0 : r.badDebt) : NONE,
       detail: 'unpaid losses',
       help: 'Losses that neither margin, the insurance fund nor ADL covered.',
-      alert: r !== null && r.badDebt >= 0.005,
+      alert: r !== null && r.badDebt >= BAD_DEBT_MIN_USD,
     },
     {
       key: 'depletion',
