@@ -71,3 +71,24 @@ test('the event log lists the run’s moments and each entry jumps there', async
   // The run itself did not move.
   expect(await shownStep(page)).toBe(200);
 });
+
+test('the first screen says when the shock hits; after a finished run a change waits at step 0', async ({
+  page,
+}) => {
+  await page.goto(`${SHORT}&shock=-9&shockSteps=1`);
+  await waitReady(page);
+  await expect(page.getByTestId('start-hint')).toHaveText(
+    'A −9 % shock hits at minute 20: press Play.',
+  );
+  await playToEnd(page);
+  await expect(page.getByTestId('start-hint')).toBeHidden();
+
+  const shock = page.getByRole('slider', { name: 'Shock', exact: true });
+  await shock.focus();
+  await shock.press('ArrowLeft');
+  await expect(page).toHaveURL(/shock=-9\.5|shock=-10/);
+  await waitReady(page);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.getByTestId('step-counter')).toContainText('step 0 /');
+  await expect(page.getByTestId('start-hint')).toContainText('shock hits at minute 20');
+});

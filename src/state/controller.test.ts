@@ -107,6 +107,22 @@ describe('controller', () => {
     expect(s.report?.stepsRun).toBe(100);
   });
 
+  it('sets up the next run paused at step 0 when a slider moves after a finished run', async () => {
+    const t = setUp();
+    t.c.start();
+    t.c.setSpeed('max');
+    t.c.play();
+    await t.run(200);
+    expect(t.store.getState().status).toBe('done');
+    t.c.setParam('shock', -12);
+    await t.run(600);
+    const s = t.store.getState();
+    expect(s.phase).toBe('ready');
+    expect(s.scenario.shock).toBe(-12);
+    expect(s.status).toBe('paused');
+    expect(selectStep(s)).toBe(0);
+  });
+
   it('holds, column by column, exactly the frames of a headless run', async () => {
     const scenario = small({ steps: 300 });
     const t = setUp(scenario);

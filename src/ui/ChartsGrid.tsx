@@ -13,6 +13,7 @@ import { ChartHost } from './ChartHost';
 import { ErrorBoundary } from './ErrorBoundary';
 import { EventLog } from './EventLog';
 import { MarkerLegend } from './MarkerLegend';
+import { StartHint } from './StartHint';
 
 // Module-level, so ChartHost's effect sees the same factory on every render.
 const priceChart = (el: HTMLElement, o: BaseChartOptions) => createPriceChart(el, o);
@@ -62,7 +63,10 @@ export function ChartsGrid() {
           className="xl:flex-1"
           footer={<MarkerLegend />}
         >
-          <ChartHost create={priceChart} className="h-72 sm:h-80" />
+          <div className="relative">
+            <ChartHost create={priceChart} className="h-72 sm:h-80" />
+            <StartHint />
+          </div>
         </Panel>
         <div className="xl:w-64 xl:shrink-0">
           <EventLog />
