@@ -92,3 +92,28 @@ test('the first screen says when the shock hits; after a finished run a change w
   await expect(page.getByTestId('step-counter')).toContainText('step 0 /');
   await expect(page.getByTestId('start-hint')).toContainText('shock hits at minute 20');
 });
+
+test('screen readers hear the key moments and the end; each chart offers its data as a table', async ({
+  page,
+}) => {
+  await page.goto(SHORT);
+  await playToEnd(page);
+  const region = page.getByTestId('announcer');
+  await expect(region).toHaveAttribute('aria-live', 'polite');
+  const drawdown = await figureTexts(page).then((f) => f.drawdown);
+  await expect(region).toContainText(`Run finished after 200 minutes: Drawdown ${drawdown}`);
+
+  // The price chart's label gives the trough, the drawdown and the events.
+  const label = await chartLabel(page, 'Price');
+  expect(label).toMatch(/trough \$[\d,.]+ at minute \d+, largest drawdown/);
+  expect(label).toContain(`largest drawdown ${drawdown}`);
+  expect(label).toMatch(/Events: min \d+(–\d+)? the shock hits/);
+
+  const tables = page.getByText('Data as a table');
+  await expect(tables).toHaveCount(3);
+  await tables.first().click();
+  const table = page.getByRole('table').first();
+  await expect(table.getByRole('columnheader', { name: 'Last' })).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(1 + 50); // every 4th minute of 200
+  await expect(table.getByRole('rowheader').last()).toHaveText('199');
+});

@@ -101,6 +101,8 @@ export interface LogEntry {
   name: MarkerEventName | 'SHOCK' | 'HALT';
   /** Short text: "min 61 cascade starts", "min 104–115 auto-deleveraging, $67.7M closed". */
   text: string;
+  /** The text without its minutes: "cascade starts". */
+  what: string;
   color: string;
 }
 
@@ -116,26 +118,30 @@ export function eventLog(frames: FrameBatch, shockColor: string, haltColor: stri
     out.push({
       step: span.from,
       name: 'SHOCK',
+      what: 'the shock hits',
       text: `${when(span)} the shock hits`,
       color: shockColor,
     });
   }
   for (const m of MARKER_EVENTS) {
     for (const span of markerSpans(frames, m.name)) {
-      let text = `${when(span)} ${m.label.toLowerCase()}`;
+      let what = m.label.toLowerCase();
       if (m.name === 'ADL') {
         let sum = 0;
         for (let r = span.row; r <= span.row + span.to - span.from && r < frames.count; r++)
           sum += s.adlNotional[r];
-        text += `, ${formatUsd(sum)} closed`;
-      } else if (m.name === 'BAD_DEBT') text += `, ${formatUsd(badDebtSoFar(frames))} so far`;
-      out.push({ step: span.from, name: m.name, text, color: m.color });
+        what += `, ${formatUsd(sum)} closed`;
+      } else if (m.name === 'BAD_DEBT')
+        what += ` appears, ${formatUsd(badDebtSoFar(frames))} so far`;
+      const text = `${when(span)} ${what}`;
+      out.push({ step: span.from, name: m.name, text, what, color: m.color });
     }
   }
   for (const span of eventSpans(frames, EVENT.HALT)) {
     out.push({
       step: span.from,
       name: 'HALT',
+      what: 'trading halted',
       text: `${when(span)} trading halted`,
       color: haltColor,
     });

@@ -6,6 +6,7 @@
 
 import type { FrameBatch, RunInfo } from '../engine/frame';
 import { PALETTE } from './colors';
+import { eventLog } from './events';
 import { formatPct, formatUsd, formatUsdPrecise } from './format';
 import type { LegendItem } from './legend';
 import type { EndLabel, PriceChartOptions, PriceModel } from './priceModel';
@@ -115,16 +116,27 @@ export function endLabels(
   });
 }
 
-/** The aria-label: where the price is, how far it fell, what the liquidations did. */
+/**
+ * The aria-label: where the price is, how far it fell (now and at worst, with the trough a
+ * sighted user sees), what the liquidations did, and the events so far.
+ */
 export function priceSummary(frames: FrameBatch, info: RunInfo, withGhost = true): string {
   const n = frames.count;
   if (n === 0) return 'Price chart: waiting for the run to start.';
   const s = frames.scalars;
   let peak = 0;
   let liq = 0;
+  // The largest fall from a running peak, as the Drawdown figure measures it.
+  let worst = 0;
+  let troughRow = -1;
   for (let r = 0; r < n; r++) {
     if (ok(s.close[r]) && s.close[r] > peak) peak = s.close[r];
     liq += s.liqLong[r] + s.liqShort[r];
+    const dd = peak > 0 ? 1 - s.close[r] / peak : 0;
+    if (dd > worst) {
+      worst = dd;
+      troughRow = r;
+    }
   }
   const last = s.close[n - 1];
   const dd = peak > 0 ? (peak - last) / peak : 0;
@@ -134,8 +146,16 @@ export function priceSummary(frames: FrameBatch, info: RunInfo, withGhost = true
       ? `, down ${formatPct(dd)} from the peak of ${formatUsdPrecise(peak)}`
       : ', at its high',
   ];
+  if (troughRow >= 0 && worst >= 0.0005) {
+    parts.push(
+      `; trough ${formatUsdPrecise(s.close[troughRow])} at minute ${s.step[troughRow]}, ` +
+        `largest drawdown ${formatPct(worst)}`,
+    );
+  }
   if (withGhost && ok(s.ghost[n - 1]))
     parts.push(`; without liquidations ${formatUsdPrecise(s.ghost[n - 1])}`);
   parts.push(`; ${formatUsd(liq)} liquidated so far.`);
+  const events = eventLog(frames, PALETTE.shock, PALETTE.halt).map((e) => e.text);
+  if (events.length > 0) parts.push(` Events: ${events.join('; ')}.`);
   return parts.join('');
 }

@@ -60,7 +60,11 @@ describe('priceModel', () => {
   it('reads the last price and the fall from the peak in its aria-label', () => {
     expect(priceModel(makeTrace(), TRACE_INFO, 640, 320).label).toBe(
       'Price chart after 24 of 24 minutes: last $96.10, down 4.2 % from the peak of $100.30; ' +
-        'without liquidations $95.50; $3M liquidated so far.',
+        'trough $92.00 at minute 10, largest drawdown 8.3 %; ' +
+        'without liquidations $95.50; $3M liquidated so far. Events: min 6–8 the shock hits; ' +
+        'min 7 cascade starts; min 8 order book runs dry within 5 %; min 9 insurance fund ' +
+        'exhausted; min 10–11 auto-deleveraging, $160k closed; min 11 bad debt appears, ' +
+        '$20k so far; min 12–13 trading halted.',
     );
   });
 

@@ -4,6 +4,7 @@
  */
 
 import { useController } from '../state/react';
+import { Announcer } from './Announcer';
 import { ChartsGrid } from './ChartsGrid';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { FiguresPanel } from './FiguresPanel';
@@ -35,6 +36,7 @@ export function App() {
           </div>
           <FiguresPanel />
           <ChartsGrid />
+          <Announcer />
         </main>
         <aside
           aria-label="Scenario"

@@ -10,6 +10,7 @@ import {
 import { selectIsLoading, selectIsStale } from '../state/selectors';
 import { useAppStore } from '../state/react';
 import { ChartHost } from './ChartHost';
+import { ChartTable } from './ChartTable';
 import { ErrorBoundary } from './ErrorBoundary';
 import { EventLog } from './EventLog';
 import { MarkerLegend } from './MarkerLegend';
@@ -61,7 +62,12 @@ export function ChartsGrid() {
           title="Price"
           caption="Last trade, mark and index price; dashed: the same market without liquidations."
           className="xl:flex-1"
-          footer={<MarkerLegend />}
+          footer={
+            <>
+              <MarkerLegend />
+              <ChartTable kind="price" title="Price" />
+            </>
+          }
         >
           <div className="relative">
             <ChartHost create={priceChart} className="h-72 sm:h-80" />
@@ -75,12 +81,14 @@ export function ChartsGrid() {
       <Panel
         title="Liquidation heatmap"
         caption="Where open positions would be liquidated (background) and where they were (bright)."
+        footer={<ChartTable kind="heatmap" title="Liquidations" />}
       >
         <ChartHost create={heatmapChart} className="h-80" />
       </Panel>
       <Panel
         title="Order-book depletion"
         caption="Resting depth by price against its baseline, and the share missing over time."
+        footer={<ChartTable kind="depth" title="Order book" />}
       >
         <ChartHost create={depthChart} className="h-80" />
       </Panel>
