@@ -11,37 +11,43 @@ import {
   waitReady,
 } from './helpers';
 
+/** Like SHORT, with the shock at minute 5, so a few steps reach the cascade. */
+const EARLY_SHOCK = '/?v=1&seed=3&positions=5000&steps=200&shockStep=5';
+
 test('scrubbing back shows the order book and the figures of that minute', async ({ page }) => {
-  await page.goto(SHORT);
+  await page.goto(EARLY_SHOCK);
   await waitReady(page);
-  // Live at minute 24 (25 steps run, a few minutes into the shock), remember what it shows.
-  for (let i = 1; i <= 25; i++) {
+  // Live at minute 9 (10 steps run, a few minutes into the shock), remember what it shows.
+  for (let i = 1; i <= 10; i++) {
     await page.getByRole('button', { name: 'Step' }).click();
     await expect(page.getByTestId('step-counter')).toContainText(`step ${i} /`);
   }
-  await expect.poll(() => chartLabel(page, 'Order book')).toContain('after 25 of 200 minutes');
+  await expect.poll(() => chartLabel(page, 'Order book')).toContain('after 10 of 200 minutes');
   const bookThen = await chartLabel(page, 'Order book');
-  await expect.poll(() => figureTexts(page).then((f) => f.drawdown)).not.toBe('–');
+  await expect(page.getByTestId('figures')).toHaveAttribute('data-steps-run', '10');
   const figuresThen = await figureTexts(page);
 
   await playToEnd(page);
   await expect.poll(() => chartLabel(page, 'Order book')).toContain('after 200 of 200');
   expect(await chartLabel(page, 'Order book')).not.toBe(bookThen);
+  await expect(page.getByTestId('figures')).toHaveAttribute('data-steps-run', '200');
+  expect(await figureTexts(page)).not.toEqual(figuresThen);
 
-  // Home, then → 24 times on the focused scrubber: minute 24, and the run does not step.
+  // Home, then → 9 times on the focused scrubber: minute 9, and the run does not step.
   const track = scrubber(page);
   await track.focus();
   await track.press('Home');
-  for (let i = 0; i < 24; i++) await track.press('ArrowRight');
-  await expect(page.getByTestId('scrubber-minute')).toHaveText('min 24 / 199');
+  for (let i = 0; i < 9; i++) await track.press('ArrowRight');
+  await expect(page.getByTestId('scrubber-minute')).toHaveText('min 9 / 199');
   await expect.poll(() => chartLabel(page, 'Order book')).toBe(bookThen);
-  await expect(page.getByRole('heading', { name: 'Figures as of minute 24' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Figures as of minute 9' })).toBeVisible();
+  await expect(page.getByTestId('figures')).toHaveAttribute('data-steps-run', '10');
   expect(await figureTexts(page)).toEqual(figuresThen);
   expect(await shownStep(page)).toBe(200);
 
   // ← goes back a minute; End follows the run again.
   await track.press('ArrowLeft');
-  await expect(page.getByTestId('scrubber-minute')).toHaveText('min 23 / 199');
+  await expect(page.getByTestId('scrubber-minute')).toHaveText('min 8 / 199');
   await track.press('End');
   await expect(page.getByTestId('scrubber-minute')).toHaveText('min 199 · live');
   await expect.poll(() => chartLabel(page, 'Order book')).toContain('after 200 of 200');
@@ -116,4 +122,33 @@ test('screen readers hear the key moments and the end; each chart offers its dat
   await expect(table.getByRole('columnheader', { name: 'Last' })).toBeVisible();
   await expect(table.getByRole('row')).toHaveCount(1 + 50); // every 4th minute of 200
   await expect(table.getByRole('rowheader').last()).toHaveText('199');
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('a chart and the figures stay on screen while a slider is moved', async ({ page }) => {
+    await page.goto(SHORT);
+    await waitReady(page);
+    const sheet = page.getByRole('complementary', { name: 'Scenario' });
+    // The groups start collapsed, so the sheet shows them all at a glance.
+    for (const group of await sheet.locator('details').all()) {
+      await expect(group).not.toHaveAttribute('open');
+    }
+    await sheet.getByText('Shock', { exact: true }).first().click();
+    const shock = page.getByRole('slider', { name: 'Shock', exact: true });
+    await shock.scrollIntoViewIfNeeded();
+    await shock.focus();
+    await shock.press('ArrowLeft');
+    await expect(page).toHaveURL(/shock=/);
+    await expect(shock).toBeInViewport();
+    await expect(page.getByRole('img', { name: /^Price chart/ })).toBeInViewport({ ratio: 0.3 });
+    await expect(page.getByTestId('figures')).toBeInViewport();
+
+    // The sheet can be put away and brought back.
+    await sheet.getByRole('button', { name: 'Hide' }).click();
+    await expect(shock).toBeHidden();
+    await sheet.getByRole('button', { name: 'Show' }).click();
+    await expect(shock).toBeVisible();
+  });
 });

@@ -272,7 +272,9 @@ export function createHeatmapChart(
     pointer = { x: e.clientX - r.left, y: e.clientY - r.top };
     hover(pointer.x, pointer.y);
   };
-  const onLeave = (): void => {
+  const onLeave = (e: PointerEvent): void => {
+    // A finger lifts right after a tap: the tooltip it opened stays until the next tap.
+    if (e.pointerType === 'touch') return;
     pointer = null;
     unhover();
   };

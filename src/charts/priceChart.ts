@@ -176,7 +176,10 @@ export function createPriceChart(
         g.on('pointerenter pointerdown', (e: PointerEvent, d) => {
           const r = shell.root.getBoundingClientRect();
           tooltip.show([d.title], e.clientX - r.left, e.clientY - r.top);
-        }).on('pointerleave', () => tooltip.hide());
+        }).on('pointerleave', (e: PointerEvent) => {
+          // A tap's tooltip stays after the finger lifts.
+          if (e.pointerType !== 'touch') tooltip.hide();
+        });
         return g;
       })
       .call((g) =>

@@ -40,7 +40,7 @@ function Panel({
       className={`min-w-0 rounded-lg border border-slate-800 bg-slate-900/60 p-3 ${className}`}
     >
       <h2 className="text-base font-semibold text-slate-100">{title}</h2>
-      <p className="mb-2 text-sm text-slate-400">{caption}</p>
+      <p className="mb-2 text-sm text-slate-400 max-sm:sr-only">{caption}</p>
       <ErrorBoundary what={`The ${title.toLowerCase()} chart`}>{children}</ErrorBoundary>
       {footer}
     </section>

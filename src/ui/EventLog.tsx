@@ -23,10 +23,9 @@ export function EventLog() {
     () => (version < 0 || !frames ? [] : eventLog(frames, PALETTE.shock, PALETTE.halt)),
     [version, frames],
   );
+  // The minute of the latest entry at or before the one shown: its entries are current.
   let current = -1;
-  entries.forEach((e, i) => {
-    if (e.step <= shown) current = i;
-  });
+  for (const e of entries) if (e.step <= shown) current = e.step;
   return (
     <section
       aria-labelledby="event-log-title"
@@ -41,13 +40,13 @@ export function EventLog() {
         <p className="text-sm text-slate-400">None yet.</p>
       ) : (
         <ol className="max-h-64 space-y-0.5 overflow-y-auto xl:max-h-[17rem]">
-          {entries.map((e, i) => (
+          {entries.map((e) => (
             <li key={`${e.name}-${e.step}`}>
               <button
                 type="button"
                 onClick={() => setViewStep(e.step)}
-                aria-current={i === current ? 'step' : undefined}
-                className={`flex w-full items-baseline gap-2 rounded px-1.5 py-1 text-left text-sm hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400 ${i === current ? 'bg-slate-800 text-slate-100' : 'text-slate-300'}`}
+                aria-current={e.step === current ? 'step' : undefined}
+                className={`flex w-full items-baseline gap-2 rounded px-1.5 py-1 text-left text-sm hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400 ${e.step === current ? 'bg-slate-800 text-slate-100' : 'text-slate-300'}`}
               >
                 <span aria-hidden="true" style={{ color: e.color }} className="w-3 shrink-0">
                   {EVENT_GLYPHS[e.name]}

@@ -54,14 +54,15 @@ export function FiguresPanel() {
         {step === null ? 'Live figures' : `Figures as of minute ${step}`}
       </h2>
       <dl
-        className="grid grid-cols-3 gap-1.5 sm:grid-cols-4 sm:gap-2 lg:grid-cols-5"
+        className="flex gap-1.5 overflow-x-auto sm:grid sm:grid-cols-4 sm:gap-2 lg:grid-cols-5"
         data-testid="figures"
+        data-steps-run={stale ? undefined : report?.stepsRun}
       >
         {figures.map((f) => (
           <div
             key={f.key}
             title={f.help}
-            className="min-w-0 rounded-lg border border-slate-800 bg-slate-900/60 px-2 py-1.5 sm:px-3"
+            className="min-w-[6.5rem] shrink-0 rounded-lg border border-slate-800 bg-slate-900/60 px-2 py-1 sm:min-w-0 sm:px-3 sm:py-1.5"
           >
             <dt className="text-xs leading-tight text-slate-400">{f.label}</dt>
             <dd

@@ -27,7 +27,7 @@ export function Scrubber() {
         : `minute ${shown} of ${newest}`;
   return (
     <div className="flex min-w-0 items-center gap-2" data-testid="scrubber">
-      <label htmlFor={id} className="shrink-0 text-sm text-slate-300">
+      <label htmlFor={id} className="shrink-0 text-sm text-slate-300 max-sm:sr-only">
         Minute shown
       </label>
       <input
@@ -44,7 +44,7 @@ export function Scrubber() {
         className="h-6 min-w-0 flex-1 accent-sky-400 disabled:opacity-40"
       />
       <span
-        className={`w-28 shrink-0 text-right text-sm tabular-nums ${viewStep === null ? 'text-slate-400' : 'font-semibold text-sky-300'}`}
+        className={`shrink-0 text-right sm:w-28 text-sm tabular-nums ${viewStep === null ? 'text-slate-400' : 'font-semibold text-sky-300'}`}
         data-testid="scrubber-minute"
         aria-hidden="true"
       >
