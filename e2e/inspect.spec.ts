@@ -152,3 +152,39 @@ test.describe('on a phone', () => {
     await expect(shock).toBeVisible();
   });
 });
+
+test('the price readout follows the pointer and the scrubber’s keys', async ({ page }) => {
+  await page.goto(SHORT);
+  await playToEnd(page);
+  const readout = page.getByTestId('price-readout');
+  await expect(readout).toHaveAttribute('data-minute', '199');
+  await expect(readout).toContainText('insurance fund');
+
+  // The pointer: further right is a later minute, with the crosshair drawn there.
+  const chart = page.getByRole('img', { name: /^Price chart/ });
+  const box = (await chart.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
+  await expect(readout).not.toHaveAttribute('data-minute', '199');
+  const first = Number(await readout.getAttribute('data-minute'));
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  await expect
+    .poll(async () => Number(await readout.getAttribute('data-minute')))
+    .toBeGreaterThan(first);
+  // (A vertical line has no width, so it is never "visible" to Playwright: read its style.)
+  const crosshair = chart.locator('line.crosshair');
+  await expect(crosshair).not.toHaveCSS('display', 'none');
+  await page.mouse.move(0, 0);
+  await expect(crosshair).toHaveCSS('display', 'none');
+  await expect(readout).toHaveAttribute('data-minute', '199');
+
+  // The keys: the scrubber's minute, with the numbers the price table gives for it.
+  const track = scrubber(page);
+  await track.focus();
+  await track.press('Home');
+  for (let i = 0; i < 3; i++) await track.press('ArrowRight');
+  await expect(readout).toHaveAttribute('data-minute', '3');
+  await page.getByText('Data as a table').first().click();
+  const row = page.getByRole('table').first().getByRole('row', { name: /^3 / });
+  const last = await row.getByRole('cell').first().innerText();
+  await expect(readout).toContainText(`last ${last}`);
+});

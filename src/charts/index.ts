@@ -5,7 +5,7 @@
  */
 
 export type { BaseChartOptions, Chart } from './chartDom';
-export { createPriceChart, type PriceChartOptions } from './priceChart';
+export { createPriceChart, type PriceChartEvents, type PriceChartOptions } from './priceChart';
 export { createHeatmapChart, type HeatmapChartOptions } from './heatmapChart';
 export { createDepthChart, type DepthChartOptions } from './depthChart';
 export { PALETTE } from './colors';

@@ -22,14 +22,20 @@ import {
   type Chart,
 } from './chartDom';
 import { chartLifecycle } from './chartLifecycle';
+import { stepAtX } from './crosshair';
 import { GHOST_DASH, PALETTE } from './colors';
 import { priceModel, type PriceChartOptions, type PriceModel } from './priceModel';
 
 export type { PriceChartOptions } from './priceModel';
 
+export interface PriceChartEvents {
+  /** The minute under the pointer, or tapped; null when the pointer leaves the plot. */
+  onHover?: (step: number | null) => void;
+}
+
 export function createPriceChart(
   el: HTMLElement,
-  options: PriceChartOptions & BaseChartOptions = {},
+  options: PriceChartOptions & BaseChartOptions & PriceChartEvents = {},
 ): Chart {
   const shell = createShell(el, 'price', 'Price chart: waiting for the run to start.');
   const svg = shell.svg;
@@ -47,6 +53,15 @@ export function createPriceChart(
     .attr('fill', 'none')
     .attr('stroke-linejoin', 'round');
   const strip = layer(svg, 'strip');
+  // The crosshair at the minute under the pointer; the hit area under the markers takes it.
+  const crosshair = svg
+    .append('line')
+    .attr('class', 'crosshair')
+    .attr('stroke', PALETTE.text)
+    .attr('stroke-opacity', 0.5)
+    .style('pointer-events', 'none')
+    .style('display', 'none');
+  const hit = svg.append('rect').attr('fill', 'transparent').style('cursor', 'crosshair');
   const xAxis = layer(svg, 'x-axis');
   const markers = layer(svg, 'markers');
   const ends = layer(svg, 'end-labels');
@@ -85,11 +100,62 @@ export function createPriceChart(
       m.fontSize,
       m.xTitle,
     );
+    hit
+      .attr('x', m.plot.x)
+      .attr('y', m.plot.y)
+      .attr('width', m.plot.width)
+      .attr('height', shellBottom(m) - m.plot.y);
+    model = m;
+    drawCrosshair();
     drawMarkers(m);
     drawEndLabels(m);
     drawLegend(legend, m.legend, m.fontSize);
     shell.setLabel(m.label);
   }
+
+  let model: PriceModel | null = null;
+  let hovered: number | null = null;
+
+  function drawCrosshair(): void {
+    const m = model;
+    const info = input.info;
+    if (!m || !info || hovered === null) {
+      crosshair.style('display', 'none');
+      return;
+    }
+    const x = Math.round(m.plot.x + ((hovered + 0.5) / info.steps) * m.plot.width) + 0.5;
+    crosshair
+      .style('display', null)
+      .attr('x1', x)
+      .attr('x2', x)
+      .attr('y1', m.plot.y)
+      .attr('y2', shellBottom(m));
+  }
+
+  function hoverAt(clientX: number): void {
+    const m = model;
+    const { frames, info } = input;
+    if (!m || !frames || !info) return;
+    const x = clientX - shell.root.getBoundingClientRect().left;
+    const step = stepAtX(m.plot, info.steps, frames.count, x);
+    if (step === hovered) return;
+    hovered = step;
+    drawCrosshair();
+    options.onHover?.(step);
+  }
+
+  const hitNode = hit.node();
+  const onPointer = (e: PointerEvent): void => hoverAt(e.clientX);
+  const onLeave = (e: PointerEvent): void => {
+    // A tap's minute stays after the finger lifts, until the next tap.
+    if (e.pointerType === 'touch') return;
+    hovered = null;
+    drawCrosshair();
+    options.onHover?.(null);
+  };
+  hitNode?.addEventListener('pointermove', onPointer);
+  hitNode?.addEventListener('pointerdown', onPointer);
+  hitNode?.addEventListener('pointerleave', onLeave);
 
   /** The x axis sits under the strip when there is one. */
   function shellBottom(m: PriceModel): number {
@@ -225,5 +291,11 @@ export function createPriceChart(
       .text((d) => d.text);
   }
 
-  return chartLifecycle(shell, draw, options).chart;
+  const { chart, input } = chartLifecycle(shell, draw, options, () => {
+    hitNode?.removeEventListener('pointermove', onPointer);
+    hitNode?.removeEventListener('pointerdown', onPointer);
+    hitNode?.removeEventListener('pointerleave', onLeave);
+    model = null;
+  });
+  return chart;
 }

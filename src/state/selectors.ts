@@ -32,3 +32,8 @@ export const selectViewStep = (s: AppState) => s.viewStep;
  */
 export const selectShownMinute = (s: AppState) =>
   selectIsStale(s) ? -1 : (s.viewStep ?? selectStep(s) - 1);
+/** The minute the price readout reads: under the pointer, else the one shown (-1: none). */
+export const selectReadoutMinute = (s: AppState) => {
+  const shown = selectShownMinute(s);
+  return shown < 0 || s.hoverStep === null ? shown : Math.min(s.hoverStep, shown);
+};

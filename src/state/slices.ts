@@ -78,6 +78,9 @@ export interface ViewSlice {
   viewStep: number | null;
   /** Shows step `step` (clamped to the frames so far), or live with null or the newest step. */
   setViewStep(step: number | null): void;
+  /** The minute under the pointer (or the last tap) on the price chart, or null. */
+  hoverStep: number | null;
+  setHoverStep(step: number | null): void;
 }
 
 export type AppState = ScenarioSlice & PlaybackSlice & RunSlice & ViewSlice;
@@ -109,6 +112,10 @@ export const createViewSlice: Slice<ViewSlice> = (set, get) => ({
       step === null || count === 0 || step >= count - 1 ? null : Math.max(0, Math.floor(step));
     if (viewStep !== get().viewStep) set({ viewStep });
   },
+  hoverStep: null,
+  setHoverStep(step) {
+    if (step !== get().hoverStep) set({ hoverStep: step });
+  },
 });
 
 export const createRunSlice: Slice<RunSlice> = (set, get) => ({
@@ -124,7 +131,14 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => ({
   beginRun() {
     const generation = get().generation + 1;
     // A new run has other minutes: the view follows it live.
-    set({ generation, phase: 'loading', error: null, report: null, viewStep: null });
+    set({
+      generation,
+      phase: 'loading',
+      error: null,
+      report: null,
+      viewStep: null,
+      hoverStep: null,
+    });
     return generation;
   },
   runReady(generation, info) {

@@ -15,12 +15,18 @@ import { hasCursor, type BaseChartOptions, type Chart } from '../charts';
 import { historyUpTo } from '../state/history';
 import { useApp } from '../state/react';
 
-export interface ChartHostProps {
-  create: (el: HTMLElement, options: BaseChartOptions) => Chart;
+export interface ChartHostProps<O extends object> {
+  create: (el: HTMLElement, options: BaseChartOptions & O) => Chart;
+  /** The chart's own options (its callbacks): keep them stable, a change re-creates it. */
+  options?: O;
   className?: string;
 }
 
-export function ChartHost({ create, className }: ChartHostProps) {
+export function ChartHost<O extends object = object>({
+  create,
+  options,
+  className,
+}: ChartHostProps<O>) {
   const ref = useRef<HTMLDivElement>(null);
   const { store } = useApp();
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
@@ -44,7 +50,7 @@ export function ChartHost({ create, className }: ChartHostProps) {
         onError(error);
       }
     };
-    const chart = create(el, { onError });
+    const chart = create(el, { ...(options as O), onError });
     const feed = guarded(() => {
       const { frames, info, viewStep } = store.getState();
       if (!frames || !info) return;
@@ -69,7 +75,7 @@ export function ChartHost({ create, className }: ChartHostProps) {
       unsubscribe();
       chart.destroy();
     };
-  }, [create, store]);
+  }, [create, options, store]);
 
   return <div ref={ref} className={className} />;
 }

@@ -1,11 +1,12 @@
 /** The three charts, each in a titled panel. React lays them out; D3 draws inside. */
 
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import {
   createDepthChart,
   createHeatmapChart,
   createPriceChart,
   type BaseChartOptions,
+  type PriceChartEvents,
 } from '../charts';
 import { selectIsLoading, selectIsStale } from '../state/selectors';
 import { useAppStore } from '../state/react';
@@ -14,10 +15,12 @@ import { ChartTable } from './ChartTable';
 import { ErrorBoundary } from './ErrorBoundary';
 import { EventLog } from './EventLog';
 import { MarkerLegend } from './MarkerLegend';
+import { PriceReadout } from './PriceReadout';
 import { StartHint } from './StartHint';
 
 // Module-level, so ChartHost's effect sees the same factory on every render.
-const priceChart = (el: HTMLElement, o: BaseChartOptions) => createPriceChart(el, o);
+const priceChart = (el: HTMLElement, o: BaseChartOptions & PriceChartEvents) =>
+  createPriceChart(el, o);
 const heatmapChart = (el: HTMLElement, o: BaseChartOptions) => createHeatmapChart(el, o);
 const depthChart = (el: HTMLElement, o: BaseChartOptions) => createDepthChart(el, o);
 
@@ -48,6 +51,9 @@ function Panel({
 }
 
 export function ChartsGrid() {
+  // The price chart tells the store which minute is under the pointer; the readout shows it.
+  const setHoverStep = useAppStore((s) => s.setHoverStep);
+  const priceEvents = useMemo(() => ({ onHover: setHoverStep }), [setHoverStep]);
   // Until a new run is set up, the old run's charts stay, dimmed.
   const stale = useAppStore(selectIsStale);
   const loading = useAppStore(selectIsLoading);
@@ -64,13 +70,14 @@ export function ChartsGrid() {
           className="xl:flex-1"
           footer={
             <>
+              <PriceReadout />
               <MarkerLegend />
               <ChartTable kind="price" title="Price" />
             </>
           }
         >
           <div className="relative">
-            <ChartHost create={priceChart} className="h-72 sm:h-80" />
+            <ChartHost create={priceChart} options={priceEvents} className="h-72 sm:h-80" />
             <StartHint />
           </div>
         </Panel>
