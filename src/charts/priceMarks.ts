@@ -14,12 +14,24 @@ import { deoverlap, labelWidth, px, type Rect } from './scales';
 
 const ok = (v: number): boolean => v > 0 && Number.isFinite(v);
 
-/** Legend entries for what is drawn; `compact` shortens labels to fit a phone in two rows. */
+/**
+ * How long the legend's labels are: in full on a wide chart; `medium` drops "liquidated" from
+ * the strip's sides so a 1024 px screen keeps one row; `narrow` shortens more to fit a phone in
+ * two rows.
+ */
+export type LegendLength = 'full' | 'medium' | 'narrow';
+
+export function legendLength(width: number): LegendLength {
+  return width < 560 ? 'narrow' : width < 760 ? 'medium' : 'full';
+}
+
+/** Legend entries for what is drawn, their labels as long as `length` allows. */
 export function priceLegendItems(
   o: Required<Omit<PriceChartOptions, 'fontSize'>>,
   halts: boolean,
-  compact: boolean,
+  length: LegendLength,
 ): LegendItem[] {
+  const compact = length === 'narrow';
   const items: LegendItem[] = [
     { key: 'close', label: 'last', swatch: 'line', color: PALETTE.close },
   ];
@@ -32,7 +44,8 @@ export function priceLegendItems(
   }
   items.push({ key: 'shock', label: 'shock', swatch: 'box', color: PALETTE.shock });
   if (o.showBursts) {
-    const [l, sh] = compact ? ['longs', 'shorts'] : ['longs liquidated', 'shorts liquidated'];
+    const [l, sh] =
+      length === 'full' ? ['longs liquidated', 'shorts liquidated'] : ['longs', 'shorts'];
     items.push({ key: 'long', label: l, swatch: 'box', color: PALETTE.long });
     items.push({ key: 'short', label: sh, swatch: 'box', color: PALETTE.short });
   }

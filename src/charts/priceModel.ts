@@ -22,7 +22,7 @@ import {
 import { EVENT, type FrameBatch, type RunInfo } from '../engine/frame';
 import { MARKER_EVENTS, eventSpans, eventTitle, markerSpans } from './events';
 import { formatStepTick, usdTickFormat } from './format';
-import { burstPaths, endLabels, priceLegendItems, priceSummary } from './priceMarks';
+import { burstPaths, endLabels, legendLength, priceLegendItems, priceSummary } from './priceMarks';
 import { flowLegend, type LegendLayout } from './legend';
 import {
   chartFontSize,
@@ -126,7 +126,7 @@ export function priceModel(
 
   // Legend on top.
   const halts = eventSpans(frames, EVENT.HALT);
-  const items = priceLegendItems(o, halts.length > 0, width < 560);
+  const items = priceLegendItems(o, halts.length > 0, legendLength(width));
   const legend = { ...flowLegend(items, width - 16, fs), x: 8, y: 4 };
 
   // Vertical bands: legend, price, strip, x axis.
