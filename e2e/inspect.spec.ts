@@ -7,6 +7,7 @@ import {
   figureTexts,
   playToEnd,
   scrubber,
+  setSpeed,
   shownStep,
   waitReady,
 } from './helpers';
@@ -187,4 +188,22 @@ test('the price readout follows the pointer and the scrubber’s keys', async ({
   const row = page.getByRole('table').first().getByRole('row', { name: /^3 / });
   const last = await row.getByRole('cell').first().innerText();
   await expect(readout).toContainText(`last ${last}`);
+});
+
+test('Animate plays the history back from the held minute and ends live', async ({ page }) => {
+  await page.goto(SHORT);
+  await playToEnd(page);
+  const track = scrubber(page);
+  await track.focus();
+  await track.press('Home');
+  await expect(page.getByTestId('scrubber-minute')).toHaveText('min 0 / 199');
+  await setSpeed(page, '60');
+  await page.getByRole('button', { name: 'Animate' }).click();
+  await expect(page.getByRole('button', { name: 'Stop' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('scrubber-minute')).not.toHaveText('min 0 / 199');
+  await expect(page.getByTestId('scrubber-minute')).toHaveText('min 199 · live', {
+    timeout: 20_000,
+  });
+  await expect(page.getByRole('button', { name: 'Animate' })).toBeVisible();
+  expect(await shownStep(page)).toBe(200);
 });

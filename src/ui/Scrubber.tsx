@@ -2,11 +2,38 @@
  * The scrubber: a track over the minutes run so far. Dragging it, or ←/→, Home and End on it
  * (the browser's own keys for a range input, so the global → step leaves it alone), holds every
  * chart and figure at that minute; the newest minute, End or "Live" follow the run again.
+ * "Animate" plays the history from the held minute at the playback speed (no "play" in its
+ * name: Play and Replay are the run's own buttons).
  */
 
-import { useId } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { animationFrameScheduler } from '../charts';
+import { createReplay } from '../state/replay';
 import { selectShownStep, selectViewStep } from '../state/selectors';
-import { useAppStore, useThrottledAppStore } from '../state/react';
+import { useApp, useAppStore, useThrottledAppStore } from '../state/react';
+
+const clock = () => performance.now();
+
+function useReplay() {
+  const { store } = useApp();
+  const [running, setRunning] = useState(false);
+  const replay = useMemo(
+    () => createReplay(store, animationFrameScheduler(), clock, () => setRunning(false)),
+    [store],
+  );
+  useEffect(() => () => replay.stop(), [replay]);
+  return {
+    running,
+    toggle() {
+      if (replay.running) replay.stop();
+      else {
+        replay.start();
+        setRunning(replay.running);
+      }
+    },
+    stop: () => replay.stop(),
+  };
+}
 
 const button =
   'rounded-md border border-slate-600 px-2 py-1 text-sm text-slate-100 hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400 disabled:opacity-40';
@@ -19,6 +46,7 @@ export function Scrubber() {
   const newest = (rows ?? 0) - 1;
   const shown = viewStep ?? newest;
   const disabled = rows === null || rows < 2;
+  const replay = useReplay();
   const text =
     newest < 0
       ? 'no minute yet'
@@ -40,7 +68,10 @@ export function Scrubber() {
         disabled={disabled}
         aria-valuetext={text}
         aria-keyshortcuts="ArrowLeft ArrowRight Home End"
-        onChange={(e) => setViewStep(Number(e.currentTarget.value))}
+        onChange={(e) => {
+          replay.stop();
+          setViewStep(Number(e.currentTarget.value));
+        }}
         className="h-6 min-w-0 flex-1 accent-sky-400 disabled:opacity-40"
       />
       <span
@@ -53,7 +84,20 @@ export function Scrubber() {
       <button
         type="button"
         className={button}
-        onClick={() => setViewStep(null)}
+        onClick={replay.toggle}
+        disabled={disabled}
+        aria-pressed={replay.running}
+        title="Animate the minutes run so far, from the one shown, at the playback speed"
+      >
+        {replay.running ? 'Stop' : 'Animate'}
+      </button>
+      <button
+        type="button"
+        className={button}
+        onClick={() => {
+          replay.stop();
+          setViewStep(null);
+        }}
         disabled={viewStep === null}
       >
         Live
