@@ -207,3 +207,21 @@ test('Animate plays the history back from the held minute and ends live', async 
   await expect(page.getByRole('button', { name: 'Animate' })).toBeVisible();
   expect(await shownStep(page)).toBe(200);
 });
+
+test('the wheel zooms the price chart’s time axis; a double click shows the whole run', async ({
+  page,
+}) => {
+  await page.goto(SHORT);
+  await playToEnd(page);
+  const chart = page.getByRole('img', { name: /^Price chart/ });
+  const firstTick = () => chart.locator('g.x-axis text').first().textContent();
+  await expect.poll(firstTick).toBe('0');
+  const box = (await chart.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -200);
+  await expect.poll(async () => Number(await firstTick())).toBeGreaterThan(0);
+  // Zoomed, the pointer still reads the minute under it.
+  await expect(page.getByTestId('price-readout')).not.toHaveAttribute('data-minute', '199');
+  await page.mouse.dblclick(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  await expect.poll(firstTick).toBe('0');
+});

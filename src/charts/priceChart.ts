@@ -22,7 +22,7 @@ import {
   type Chart,
 } from './chartDom';
 import { chartLifecycle } from './chartLifecycle';
-import { stepAtX } from './crosshair';
+import { stepAtX, zoomSpan, type TimeSpan } from './crosshair';
 import { GHOST_DASH, PALETTE } from './colors';
 import { priceModel, type PriceChartOptions, type PriceModel } from './priceModel';
 
@@ -52,7 +52,8 @@ export function createPriceChart(
     .attr('clip-path', clip.url)
     .attr('fill', 'none')
     .attr('stroke-linejoin', 'round');
-  const strip = layer(svg, 'strip');
+  const stripClip = clipRect(svg, uid('price-strip-clip'));
+  const strip = layer(svg, 'strip').attr('clip-path', stripClip.url);
   // The crosshair at the minute under the pointer; the hit area under the markers takes it.
   const crosshair = svg
     .append('line')
@@ -83,8 +84,13 @@ export function createPriceChart(
 
   function draw(frames: FrameBatch, info: RunInfo): void {
     if (shell.width < 10 || shell.height < 10) return;
-    const m = priceModel(frames, info, shell.width, shell.height, options);
+    if (info !== zoomedRun) {
+      zoomedRun = info;
+      zoom = null;
+    }
+    const m = priceModel(frames, info, shell.width, shell.height, options, zoom ?? undefined);
     clip.set(m.plot);
+    if (m.strip) stripClip.set(m.strip);
     drawBands(m);
     drawYAxis(yAxis, m.yTicks, m.plot, m.fontSize);
     range.attr('d', m.paths.range || null);
@@ -115,6 +121,10 @@ export function createPriceChart(
 
   let model: PriceModel | null = null;
   let hovered: number | null = null;
+  /** The minutes shown when zoomed (wheel), or null for the whole run (double click). */
+  let zoom: TimeSpan | null = null;
+  let zoomedRun: RunInfo | null = null;
+  const span = (info: RunInfo): TimeSpan => zoom ?? [0, info.steps];
 
   function drawCrosshair(): void {
     const m = model;
@@ -123,9 +133,11 @@ export function createPriceChart(
       crosshair.style('display', 'none');
       return;
     }
-    const x = Math.round(m.plot.x + ((hovered + 0.5) / info.steps) * m.plot.width) + 0.5;
+    const [t0, t1] = span(info);
+    const x = Math.round(m.plot.x + ((hovered + 0.5 - t0) / (t1 - t0)) * m.plot.width) + 0.5;
+    const onAxis = hovered + 1 > t0 && hovered < t1;
     crosshair
-      .style('display', null)
+      .style('display', onAxis ? '' : 'none')
       .attr('x1', x)
       .attr('x2', x)
       .attr('y1', m.plot.y)
@@ -137,7 +149,7 @@ export function createPriceChart(
     const { frames, info } = input;
     if (!m || !frames || !info) return;
     const x = clientX - shell.root.getBoundingClientRect().left;
-    const step = stepAtX(m.plot, info.steps, frames.count, x);
+    const step = stepAtX(m.plot, span(info), frames.count, x);
     if (step === hovered) return;
     hovered = step;
     drawCrosshair();
@@ -153,9 +165,29 @@ export function createPriceChart(
     drawCrosshair();
     options.onHover?.(null);
   };
+  // Wheel zooms the time axis around the pointer; a double click shows the whole run again.
+  const onWheel = (e: WheelEvent): void => {
+    const m = model;
+    const { frames, info } = input;
+    if (!m || !frames || !info || e.deltaY === 0) return;
+    e.preventDefault(); // the page does not scroll while the chart zooms
+    const s = span(info);
+    const x = e.clientX - shell.root.getBoundingClientRect().left;
+    const at = s[0] + ((x - m.plot.x) / m.plot.width) * (s[1] - s[0]);
+    zoom = zoomSpan(s, at, e.deltaY < 0 ? 0.8 : 1.25, info.steps);
+    chart.update(frames, info);
+  };
+  const onDoubleClick = (): void => {
+    const { frames, info } = input;
+    if (zoom === null || !frames || !info) return;
+    zoom = null;
+    chart.update(frames, info);
+  };
   hitNode?.addEventListener('pointermove', onPointer);
   hitNode?.addEventListener('pointerdown', onPointer);
   hitNode?.addEventListener('pointerleave', onLeave);
+  hitNode?.addEventListener('wheel', onWheel, { passive: false });
+  hitNode?.addEventListener('dblclick', onDoubleClick);
 
   /** The x axis sits under the strip when there is one. */
   function shellBottom(m: PriceModel): number {
@@ -295,6 +327,8 @@ export function createPriceChart(
     hitNode?.removeEventListener('pointermove', onPointer);
     hitNode?.removeEventListener('pointerdown', onPointer);
     hitNode?.removeEventListener('pointerleave', onLeave);
+    hitNode?.removeEventListener('wheel', onWheel);
+    hitNode?.removeEventListener('dblclick', onDoubleClick);
     model = null;
   });
   return chart;

@@ -62,9 +62,11 @@ export function burstPaths(
   steps: number,
   x: (v: number) => number,
   strip: Rect,
+  /** Steps across the strip's width (fewer than `steps` when zoomed). */
+  span = steps,
 ): PriceModel['bursts'] {
   const s = frames.scalars;
-  const bin = Math.max(1, Math.ceil((steps * 2) / strip.width));
+  const bin = Math.max(1, Math.ceil((span * 2) / strip.width));
   const bins = Math.ceil(steps / bin);
   const long = new Float64Array(bins);
   const short = new Float64Array(bins);

@@ -106,4 +106,25 @@ describe('priceModel', () => {
       expect(m.plot.height).toBeGreaterThan(40);
     }
   });
+
+  it('zoomed into a span of minutes, shows only what is in it and fits the y axis to it', () => {
+    const full = priceModel(makeTrace(), TRACE_INFO, 640, 320);
+    const late = priceModel(makeTrace(), TRACE_INFO, 640, 320, {}, [14, 24]);
+    expect(late.xTicks[0].value).toBeGreaterThanOrEqual(14);
+    expect(late.markers.length).toBeLessThan(full.markers.length);
+    for (const m of late.markers) {
+      expect(m.stepX).toBeGreaterThanOrEqual(late.plot.x);
+      expect(m.stepX).toBeLessThanOrEqual(late.plot.x + late.plot.width);
+    }
+    // The trough ($92 at minute 10) is off the axis, so the y axis starts higher.
+    expect(Math.min(...late.yTicks.map((t) => t.value))).toBeGreaterThan(
+      Math.min(...full.yTicks.map((t) => t.value)),
+    );
+    expect(late.endLabels.length).toBeGreaterThan(0);
+    const early = priceModel(makeTrace(), TRACE_INFO, 640, 320, {}, [0, 10]);
+    expect(early.endLabels).toEqual([]);
+    expect(early.shock).not.toBeNull();
+    expect(late.shock).toBeNull();
+  });
 });
+
