@@ -14,11 +14,13 @@ import { ErrorBanner, LinkNotice } from './Notices';
 import { PlaybackBar } from './PlaybackBar';
 import { Scrubber } from './Scrubber';
 import { useKeyboard } from './useKeyboard';
+import { useHeight } from './useHeight';
 import { useNarrow } from './useNarrow';
 
 export function App() {
   useKeyboard(useController());
   const narrow = useNarrow();
+  const [pinned, pinnedHeight] = useHeight<HTMLDivElement>();
   const [sheetShown, setSheetShown] = useState(true);
   // The sheet folds away on a phone only; beside the charts the controls are always there.
   const sheetOpen = sheetShown || !narrow;
@@ -37,11 +39,20 @@ export function App() {
         >
           <ErrorBanner />
           <LinkNotice />
-          <div className="sticky top-0 z-10 -mx-3 space-y-1 bg-slate-950/90 px-3 py-1 backdrop-blur">
+          <div
+            ref={pinned}
+            className="sticky top-0 z-10 -mx-3 space-y-1 bg-slate-950/90 px-3 py-1 backdrop-blur"
+          >
             <PlaybackBar />
             <div className="rounded-lg border border-slate-800 bg-slate-900/95 px-3 py-1">
               <Scrubber />
             </div>
+          </div>
+          {/* Pinned under the playback bar on a phone, where the charts are short. */}
+          <div
+            className="z-10 -mx-3 bg-slate-950/90 px-3 py-1 backdrop-blur max-lg:sticky"
+            style={{ top: pinnedHeight }}
+          >
             <FiguresPanel />
           </div>
           <ChartsGrid />
