@@ -127,4 +127,3 @@ describe('priceModel', () => {
     expect(late.shock).toBeNull();
   });
 });
-
