@@ -188,3 +188,29 @@ export async function openMenu(page: Page, name: 'Saved' | 'Export') {
   await expect(panel).toBeVisible();
   return panel;
 }
+
+/** The scrubber's range input (the minute the charts and figures show). */
+export function scrubber(page: Page) {
+  return page.getByRole('slider', { name: 'Minute shown' });
+}
+
+/** The aria-label of the chart whose label starts with `prefix` ("Price", "Order book", …). */
+export function chartLabel(page: Page, prefix: string): Promise<string> {
+  return page
+    .locator(`[role="img"][aria-label^="${prefix}"]`)
+    .first()
+    .getAttribute('aria-label')
+    .then((label) => label ?? '');
+}
+
+/** Every live figure's text, by key. */
+export function figureTexts(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll<HTMLElement>('[data-figure]')].map((el) => [
+        el.dataset.figure ?? '',
+        el.innerText,
+      ]),
+    ),
+  );
+}

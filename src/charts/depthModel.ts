@@ -199,7 +199,11 @@ export function depthModel(
     bookTitle: {
       x: 8,
       y: bookTop - rowH / 2 - 1,
-      text: `Order book at ${stepLabel}, ±${Math.round(win * 100)} % of the price`,
+      // The x axis has no room for a title under it: the title says what it measures.
+      text:
+        width >= 480
+          ? `Order book at ${stepLabel}: USD resting per price band, ±${Math.round(win * 100)} %`
+          : `Order book at ${stepLabel} (USD per band)`,
     },
     bookX: depthTicks.map((v) => ({ value: v, pos: px(x(v)), label: depthFormat(v) })),
     bookY: bookY0,

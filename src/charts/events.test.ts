@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT } from '../engine/frame';
 import { makeTrace } from './__fixtures__/trace';
-import { eventSpans, eventTitle } from './events';
+import { eventLog, eventSpans, eventTitle, markerSpans } from './events';
 
 describe('eventSpans', () => {
   it('merges consecutive steps with a flag into one span', () => {
@@ -22,5 +22,32 @@ describe('eventSpans', () => {
     );
     const [start] = eventSpans(f, EVENT.CASCADE_START);
     expect(eventTitle(f, 'CASCADE_START', start)).toBe('Cascade starts, minute 7');
+  });
+});
+
+describe('eventLog and the bad-debt marker', () => {
+  it('lists every event in step order, with the money involved', () => {
+    const texts = eventLog(makeTrace(), '#s', '#h').map((e) => e.text);
+    expect(texts[0]).toBe('min 6–8 the shock hits');
+    expect(texts).toContain('min 7 cascade starts');
+    expect(texts).toContain('min 10–11 auto-deleveraging, $160k closed');
+    expect(texts).toContain('min 12–13 trading halted');
+    expect(texts.find((t) => t.includes('bad debt'))).toMatch(/, \$20k so far$/);
+    const steps = eventLog(makeTrace(), '#s', '#h').map((e) => e.step);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+  });
+
+  it('gives the bad debt so far, the number the Bad debt figure shows', () => {
+    const f = makeTrace();
+    const [span] = markerSpans(f, 'BAD_DEBT');
+    expect(eventTitle(f, 'BAD_DEBT', span)).toMatch(/: \$20k so far$/);
+  });
+
+  it('shows no bad-debt marker or entry for rounding dust', () => {
+    const f = makeTrace();
+    f.scalars.badDebt.fill(3e-9);
+    expect(eventSpans(f, EVENT.BAD_DEBT)).not.toEqual([]);
+    expect(markerSpans(f, 'BAD_DEBT')).toEqual([]);
+    expect(eventLog(f, '#s', '#h').some((e) => e.name === 'BAD_DEBT')).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * span (one marker for a 12-minute ADL episode, not twelve), each with a short title.
  */
 
-import type { EventName, FrameBatch } from '../engine/frame';
+import { EVENT, type EventName, type FrameBatch } from '../engine/frame';
 import { formatUsd } from './format';
 
 /** A run of consecutive steps that share an event flag; `to` is inclusive. */
@@ -52,6 +52,23 @@ function minutes(span: EventSpan): string {
   return span.from === span.to ? `minute ${span.from}` : `minutes ${span.from}–${span.to}`;
 }
 
+/**
+ * Bad debt below this (USD) is rounding dust, not a loss anyone would report: no marker, no
+ * log entry, and the Bad debt figure reads $0 (ui/figures.ts uses the same threshold).
+ */
+export const BAD_DEBT_MIN_USD = 1;
+
+/** Bad debt so far: the cumulative column at the newest row. */
+function badDebtSoFar(frames: FrameBatch): number {
+  return frames.count > 0 ? frames.scalars.badDebt[frames.count - 1] : 0;
+}
+
+/** The spans of a marker event worth showing (bad debt only once it is more than dust). */
+export function markerSpans(frames: FrameBatch, name: MarkerEventName): EventSpan[] {
+  if (name === 'BAD_DEBT' && badDebtSoFar(frames) < BAD_DEBT_MIN_USD) return [];
+  return eventSpans(frames, EVENT[name]);
+}
+
 /** Tooltip text of a marker span, with the money involved where the frame has it. */
 export function eventTitle(
   frames: FrameBatch,
@@ -66,7 +83,8 @@ export function eventTitle(
       for (let r = span.row; r < span.row + rows && r < frames.count; r++) sum += s.adlNotional[r];
       return `Auto-deleveraging, ${minutes(span)}: ${formatUsd(sum)} of positions closed`;
     case 'BAD_DEBT':
-      return `Bad debt appears, ${minutes(span)}: ${formatUsd(s.badDebt[Math.min(frames.count - 1, span.row + rows - 1)])} in all`;
+      // The Bad debt figure's number: the total so far, not the span's first minute.
+      return `Bad debt appears, ${minutes(span)}: ${formatUsd(badDebtSoFar(frames))} so far`;
     case 'HALT':
       return `Trading halted by the circuit breaker, ${minutes(span)}`;
     default: {
@@ -74,4 +92,60 @@ export function eventTitle(
       return `${label}, ${minutes(span)}`;
     }
   }
+}
+
+/** One line of the event log: when, what, and the marker it goes with. */
+export interface LogEntry {
+  /** First step of the span: where the log jumps. */
+  step: number;
+  name: MarkerEventName | 'SHOCK' | 'HALT';
+  /** Short text: "min 61 cascade starts", "min 104–115 auto-deleveraging, $67.7M closed". */
+  text: string;
+  /** The text without its minutes: "cascade starts". */
+  what: string;
+  color: string;
+}
+
+function when(span: EventSpan): string {
+  return span.from === span.to ? `min ${span.from}` : `min ${span.from}–${span.to}`;
+}
+
+/** Every event of the frames so far, in step order, as the event log lists them. */
+export function eventLog(frames: FrameBatch, shockColor: string, haltColor: string): LogEntry[] {
+  const s = frames.scalars;
+  const out: LogEntry[] = [];
+  for (const span of eventSpans(frames, EVENT.SHOCK)) {
+    out.push({
+      step: span.from,
+      name: 'SHOCK',
+      what: 'the shock hits',
+      text: `${when(span)} the shock hits`,
+      color: shockColor,
+    });
+  }
+  for (const m of MARKER_EVENTS) {
+    for (const span of markerSpans(frames, m.name)) {
+      let what = m.label.toLowerCase();
+      if (m.name === 'ADL') {
+        let sum = 0;
+        for (let r = span.row; r <= span.row + span.to - span.from && r < frames.count; r++)
+          sum += s.adlNotional[r];
+        what += `, ${formatUsd(sum)} closed`;
+      } else if (m.name === 'BAD_DEBT')
+        what += ` appears, ${formatUsd(badDebtSoFar(frames))} so far`;
+      const text = `${when(span)} ${what}`;
+      out.push({ step: span.from, name: m.name, text, what, color: m.color });
+    }
+  }
+  for (const span of eventSpans(frames, EVENT.HALT)) {
+    out.push({
+      step: span.from,
+      name: 'HALT',
+      what: 'trading halted',
+      text: `${when(span)} trading halted`,
+      color: haltColor,
+    });
+  }
+  // Stable: within a minute, the order above (shock, then the markers' order, then halts).
+  return out.sort((a, b) => a.step - b.step);
 }

@@ -14,7 +14,8 @@
 
 import type { FrameBatch, RunInfo } from '../engine/frame';
 import { drawXAxis, drawYAxis } from './axes';
-import type { BaseChartOptions, Chart } from './chart';
+import type { BaseChartOptions } from './chart';
+import type { CursorChart } from './cursor';
 import { clipRect, uid } from './defs';
 import { createRunTracker } from './runTracker';
 import { createShell, layer, type GSel } from './shell';
@@ -48,7 +49,7 @@ const REPAINT_CHUNK = 64;
 export function createHeatmapChart(
   el: HTMLElement,
   options: HeatmapChartOptions & BaseChartOptions = {},
-): Chart {
+): CursorChart {
   const shell = createShell(el, 'heatmap', 'Liquidation heatmap: waiting for the run to start.');
   const canvas = document.createElement('canvas');
   Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', display: 'block' });
@@ -82,6 +83,17 @@ export function createHeatmapChart(
     .attr('stroke', PALETTE.text)
     .attr('stroke-width', 1.5)
     .style('display', 'none');
+  // The scrubber's minute: its column outlined over the whole run.
+  const cursorMark = svg
+    .append('rect')
+    .attr('class', 'cursor')
+    .attr('fill', PALETTE.text)
+    .attr('fill-opacity', 0.12)
+    .attr('stroke', PALETTE.text)
+    .attr('stroke-width', 1)
+    .style('pointer-events', 'none')
+    .style('display', 'none');
+  let cursor: number | null = null;
   const legend = layer(svg, 'legend');
   const hit = svg.append('rect').attr('fill', 'transparent').style('cursor', 'crosshair');
   const tooltip = createTooltip(shell.root);
@@ -129,6 +141,7 @@ export function createHeatmapChart(
       .attr('y', m.plot.y)
       .attr('width', m.plot.width)
       .attr('height', m.plot.height);
+    drawCursor(m, info);
     shell.setLabel(m.label);
     if (pointer) hover(pointer.x, pointer.y);
   }
@@ -136,6 +149,21 @@ export function createHeatmapChart(
   function copyColumns(dirty: DirtyColumns | null): void {
     if (!dirty || !imageData || !offCtx) return;
     offCtx.putImageData(imageData, 0, 0, dirty.x0, 0, dirty.x1 - dirty.x0, imageData.height);
+  }
+
+  function drawCursor(m: HeatmapModel, info: RunInfo): void {
+    if (cursor === null) {
+      cursorMark.style('display', 'none');
+      return;
+    }
+    const cw = m.plot.width / info.steps;
+    const w = Math.max(3, cw);
+    cursorMark
+      .style('display', null)
+      .attr('x', m.plot.x + (cursor + 0.5) * cw - w / 2)
+      .attr('y', m.plot.y)
+      .attr('width', w)
+      .attr('height', m.plot.height);
   }
 
   function drawImage(m: HeatmapModel): void {
@@ -258,7 +286,9 @@ export function createHeatmapChart(
     pointer = { x: e.clientX - r.left, y: e.clientY - r.top };
     hover(pointer.x, pointer.y);
   };
-  const onLeave = (): void => {
+  const onLeave = (e: PointerEvent): void => {
+    // A finger lifts right after a tap: the tooltip it opened stays until the next tap.
+    if (e.pointerType === 'touch') return;
     pointer = null;
     unhover();
   };
@@ -273,5 +303,12 @@ export function createHeatmapChart(
     hitNode?.removeEventListener('pointerleave', onLeave);
     img = burns = imageData = model = null;
   });
-  return chart;
+  return {
+    ...chart,
+    setCursor(step) {
+      if (step === cursor) return;
+      cursor = step;
+      if (input.frames && input.info) chart.update(input.frames, input.info);
+    },
+  };
 }

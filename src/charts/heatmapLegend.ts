@@ -57,9 +57,10 @@ export function heatmapLegend(
     x: 8,
     y: 4 + rowH / 2,
     text:
+      // The ramp is what *would* be liquidated; what was is the rings and the burn bar.
       width >= 480
-        ? 'Fuel: USD of positions liquidated at this price'
-        : 'USD of positions liquidated at this price',
+        ? 'Fuel: USD of positions that would be liquidated at this price'
+        : 'USD that would be liquidated here',
   };
   const barW = Math.max(60, Math.min(160, Math.round(width * 0.25)));
   const barH = Math.max(8, Math.round(fs * 0.75));

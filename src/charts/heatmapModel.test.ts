@@ -40,7 +40,9 @@ describe('heatmapModel', () => {
   it('labels the colour bar with the robust max and the units', () => {
     const m = heatmapModel(makeTrace(), TRACE_INFO, 640, 360, scale(1_234_567));
     expect(m.legend.highLabel.text).toBe('$1.2M+');
-    expect(m.legend.title.text).toContain('USD of positions liquidated at this price');
+    expect(m.legend.title.text).toContain(
+      'USD of positions that would be liquidated at this price',
+    );
   });
 
   it('rings every minute that liquidated, on the price it liquidated at, biggest first', () => {

@@ -5,8 +5,10 @@
  */
 
 export type { BaseChartOptions, Chart } from './chart';
-export { createPriceChart, type PriceChartOptions } from './priceChart';
+export { createPriceChart, type PriceChartEvents, type PriceChartOptions } from './priceChart';
 export { createHeatmapChart, type HeatmapChartOptions } from './heatmapChart';
 export { createDepthChart, type DepthChartOptions } from './depthChart';
 export { PALETTE } from './colors';
 export { formatPct, formatUsd, formatUsdPrecise } from './format';
+export { hasCursor, type CursorChart } from './cursor';
+export { BAD_DEBT_MIN_USD, MARKER_EVENTS, eventLog, type LogEntry } from './events';

@@ -14,15 +14,22 @@ import type { BaseChartOptions, Chart } from './chart';
 import { clipRect, uid } from './defs';
 import { drawLegend } from './legendDom';
 import { createShell, layer } from './shell';
+import { createTooltip } from './tooltip';
 import { chartLifecycle } from './chartLifecycle';
+import { stepAtX, zoomSpan, type TimeSpan } from './crosshair';
 import { GHOST_DASH, PALETTE } from './colors';
 import { priceModel, type PriceChartOptions, type PriceModel } from './priceModel';
 
 export type { PriceChartOptions } from './priceModel';
 
+export interface PriceChartEvents {
+  /** The minute under the pointer, or tapped; null when the pointer leaves the plot. */
+  onHover?: (step: number | null) => void;
+}
+
 export function createPriceChart(
   el: HTMLElement,
-  options: PriceChartOptions & BaseChartOptions = {},
+  options: PriceChartOptions & BaseChartOptions & PriceChartEvents = {},
 ): Chart {
   const shell = createShell(el, 'price', 'Price chart: waiting for the run to start.');
   const svg = shell.svg;
@@ -39,11 +46,23 @@ export function createPriceChart(
     .attr('clip-path', clip.url)
     .attr('fill', 'none')
     .attr('stroke-linejoin', 'round');
-  const strip = layer(svg, 'strip');
+  const stripClip = clipRect(svg, uid('price-strip-clip'));
+  const strip = layer(svg, 'strip').attr('clip-path', stripClip.url);
+  // The crosshair at the minute under the pointer; the hit area under the markers takes it.
+  const crosshair = svg
+    .append('line')
+    .attr('class', 'crosshair')
+    .attr('stroke', PALETTE.text)
+    .attr('stroke-opacity', 0.5)
+    .style('pointer-events', 'none')
+    .style('display', 'none');
+  const hit = svg.append('rect').attr('fill', 'transparent').style('cursor', 'crosshair');
   const xAxis = layer(svg, 'x-axis');
   const markers = layer(svg, 'markers');
   const ends = layer(svg, 'end-labels');
   const legend = layer(svg, 'legend');
+  // Marker texts on hover and on tap (a native title never shows on touch).
+  const tooltip = createTooltip(shell.root);
 
   const line = (name: string, color: string, width: number, dash?: string) =>
     lines
@@ -59,8 +78,13 @@ export function createPriceChart(
 
   function draw(frames: FrameBatch, info: RunInfo): void {
     if (shell.width < 10 || shell.height < 10) return;
-    const m = priceModel(frames, info, shell.width, shell.height, options);
+    if (info !== zoomedRun) {
+      zoomedRun = info;
+      zoom = null;
+    }
+    const m = priceModel(frames, info, shell.width, shell.height, options, zoom ?? undefined);
     clip.set(m.plot);
+    if (m.strip) stripClip.set(m.strip);
     drawBands(m);
     drawYAxis(yAxis, m.yTicks, m.plot, m.fontSize);
     range.attr('d', m.paths.range || null);
@@ -76,11 +100,88 @@ export function createPriceChart(
       m.fontSize,
       m.xTitle,
     );
+    hit
+      .attr('x', m.plot.x)
+      .attr('y', m.plot.y)
+      .attr('width', m.plot.width)
+      .attr('height', shellBottom(m) - m.plot.y);
+    model = m;
+    drawCrosshair();
     drawMarkers(m);
     drawEndLabels(m);
     drawLegend(legend, m.legend, m.fontSize);
     shell.setLabel(m.label);
   }
+
+  let model: PriceModel | null = null;
+  let hovered: number | null = null;
+  /** The minutes shown when zoomed (wheel), or null for the whole run (double click). */
+  let zoom: TimeSpan | null = null;
+  let zoomedRun: RunInfo | null = null;
+  const span = (info: RunInfo): TimeSpan => zoom ?? [0, info.steps];
+
+  function drawCrosshair(): void {
+    const m = model;
+    const info = input.info;
+    if (!m || !info || hovered === null) {
+      crosshair.style('display', 'none');
+      return;
+    }
+    const [t0, t1] = span(info);
+    const x = Math.round(m.plot.x + ((hovered + 0.5 - t0) / (t1 - t0)) * m.plot.width) + 0.5;
+    const onAxis = hovered + 1 > t0 && hovered < t1;
+    crosshair
+      .style('display', onAxis ? '' : 'none')
+      .attr('x1', x)
+      .attr('x2', x)
+      .attr('y1', m.plot.y)
+      .attr('y2', shellBottom(m));
+  }
+
+  function hoverAt(clientX: number): void {
+    const m = model;
+    const { frames, info } = input;
+    if (!m || !frames || !info) return;
+    const x = clientX - shell.root.getBoundingClientRect().left;
+    const step = stepAtX(m.plot, span(info), frames.count, x);
+    if (step === hovered) return;
+    hovered = step;
+    drawCrosshair();
+    options.onHover?.(step);
+  }
+
+  const hitNode = hit.node();
+  const onPointer = (e: PointerEvent): void => hoverAt(e.clientX);
+  const onLeave = (e: PointerEvent): void => {
+    // A tap's minute stays after the finger lifts, until the next tap.
+    if (e.pointerType === 'touch') return;
+    hovered = null;
+    drawCrosshair();
+    options.onHover?.(null);
+  };
+  // Wheel zooms the time axis around the pointer; a double click shows the whole run again.
+  const onWheel = (e: WheelEvent): void => {
+    const m = model;
+    const { frames, info } = input;
+    if (!m || !frames || !info || e.deltaY === 0) return;
+    e.preventDefault(); // the page does not scroll while the chart zooms
+    const s = span(info);
+    const x = e.clientX - shell.root.getBoundingClientRect().left;
+    const at = s[0] + ((x - m.plot.x) / m.plot.width) * (s[1] - s[0]);
+    zoom = zoomSpan(s, at, e.deltaY < 0 ? 0.8 : 1.25, info.steps);
+    chart.update(frames, info);
+  };
+  const onDoubleClick = (): void => {
+    const { frames, info } = input;
+    if (zoom === null || !frames || !info) return;
+    zoom = null;
+    chart.update(frames, info);
+  };
+  hitNode?.addEventListener('pointermove', onPointer);
+  hitNode?.addEventListener('pointerdown', onPointer);
+  hitNode?.addEventListener('pointerleave', onLeave);
+  hitNode?.addEventListener('wheel', onWheel, { passive: false });
+  hitNode?.addEventListener('dblclick', onDoubleClick);
 
   /** The x axis sits under the strip when there is one. */
   function shellBottom(m: PriceModel): number {
@@ -158,10 +259,19 @@ export function createPriceChart(
       .selectAll<SVGGElement, PriceModel['markers'][number]>('g.marker')
       .data(m.markers, (d) => d.title)
       .join((enter) => {
-        const g = enter.append('g').attr('class', 'marker');
+        const g = enter.append('g').attr('class', 'marker').style('cursor', 'help');
         g.append('line').attr('stroke-opacity', 0.35).attr('stroke-dasharray', '2 3');
+        // A finger-sized hit area around the small symbol.
+        g.append('circle').attr('class', 'hit').attr('r', 12).attr('fill', 'transparent');
         g.append('path').attr('stroke', PALETTE.background).attr('stroke-width', 1);
         g.append('title');
+        g.on('pointerenter pointerdown', (e: PointerEvent, d) => {
+          const r = shell.root.getBoundingClientRect();
+          tooltip.show([d.title], e.clientX - r.left, e.clientY - r.top);
+        }).on('pointerleave', (e: PointerEvent) => {
+          // A tap's tooltip stays after the finger lifts.
+          if (e.pointerType !== 'touch') tooltip.hide();
+        });
         return g;
       })
       .call((g) =>
@@ -172,6 +282,12 @@ export function createPriceChart(
           .attr('y1', (d) => d.y + m.fontSize / 2)
           .attr('y2', m.plot.y + m.plot.height)
           .attr('stroke', (d) => d.color),
+      )
+      .call((g) =>
+        g
+          .select('circle.hit')
+          .attr('cx', (d) => d.x)
+          .attr('cy', (d) => d.y),
       )
       .call((g) =>
         g
@@ -201,5 +317,13 @@ export function createPriceChart(
       .text((d) => d.text);
   }
 
-  return chartLifecycle(shell, draw, options).chart;
+  const { chart, input } = chartLifecycle(shell, draw, options, () => {
+    hitNode?.removeEventListener('pointermove', onPointer);
+    hitNode?.removeEventListener('pointerdown', onPointer);
+    hitNode?.removeEventListener('pointerleave', onLeave);
+    hitNode?.removeEventListener('wheel', onWheel);
+    hitNode?.removeEventListener('dblclick', onDoubleClick);
+    model = null;
+  });
+  return chart;
 }

@@ -6,6 +6,7 @@
 
 import type { FrameBatch, RunInfo } from '../engine/frame';
 import { PALETTE } from './colors';
+import { eventLog } from './events';
 import { formatPct, formatUsd, formatUsdPrecise } from './format';
 import type { LegendItem } from './legend';
 import type { EndLabel, PriceChartOptions, PriceModel } from './priceTypes';
@@ -13,12 +14,24 @@ import { deoverlap, labelWidth, px, type Rect } from './scales';
 
 const ok = (v: number): boolean => v > 0 && Number.isFinite(v);
 
-/** Legend entries for what is drawn; `compact` shortens labels to fit a phone in two rows. */
+/**
+ * How long the legend's labels are: in full on a wide chart; `medium` drops "liquidated" from
+ * the strip's sides so a 1024 px screen keeps one row; `narrow` shortens more to fit a phone in
+ * two rows.
+ */
+export type LegendLength = 'full' | 'medium' | 'narrow';
+
+export function legendLength(width: number): LegendLength {
+  return width < 560 ? 'narrow' : width < 760 ? 'medium' : 'full';
+}
+
+/** Legend entries for what is drawn, their labels as long as `length` allows. */
 export function priceLegendItems(
   o: Required<Omit<PriceChartOptions, 'fontSize'>>,
   halts: boolean,
-  compact: boolean,
+  length: LegendLength,
 ): LegendItem[] {
+  const compact = length === 'narrow';
   const items: LegendItem[] = [
     { key: 'close', label: 'last', swatch: 'line', color: PALETTE.close },
   ];
@@ -31,7 +44,8 @@ export function priceLegendItems(
   }
   items.push({ key: 'shock', label: 'shock', swatch: 'box', color: PALETTE.shock });
   if (o.showBursts) {
-    const [l, sh] = compact ? ['longs', 'shorts'] : ['longs liquidated', 'shorts liquidated'];
+    const [l, sh] =
+      length === 'full' ? ['longs liquidated', 'shorts liquidated'] : ['longs', 'shorts'];
     items.push({ key: 'long', label: l, swatch: 'box', color: PALETTE.long });
     items.push({ key: 'short', label: sh, swatch: 'box', color: PALETTE.short });
   }
@@ -48,9 +62,11 @@ export function burstPaths(
   steps: number,
   x: (v: number) => number,
   strip: Rect,
+  /** Steps across the strip's width (fewer than `steps` when zoomed). */
+  span = steps,
 ): PriceModel['bursts'] {
   const s = frames.scalars;
-  const bin = Math.max(1, Math.ceil((steps * 2) / strip.width));
+  const bin = Math.max(1, Math.ceil((span * 2) / strip.width));
   const bins = Math.ceil(steps / bin);
   const long = new Float64Array(bins);
   const short = new Float64Array(bins);
@@ -115,16 +131,27 @@ export function endLabels(
   });
 }
 
-/** The aria-label: where the price is, how far it fell, what the liquidations did. */
+/**
+ * The aria-label: where the price is, how far it fell (now and at worst, with the trough a
+ * sighted user sees), what the liquidations did, and the events so far.
+ */
 export function priceSummary(frames: FrameBatch, info: RunInfo, withGhost = true): string {
   const n = frames.count;
   if (n === 0) return 'Price chart: waiting for the run to start.';
   const s = frames.scalars;
   let peak = 0;
   let liq = 0;
+  // The largest fall from a running peak, as the Drawdown figure measures it.
+  let worst = 0;
+  let troughRow = -1;
   for (let r = 0; r < n; r++) {
     if (ok(s.close[r]) && s.close[r] > peak) peak = s.close[r];
     liq += s.liqLong[r] + s.liqShort[r];
+    const dd = peak > 0 ? 1 - s.close[r] / peak : 0;
+    if (dd > worst) {
+      worst = dd;
+      troughRow = r;
+    }
   }
   const last = s.close[n - 1];
   const dd = peak > 0 ? (peak - last) / peak : 0;
@@ -134,8 +161,16 @@ export function priceSummary(frames: FrameBatch, info: RunInfo, withGhost = true
       ? `, down ${formatPct(dd)} from the peak of ${formatUsdPrecise(peak)}`
       : ', at its high',
   ];
+  if (troughRow >= 0 && worst >= 0.0005) {
+    parts.push(
+      `; trough ${formatUsdPrecise(s.close[troughRow])} at minute ${s.step[troughRow]}, ` +
+        `largest drawdown ${formatPct(worst)}`,
+    );
+  }
   if (withGhost && ok(s.ghost[n - 1]))
     parts.push(`; without liquidations ${formatUsdPrecise(s.ghost[n - 1])}`);
   parts.push(`; ${formatUsd(liq)} liquidated so far.`);
+  const events = eventLog(frames, PALETTE.shock, PALETTE.halt).map((e) => e.text);
+  if (events.length > 0) parts.push(` Events: ${events.join('; ')}.`);
   return parts.join('');
 }

@@ -49,7 +49,7 @@ describe('priceModel', () => {
       'Order book runs dry within 5 %, minute 8',
       'Insurance fund exhausted, minute 9',
       'Auto-deleveraging, minutes 10–11: $160k of positions closed',
-      'Bad debt appears, minute 11: $20k in all',
+      'Bad debt appears, minute 11: $20k so far',
     ]);
     for (let i = 1; i < m.markers.length; i++) {
       expect(m.markers[i].x - m.markers[i - 1].x).toBeGreaterThanOrEqual(m.fontSize * 0.8);
@@ -60,7 +60,11 @@ describe('priceModel', () => {
   it('reads the last price and the fall from the peak in its aria-label', () => {
     expect(priceModel(makeTrace(), TRACE_INFO, 640, 320).label).toBe(
       'Price chart after 24 of 24 minutes: last $96.10, down 4.2 % from the peak of $100.30; ' +
-        'without liquidations $95.50; $3M liquidated so far.',
+        'trough $92.00 at minute 10, largest drawdown 8.3 %; ' +
+        'without liquidations $95.50; $3M liquidated so far. Events: min 6–8 the shock hits; ' +
+        'min 7 cascade starts; min 8 order book runs dry within 5 %; min 9 insurance fund ' +
+        'exhausted; min 10–11 auto-deleveraging, $160k closed; min 11 bad debt appears, ' +
+        '$20k so far; min 12–13 trading halted.',
     );
   });
 
@@ -101,5 +105,25 @@ describe('priceModel', () => {
       expect((m.strip?.y ?? 0) + (m.strip?.height ?? 0)).toBeLessThan(h - m.fontSize);
       expect(m.plot.height).toBeGreaterThan(40);
     }
+  });
+
+  it('zoomed into a span of minutes, shows only what is in it and fits the y axis to it', () => {
+    const full = priceModel(makeTrace(), TRACE_INFO, 640, 320);
+    const late = priceModel(makeTrace(), TRACE_INFO, 640, 320, {}, [14, 24]);
+    expect(late.xTicks[0].value).toBeGreaterThanOrEqual(14);
+    expect(late.markers.length).toBeLessThan(full.markers.length);
+    for (const m of late.markers) {
+      expect(m.stepX).toBeGreaterThanOrEqual(late.plot.x);
+      expect(m.stepX).toBeLessThanOrEqual(late.plot.x + late.plot.width);
+    }
+    // The trough ($92 at minute 10) is off the axis, so the y axis starts higher.
+    expect(Math.min(...late.yTicks.map((t) => t.value))).toBeGreaterThan(
+      Math.min(...full.yTicks.map((t) => t.value)),
+    );
+    expect(late.endLabels.length).toBeGreaterThan(0);
+    const early = priceModel(makeTrace(), TRACE_INFO, 640, 320, {}, [0, 10]);
+    expect(early.endLabels).toEqual([]);
+    expect(early.shock).not.toBeNull();
+    expect(late.shock).toBeNull();
   });
 });

@@ -20,9 +20,9 @@ import {
   type SymbolType,
 } from 'd3';
 import { EVENT, type FrameBatch, type RunInfo } from '../engine/frame';
-import { MARKER_EVENTS, eventSpans, eventTitle } from './events';
+import { MARKER_EVENTS, eventSpans, eventTitle, markerSpans } from './events';
 import { formatStepTick, usdTickFormat } from './format';
-import { burstPaths, endLabels, priceLegendItems, priceSummary } from './priceMarks';
+import { burstPaths, endLabels, legendLength, priceLegendItems, priceSummary } from './priceMarks';
 import { flowLegend } from './legend';
 import type { PriceChartOptions, PriceModel } from './priceTypes';
 import {
@@ -47,13 +47,17 @@ const SYMBOLS: Record<string, SymbolType> = {
 
 const ok = (v: number): boolean => v > 0 && Number.isFinite(v);
 
-/** Lays the chart out for a box of `width` × `height` px. */
+/**
+ * Lays the chart out for a box of `width` × `height` px. `time` is the span of steps on the x
+ * axis, [from, to) (all of the run by default; less when zoomed): the y axis fits what is in it.
+ */
 export function priceModel(
   frames: FrameBatch,
   info: RunInfo,
   width: number,
   height: number,
   options: PriceChartOptions = {},
+  time?: readonly [number, number],
 ): PriceModel {
   const o = {
     showMark: true,
@@ -67,10 +71,13 @@ export function priceModel(
   const s = frames.scalars;
   const n = frames.count;
   const steps = Math.max(1, info.steps);
+  const [t0, t1] = time ?? [0, steps];
+  /** Whether row r's minute is on the x axis. */
+  const inTime = (r: number): boolean => s.step[r] + 1 > t0 && s.step[r] < t1;
 
   // Legend on top.
   const halts = eventSpans(frames, EVENT.HALT);
-  const items = priceLegendItems(o, halts.length > 0, width < 560);
+  const items = priceLegendItems(o, halts.length > 0, legendLength(width));
   const legend = { ...flowLegend(items, width - 16, fs), x: 8, y: 4 };
 
   // Vertical bands: legend, price, strip, x axis.
@@ -91,6 +98,7 @@ export function priceModel(
     }
   };
   for (let r = 0; r < n; r++) {
+    if (!inTime(r)) continue;
     take(s.close[r]);
     if (o.showRange) {
       take(s.low[r]);
@@ -115,14 +123,15 @@ export function priceModel(
   const right = width >= 480 ? labelWidth('$54.2k', fs) + 10 : 8;
   const plot: Rect = { x: left, y: top, width: Math.max(10, width - left - right), height: plotH };
   const x = scaleLinear()
-    .domain([0, steps])
+    .domain([t0, t1])
     .range([plot.x, plot.x + plot.width]);
   const xAt = (step: number): number => x(step + 0.5);
+  const onAxis = (v: number): boolean => v >= plot.x - 0.5 && v <= plot.x + plot.width + 0.5;
 
   const yTicks = yValues.map((v, i) => ({ value: v, pos: px(y(v)), label: yLabels[i] }));
   const xTitleText = 'minutes';
   const xTitleLeft = plot.x + plot.width - labelWidth(xTitleText, fs);
-  const xLabelW = labelWidth(formatStepTick(steps), fs);
+  const xLabelW = labelWidth(formatStepTick(Math.ceil(t1)), fs);
   const xTicks = x
     .ticks(tickCount(plot.width, xLabelW, 28))
     .filter((v) => Number.isInteger(v))
@@ -155,33 +164,39 @@ export function priceModel(
   // Bands.
   const clampX = (v: number): number => Math.max(plot.x, Math.min(plot.x + plot.width, v));
   let shock: PriceModel['shock'] = null;
-  if (info.shockStep >= 0 && info.shockStep < steps) {
+  const shockEnd = info.shockStep + Math.max(1, info.shockSteps);
+  if (info.shockStep >= 0 && info.shockStep < steps && shockEnd > t0 && info.shockStep < t1) {
     const x0 = clampX(x(info.shockStep));
     const x1 = Math.max(x0 + 2, clampX(x(info.shockStep + Math.max(0, info.shockSteps))));
     shock = { x0: px(x0), x1: px(x1) };
   }
-  const haltRects = halts.map((h) => ({
-    x0: px(x(h.from)),
-    x1: px(Math.max(x(h.from) + 2, x(h.to + 1))),
-    title: eventTitle(frames, 'HALT', h),
-  }));
+  const haltRects = halts
+    .filter((h) => h.to + 1 > t0 && h.from < t1)
+    .map((h) => ({
+      x0: px(clampX(x(h.from))),
+      x1: px(Math.max(clampX(x(h.from)) + 2, clampX(x(h.to + 1)))),
+      title: eventTitle(frames, 'HALT', h),
+    }));
 
   const strip: Rect | null = stripH
     ? { x: plot.x, y: plotBottom + 4, width: plot.width, height: stripH }
     : null;
-  const bursts = strip ? burstPaths(frames, steps, x, strip) : null;
+  // Bins as wide as the span shown needs; the strip is clipped to the plot when zoomed.
+  const bursts = strip ? burstPaths(frames, steps, x, strip, t1 - t0) : null;
 
   // Event markers along the top of the price area.
   const size = Math.round(fs * 0.8);
   const markerArea = Math.round(size * size * 0.45);
   const found = MARKER_EVENTS.flatMap((m) =>
-    eventSpans(frames, EVENT[m.name]).map((span) => ({
+    markerSpans(frames, m.name).map((span) => ({
       stepX: xAt(span.from),
       symbol: symbol(SYMBOLS[m.symbol], markerArea)() ?? '',
       color: m.color,
       title: eventTitle(frames, m.name, span),
     })),
-  ).sort((a, b) => a.stepX - b.stepX);
+  )
+    .filter((m) => onAxis(m.stepX))
+    .sort((a, b) => a.stepX - b.stepX);
   const spread = deoverlap(
     found.map((m) => m.stepX),
     size + 4,
@@ -211,7 +226,11 @@ export function priceModel(
     halts: haltRects,
     bursts,
     markers,
-    endLabels: endLabels(frames, o.showGhost, xAt, y, plot, width, fs),
+    // The end of the lines only when it is on screen (not when zoomed into the past).
+    endLabels:
+      n > 0 && onAxis(xAt(s.step[n - 1]))
+        ? endLabels(frames, o.showGhost, xAt, y, plot, width, fs)
+        : [],
     label: priceSummary(frames, info, o.showGhost),
   };
 }

@@ -138,6 +138,22 @@ describe('controller', () => {
     expect(s.report?.stepsRun).toBe(100);
   });
 
+  it('sets up the next run paused at step 0 when a slider moves after a finished run', async () => {
+    const t = setUp();
+    t.c.start();
+    t.c.setSpeed('max');
+    t.c.play();
+    await t.run(200);
+    expect(t.store.getState().status).toBe('done');
+    t.c.setParam('shock', -12);
+    await t.run(600);
+    const s = t.store.getState();
+    expect(s.phase).toBe('ready');
+    expect(s.scenario.shock).toBe(-12);
+    expect(s.status).toBe('paused');
+    expect(selectStep(s)).toBe(0);
+  });
+
   it('holds, column by column, exactly the frames of a headless run', async () => {
     const scenario = small({ steps: 300 });
     const t = setUp(scenario);
@@ -152,7 +168,8 @@ describe('controller', () => {
       expect([c, s.frames!.scalars[c]]).toEqual([c, expected.scalars[c]]);
     for (const c of BUCKET_COLUMNS)
       expect([c, s.frames!.buckets[c]]).toEqual([c, expected.buckets[c]]);
-  });
+    // Two runs of 300 steps: ~2 s alone, over 5 s with the whole gate on two busy cores.
+  }, 20_000);
 
   it('applies everything that arrived between two screen refreshes in one store update', async () => {
     const t = setUp();

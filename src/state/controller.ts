@@ -223,7 +223,8 @@ export function createController(store: AppStore, options: ControllerOptions = {
     const s = state();
     if (pending === null) {
       // Stop the old run now: its frames are of no more use and must not be drawn.
-      playWhenLoaded = s.status !== 'paused';
+      // A finished run is not playing: the next one is set up paused at step 0.
+      playWhenLoaded = s.status === 'playing';
       stopWatchdog(); // its `ready` no longer counts; the debounced load starts the clock again
       sink.clear();
       s.beginRun();

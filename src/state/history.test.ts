@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFrameBatch, sliceFrameBatch, type FrameBatch } from '../engine/frame';
-import { appendBatch } from './history';
+import { appendBatch, historyUpTo } from './history';
 
 function source(rows: number, buckets = 3): FrameBatch {
   const b = createFrameBatch(rows, buckets);
@@ -41,5 +41,19 @@ describe('frame history', () => {
     expect(appendBatch(history, sliceFrameBatch(all, 8, 10))).toBe(0);
     expect(appendBatch(history, sliceFrameBatch(all, 0, 3))).toBe(0);
     expect(history.count).toBe(6);
+  });
+});
+
+describe('historyUpTo', () => {
+  it('shows the rows up to a step without copying the columns', () => {
+    const h = createFrameBatch(10, 2, 0);
+    h.count = 8;
+    const v = historyUpTo(h, 3);
+    expect(v.count).toBe(4);
+    expect(v.scalars.close).toBe(h.scalars.close);
+    expect(h.count).toBe(8);
+    expect(historyUpTo(h, null)).toBe(h);
+    expect(historyUpTo(h, 50)).toBe(h);
+    expect(historyUpTo(h, -3).count).toBe(0);
   });
 });

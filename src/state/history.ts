@@ -38,3 +38,13 @@ export function appendBatch(history: FrameBatch, batch: FrameBatch): number {
   history.count += n;
   return n;
 }
+
+/**
+ * The history as of step `step` (inclusive): the same columns, fewer rows. A view, not a copy:
+ * what the charts draw while the scrubber holds a past minute. Null `step` is the whole history.
+ */
+export function historyUpTo(history: FrameBatch, step: number | null): FrameBatch {
+  if (step === null) return history;
+  const count = Math.max(0, Math.min(history.count, Math.floor(step) + 1 - history.start));
+  return count === history.count ? history : { ...history, count };
+}

@@ -24,3 +24,17 @@ export const selectTotalSteps = (s: AppState) =>
   selectIsStale(s) ? s.scenario.steps : (s.info?.steps ?? s.scenario.steps);
 /** The step the counter shows, or null while the frames are an older run's. */
 export const selectShownStep = (s: AppState) => (selectIsStale(s) ? null : selectStep(s));
+export const selectIsPlaying = (s: AppState) => s.status === 'playing';
+/** The step the view is held at, or null when it follows the run live. */
+export const selectViewStep = (s: AppState) => s.viewStep;
+/**
+ * The last step the charts and figures show: the held step, or the newest one live (-1 while
+ * there is none, or the frames are an older run's).
+ */
+export const selectShownMinute = (s: AppState) =>
+  selectIsStale(s) ? -1 : (s.viewStep ?? selectStep(s) - 1);
+/** The minute the price readout reads: under the pointer, else the one shown (-1: none). */
+export const selectReadoutMinute = (s: AppState) => {
+  const shown = selectShownMinute(s);
+  return shown < 0 || s.hoverStep === null ? shown : Math.min(s.hoverStep, shown);
+};

@@ -80,7 +80,21 @@ export interface RunSlice {
   runFailed(message: string): void;
 }
 
-export type AppState = ScenarioSlice & PlaybackSlice & RunSlice;
+/**
+ * Which minute the charts and figures show. `null` is live: they follow the newest frame. A
+ * number is a step of the history (the scrubber, the event log); nothing is recomputed, the
+ * history already holds every row up to the newest.
+ */
+export interface ViewSlice {
+  viewStep: number | null;
+  /** Shows step `step` (clamped to the frames so far), or live with null or the newest step. */
+  setViewStep(step: number | null): void;
+  /** The minute under the pointer (or the last tap) on the price chart, or null. */
+  hoverStep: number | null;
+  setHoverStep(step: number | null): void;
+}
+
+export type AppState = ScenarioSlice & PlaybackSlice & RunSlice & ViewSlice;
 
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
@@ -101,6 +115,21 @@ export const createPlaybackSlice: Slice<PlaybackSlice> = (set) => ({
   setSpeed: (speed) => set({ speed }),
 });
 
+export const createViewSlice: Slice<ViewSlice> = (set, get) => ({
+  viewStep: null,
+  setViewStep(step) {
+    const count = get().frames?.count ?? 0;
+    // The newest step is what live shows: scrubbing to the end follows the run again.
+    const viewStep =
+      step === null || count === 0 || step >= count - 1 ? null : Math.max(0, Math.floor(step));
+    if (viewStep !== get().viewStep) set({ viewStep });
+  },
+  hoverStep: null,
+  setHoverStep(step) {
+    if (step !== get().hoverStep) set({ hoverStep: step });
+  },
+});
+
 export const createRunSlice: Slice<RunSlice> = (set, get) => ({
   runId: 'main',
   generation: 0,
@@ -113,7 +142,15 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => ({
   error: null,
   beginRun() {
     const generation = get().generation + 1;
-    set({ generation, phase: 'loading', error: null, report: null });
+    // A new run has other minutes: the view follows it live.
+    set({
+      generation,
+      phase: 'loading',
+      error: null,
+      report: null,
+      viewStep: null,
+      hoverStep: null,
+    });
     return generation;
   },
   runReady(generation, info) {

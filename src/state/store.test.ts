@@ -5,6 +5,7 @@ import { defaultScenario } from '../scenario';
 import {
   selectIsLoading,
   selectIsStale,
+  selectShownMinute,
   selectShownStep,
   selectStep,
   selectTotalSteps,
@@ -124,5 +125,35 @@ describe('app store', () => {
     expect(selectShownStep(s)).toBeNull();
     expect(selectTotalSteps(s)).toBe(300);
     expect(s.report).toBeNull();
+  });
+
+  it('holds the view at a past step, clamped to the frames so far, and goes live at the newest', () => {
+    const g = store.getState().beginRun();
+    store.getState().runReady(g, info);
+    store.getState().applyFrames(g, [batch(0, 6)], report, false);
+    const s = () => store.getState();
+    expect(s().viewStep).toBeNull();
+    expect(selectShownMinute(s())).toBe(5);
+    s().setViewStep(2);
+    expect(s().viewStep).toBe(2);
+    expect(selectShownMinute(s())).toBe(2);
+    s().setViewStep(-4);
+    expect(s().viewStep).toBe(0);
+    s().setViewStep(5);
+    expect(s().viewStep).toBeNull();
+    s().setViewStep(99);
+    expect(s().viewStep).toBeNull();
+  });
+
+  it('keeps the held step while frames arrive, and follows a new run live', () => {
+    const g = store.getState().beginRun();
+    store.getState().runReady(g, info);
+    store.getState().applyFrames(g, [batch(0, 4)], report, false);
+    store.getState().setViewStep(1);
+    store.getState().applyFrames(g, [batch(4, 3)], report, false);
+    expect(store.getState().viewStep).toBe(1);
+    store.getState().beginRun();
+    expect(store.getState().viewStep).toBeNull();
+    expect(selectShownMinute(store.getState())).toBe(-1);
   });
 });

@@ -5,7 +5,13 @@
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Scenario } from '../scenario';
-import { createPlaybackSlice, createRunSlice, createScenarioSlice, type AppState } from './slices';
+import {
+  createPlaybackSlice,
+  createRunSlice,
+  createScenarioSlice,
+  createViewSlice,
+  type AppState,
+} from './slices';
 
 export type { AppState } from './slices';
 export type AppStore = StoreApi<AppState>;
@@ -15,5 +21,6 @@ export function createAppStore(scenario?: Scenario): AppStore {
     ...createScenarioSlice(scenario)(...a),
     ...createPlaybackSlice(...a),
     ...createRunSlice(...a),
+    ...createViewSlice(...a),
   }));
 }

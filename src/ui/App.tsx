@@ -1,19 +1,30 @@
 /**
- * The page: a header, the controls in a sidebar (below the charts on a phone), and the main
- * column with messages, playback, the live figures and the charts.
+ * The page: a header, the controls in a sidebar (a bottom sheet on a phone, so a slider and the
+ * charts are on screen together), and the main column with messages, then, pinned, playback,
+ * the scrubber and the figures, then the charts.
  */
 
+import { useState } from 'react';
 import { useController } from '../state/react';
+import { Announcer } from './Announcer';
 import { ChartsGrid } from './ChartsGrid';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { FiguresPanel } from './FiguresPanel';
 import { ErrorBanner, LinkNotice } from './Notices';
 import { PlaybackBar } from './PlaybackBar';
 import { ShareBar } from './share/ShareBar';
+import { Scrubber } from './Scrubber';
 import { useKeyboard } from './useKeyboard';
+import { useHeight } from './useHeight';
+import { useNarrow } from './useNarrow';
 
 export function App() {
   useKeyboard(useController());
+  const narrow = useNarrow();
+  const [pinned, pinnedHeight] = useHeight<HTMLDivElement>();
+  const [sheetShown, setSheetShown] = useState(true);
+  // The sheet folds away on a phone only; beside the charts the controls are always there.
+  const sheetOpen = sheetShown || !narrow;
   return (
     <div className="min-h-screen bg-slate-950 text-slate-100">
       <header className="flex flex-wrap items-baseline gap-x-4 gap-y-1 border-b border-slate-800 px-4 py-2">
@@ -25,21 +36,51 @@ export function App() {
         <ShareBar />
       </header>
       <div className="flex flex-col lg:flex-row">
-        <main className="order-1 min-w-0 flex-1 space-y-3 p-3 lg:order-2">
+        <main
+          className={`order-1 min-w-0 flex-1 space-y-3 p-3 lg:order-2 lg:pb-3 ${sheetOpen ? 'pb-[38vh]' : 'pb-16'}`}
+        >
           <ErrorBanner />
           <LinkNotice />
-          <div className="sticky top-0 z-10 -mx-3 bg-slate-950/90 px-3 py-1 backdrop-blur">
+          <div
+            ref={pinned}
+            className="sticky top-0 z-10 -mx-3 space-y-1 bg-slate-950/90 px-3 py-1 backdrop-blur"
+          >
             <PlaybackBar />
+            <div className="rounded-lg border border-slate-800 bg-slate-900/95 px-3 py-1">
+              <Scrubber />
+            </div>
           </div>
-          <FiguresPanel />
+          {/* Pinned under the playback bar on a phone, where the charts are short. */}
+          <div
+            className="z-10 -mx-3 bg-slate-950/90 px-3 py-1 backdrop-blur max-lg:sticky"
+            style={{ top: pinnedHeight }}
+          >
+            <FiguresPanel />
+          </div>
           <ChartsGrid />
+          <Announcer />
         </main>
         <aside
           aria-label="Scenario"
-          className="order-2 border-slate-800 p-3 lg:order-1 lg:sticky lg:top-0 lg:h-screen lg:w-80 lg:shrink-0 lg:overflow-y-auto lg:border-r"
+          className={`fixed inset-x-0 bottom-0 z-20 overflow-y-auto border-t border-slate-700 bg-slate-950/95 p-3 pt-2 backdrop-blur lg:static lg:order-1 lg:sticky lg:top-0 lg:h-screen lg:max-h-none lg:w-80 lg:shrink-0 lg:border-t-0 lg:border-r lg:border-slate-800 lg:bg-slate-950 lg:pt-3 ${sheetOpen ? 'max-h-[36vh]' : 'max-h-14'}`}
         >
-          <h2 className="mb-2 text-base font-semibold">Scenario</h2>
-          <ControlsPanel />
+          <div className="mb-2 flex items-center justify-between">
+            <h2 className="text-base font-semibold">Scenario</h2>
+            {narrow && (
+              <button
+                type="button"
+                className="rounded-md border border-slate-600 px-2 py-0.5 text-sm text-slate-200"
+                aria-expanded={sheetOpen}
+                aria-controls="scenario-controls"
+                onClick={() => setSheetShown((shown) => !shown)}
+              >
+                {sheetOpen ? 'Hide' : 'Show'}
+              </button>
+            )}
+          </div>
+          <div id="scenario-controls" hidden={!sheetOpen}>
+            <ControlsPanel />
+          </div>
         </aside>
       </div>
     </div>

@@ -1,7 +1,8 @@
 /**
  * Mounts one D3 chart into a container React owns: creates it once, feeds it the run's frames
  * straight from the store (a vanilla subscription, so React never re-renders per step), tells it
- * when the container resizes, and destroys it on unmount.
+ * when the container resizes, and destroys it on unmount. While the scrubber holds a past minute
+ * a chart gets the history up to that minute, or, if it marks a cursor, all of it and the minute.
  *
  * Errors from outside React's render — a draw in an animation frame, a store subscription, the
  * ResizeObserver — are caught here and re-thrown on the next render, so the panel's
@@ -10,15 +11,22 @@
  */
 
 import { useEffect, useRef, useState } from 'react';
-import type { BaseChartOptions, Chart } from '../charts';
+import { hasCursor, type BaseChartOptions, type Chart } from '../charts';
+import { historyUpTo } from '../state/history';
 import { useApp } from '../state/react';
 
-export interface ChartHostProps {
-  create: (el: HTMLElement, options: BaseChartOptions) => Chart;
+export interface ChartHostProps<O extends object> {
+  create: (el: HTMLElement, options: BaseChartOptions & O) => Chart;
+  /** The chart's own options (its callbacks): keep them stable, a change re-creates it. */
+  options?: O;
   className?: string;
 }
 
-export function ChartHost({ create, className }: ChartHostProps) {
+export function ChartHost<O extends object = object>({
+  create,
+  options,
+  className,
+}: ChartHostProps<O>) {
   const ref = useRef<HTMLDivElement>(null);
   const { store } = useApp();
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
@@ -42,14 +50,23 @@ export function ChartHost({ create, className }: ChartHostProps) {
         onError(error);
       }
     };
-    const chart = create(el, { onError });
+    const chart = create(el, { ...(options as O), onError });
     const feed = guarded(() => {
-      const { frames, info } = store.getState();
-      if (frames && info) chart.update(frames, info);
+      const { frames, info, viewStep } = store.getState();
+      if (!frames || !info) return;
+      if (hasCursor(chart)) {
+        chart.setCursor(viewStep);
+        chart.update(frames, info);
+      } else chart.update(historyUpTo(frames, viewStep), info);
     });
     feed();
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.framesVersion !== prev.framesVersion || s.info !== prev.info) feed();
+      if (
+        s.framesVersion !== prev.framesVersion ||
+        s.info !== prev.info ||
+        s.viewStep !== prev.viewStep
+      )
+        feed();
     });
     const observer = new ResizeObserver(guarded(() => chart.resize()));
     observer.observe(el);
@@ -58,7 +75,7 @@ export function ChartHost({ create, className }: ChartHostProps) {
       unsubscribe();
       chart.destroy();
     };
-  }, [create, store]);
+  }, [create, options, store]);
 
   return <div ref={ref} className={className} />;
 }

@@ -1,19 +1,26 @@
 /** The three charts, each in a titled panel. React lays them out; D3 draws inside. */
 
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import {
   createDepthChart,
   createHeatmapChart,
   createPriceChart,
   type BaseChartOptions,
+  type PriceChartEvents,
 } from '../charts';
 import { selectIsLoading, selectIsStale } from '../state/selectors';
 import { useAppStore } from '../state/react';
 import { ChartHost } from './ChartHost';
+import { ChartTable } from './ChartTable';
 import { ErrorBoundary } from './ErrorBoundary';
+import { EventLog } from './EventLog';
+import { MarkerLegend } from './MarkerLegend';
+import { PriceReadout } from './PriceReadout';
+import { StartHint } from './StartHint';
 
 // Module-level, so ChartHost's effect sees the same factory on every render.
-const priceChart = (el: HTMLElement, o: BaseChartOptions) => createPriceChart(el, o);
+const priceChart = (el: HTMLElement, o: BaseChartOptions & PriceChartEvents) =>
+  createPriceChart(el, o);
 const heatmapChart = (el: HTMLElement, o: BaseChartOptions) => createHeatmapChart(el, o);
 const depthChart = (el: HTMLElement, o: BaseChartOptions) => createDepthChart(el, o);
 
@@ -21,21 +28,32 @@ function Panel({
   title,
   caption,
   children,
+  footer,
+  className = '',
 }: {
   title: string;
   caption: string;
   children: ReactNode;
+  /** Below the chart: its legend, its data table. */
+  footer?: ReactNode;
+  className?: string;
 }) {
   return (
-    <section className="min-w-0 rounded-lg border border-slate-800 bg-slate-900/60 p-3">
+    <section
+      className={`min-w-0 rounded-lg border border-slate-800 bg-slate-900/60 p-3 ${className}`}
+    >
       <h2 className="text-base font-semibold text-slate-100">{title}</h2>
-      <p className="mb-2 text-sm text-slate-400">{caption}</p>
+      <p className="mb-2 text-sm text-slate-400 max-sm:sr-only">{caption}</p>
       <ErrorBoundary what={`The ${title.toLowerCase()} chart`}>{children}</ErrorBoundary>
+      {footer}
     </section>
   );
 }
 
 export function ChartsGrid() {
+  // The price chart tells the store which minute is under the pointer; the readout shows it.
+  const setHoverStep = useAppStore((s) => s.setHoverStep);
+  const priceEvents = useMemo(() => ({ onHover: setHoverStep }), [setHoverStep]);
   // Until a new run is set up, the old run's charts stay, dimmed.
   const stale = useAppStore(selectIsStale);
   const loading = useAppStore(selectIsLoading);
@@ -45,23 +63,39 @@ export function ChartsGrid() {
       aria-busy={loading}
       data-testid="charts"
     >
-      <div className="xl:col-span-2">
+      <div className="flex min-w-0 flex-col gap-3 xl:col-span-2 xl:flex-row">
         <Panel
           title="Price"
           caption="Last trade, mark and index price; dashed: the same market without liquidations."
+          className="xl:flex-1"
+          footer={
+            <>
+              <PriceReadout />
+              <MarkerLegend />
+              <ChartTable kind="price" title="Price" />
+            </>
+          }
         >
-          <ChartHost create={priceChart} className="h-72 sm:h-80" />
+          <div className="relative">
+            <ChartHost create={priceChart} options={priceEvents} className="h-72 sm:h-80" />
+            <StartHint />
+          </div>
         </Panel>
+        <div className="xl:w-64 xl:shrink-0">
+          <EventLog />
+        </div>
       </div>
       <Panel
         title="Liquidation heatmap"
         caption="Where open positions would be liquidated (background) and where they were (bright)."
+        footer={<ChartTable kind="heatmap" title="Liquidations" />}
       >
         <ChartHost create={heatmapChart} className="h-80" />
       </Panel>
       <Panel
         title="Order-book depletion"
         caption="Resting depth by price against its baseline, and the share missing over time."
+        footer={<ChartTable kind="depth" title="Order book" />}
       >
         <ChartHost create={depthChart} className="h-80" />
       </Panel>

@@ -1,18 +1,47 @@
 /**
- * The run report's numbers, live: re-rendered a few times a second at most, not per step. Until
- * a new run is set up they show dashes, dimmed (and busy while it is set up): the old run's
- * numbers are not the new scenario's.
+ * The run report's numbers, live: re-rendered a few times a second at most, not per step. While
+ * the scrubber holds a past minute they are the history's as of that minute. Until a new run is
+ * set up they show dashes, dimmed (and busy while it is set up): the old run's numbers are not
+ * the new scenario's.
  */
 
-import { selectIsLoading, selectIsStale, selectReport, selectScenario } from '../state/selectors';
+import { useMemo } from 'react';
+import type { AppState } from '../state/store';
+import {
+  selectIsLoading,
+  selectIsStale,
+  selectReport,
+  selectScenario,
+  selectViewStep,
+} from '../state/selectors';
 import { useAppStore, useThrottledAppStore } from '../state/react';
+import { viewReport, type ViewReport } from '../state/viewReport';
 import { reportFigures } from './figures';
 
+const selectHeld = (s: AppState) => (s.viewStep === null ? null : s.frames);
+const selectInfo = (s: AppState) => s.info;
+
+/** The history's figures at the held minute, or null while the view is live. */
+function useHeldReport(): ViewReport | null {
+  const step = useAppStore(selectViewStep);
+  const frames = useAppStore(selectHeld);
+  const info = useAppStore(selectInfo);
+  const fund = useAppStore((s) => s.scenario.insuranceFund);
+  // The rows up to a held step never change, so the step and the run are the whole key.
+  return useMemo(
+    () => (step === null || !frames || !info ? null : viewReport(frames, info, fund, step)),
+    [step, frames, info, fund],
+  );
+}
+
 export function FiguresPanel() {
-  const report = useThrottledAppStore(selectReport, 150);
+  const live = useThrottledAppStore(selectReport, 150);
+  const held = useHeldReport();
+  const step = useAppStore(selectViewStep);
   const scenario = useAppStore(selectScenario);
   const stale = useAppStore(selectIsStale);
   const loading = useAppStore(selectIsLoading);
+  const report = step === null ? live : held;
   const figures = reportFigures(stale ? null : report, scenario);
   return (
     <section
@@ -21,18 +50,19 @@ export function FiguresPanel() {
       className={`min-w-0 transition-opacity ${stale ? 'opacity-50' : ''}`}
       data-testid="figures-panel"
     >
-      <h2 id="figures-title" className="sr-only">
-        Live figures
+      <h2 id="figures-title" className={step === null ? 'sr-only' : 'mb-1 text-sm text-sky-300'}>
+        {step === null ? 'Live figures' : `Figures as of minute ${step}`}
       </h2>
       <dl
-        className="grid grid-cols-3 gap-1.5 sm:grid-cols-4 sm:gap-2 lg:grid-cols-5"
+        className="flex gap-1.5 overflow-x-auto sm:grid sm:grid-cols-4 sm:gap-2 lg:grid-cols-5"
         data-testid="figures"
+        data-steps-run={stale ? undefined : report?.stepsRun}
       >
         {figures.map((f) => (
           <div
             key={f.key}
             title={f.help}
-            className="min-w-0 rounded-lg border border-slate-800 bg-slate-900/60 px-2 py-1.5 sm:px-3"
+            className="min-w-[6.5rem] shrink-0 rounded-lg border border-slate-800 bg-slate-900/60 px-2 py-1 sm:min-w-0 sm:px-3 sm:py-1.5"
           >
             <dt className="text-xs leading-tight text-slate-400">{f.label}</dt>
             <dd

@@ -97,7 +97,7 @@ export function PlaybackBar() {
           ))}
         </select>
       </label>
-      <p className="hidden text-xs text-slate-400 md:block">
+      <p className="hidden text-xs text-slate-400 xl:block">
         <kbd className="rounded border border-slate-600 px-1">Space</kbd> play/pause ·{' '}
         <kbd className="rounded border border-slate-600 px-1">→</kbd> step
       </p>

@@ -3,9 +3,9 @@
  * sentence on what it means. Pure, so its formatting is tested in Node.
  */
 
-import { formatPct, formatUsd } from '../charts';
-import type { RunReport } from '../engine/report';
+import { BAD_DEBT_MIN_USD, formatPct, formatUsd } from '../charts';
 import type { Scenario } from '../scenario';
+import type { ViewReport } from '../state/viewReport';
 
 export interface Figure {
   key: string;
@@ -24,7 +24,8 @@ function times(x: number): string {
   return `${x >= 10 ? x.toFixed(0) : x.toFixed(1)} ×`;
 }
 
-export function reportFigures(report: RunReport | null, scenario: Scenario): Figure[] {
+/** The figures of a report: the engine's live one, or the history's as of a held minute. */
+export function reportFigures(report: ViewReport | null, scenario: Scenario): Figure[] {
   const r = report;
   const usd = (v: number | undefined) => (v === undefined ? NONE : formatUsd(v));
   const pct = (v: number | undefined) => (v === undefined ? NONE : formatPct(v));
@@ -90,10 +91,10 @@ export function reportFigures(report: RunReport | null, scenario: Scenario): Fig
     {
       key: 'bad-debt',
       label: 'Bad debt',
-      value: r ? formatUsd(Math.abs(r.badDebt) < 0.005 ? 0 : r.badDebt) : NONE,
+      value: r ? formatUsd(r.badDebt < BAD_DEBT_MIN_USD ? 0 : r.badDebt) : NONE,
       detail: 'unpaid losses',
       help: 'Losses that neither margin, the insurance fund nor ADL covered.',
-      alert: r !== null && r.badDebt >= 0.005,
+      alert: r !== null && r.badDebt >= BAD_DEBT_MIN_USD,
     },
     {
       key: 'depletion',

@@ -5,6 +5,7 @@
 
 import { PARAMS, PARAM_KEYS, type ParamGroup, type Scenario } from '../../scenario';
 import { useAppStore, useController } from '../../state/react';
+import { useNarrowAtStart } from '../useNarrow';
 import { Select, Toggle } from './Choice';
 import { SeedInput } from './SeedInput';
 import { Slider } from './Slider';
@@ -63,11 +64,17 @@ function ParamControl({ name }: { name: keyof Scenario }) {
 }
 
 export function ControlsPanel() {
+  // On a phone the groups start collapsed, so the sheet shows what there is at a glance.
+  const collapsed = useNarrowAtStart();
   return (
-    <div className="space-y-3">
+    <div className="space-y-2 sm:space-y-3">
       {GROUPS.map(({ group, title }) => (
-        <details key={group} open className="rounded-lg border border-slate-800 bg-slate-900/60">
-          <summary className="cursor-pointer px-3 py-2 text-sm font-semibold tracking-wide text-slate-100 uppercase select-none">
+        <details
+          key={group}
+          open={!collapsed}
+          className="rounded-lg border border-slate-800 bg-slate-900/60"
+        >
+          <summary className="cursor-pointer px-3 py-1.5 text-sm sm:py-2 font-semibold tracking-wide text-slate-100 uppercase select-none">
             {title}
           </summary>
           <div className="px-3 pb-2">

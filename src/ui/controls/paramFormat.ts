@@ -20,6 +20,14 @@ function plain(value: number, int: boolean): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 3 });
 }
 
+/** Dollars as people write them: "$0", "$4.50", "$990", "$1,000", "$20M" (no "$990.00"). */
+function usd(v: number): string {
+  if (v === 0) return '$0';
+  if (Math.abs(v) >= 100 && Math.abs(v) < 1e6)
+    return `${v < 0 ? '−' : ''}$${Math.round(Math.abs(v)).toLocaleString('en-US')}`;
+  return formatUsdPrecise(v);
+}
+
 export function formatParamValue(spec: ParamSpec, value: number | string | boolean): string {
   if (spec.kind === 'bool') return value ? 'on' : 'off';
   if (spec.kind === 'enum') return optionLabel(String(value));
@@ -27,9 +35,14 @@ export function formatParamValue(spec: ParamSpec, value: number | string | boole
   if (spec.zeroIsOff && v === 0) return 'off';
   switch (spec.unit) {
     case 'USD':
-      return formatUsdPrecise(v);
+      return usd(v);
     case 'USD/step':
-      return `${formatUsdPrecise(v)}/step`;
+      return `${usd(v)}/step`;
+    // A moment of the run reads as a minute; a count of one as singular.
+    case 'step':
+      return `minute ${plain(v, true)}`;
+    case 'steps':
+      return v === 1 ? '1 step' : withUnit(plain(v, true), 'steps');
     default:
       return withUnit(plain(v, spec.kind === 'int'), spec.unit);
   }

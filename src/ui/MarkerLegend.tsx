@@ -1,0 +1,23 @@
+/** What the price chart's event markers mean: the chart's own legend has no room for them. */
+
+import { MARKER_EVENTS } from '../charts';
+import { EVENT_GLYPHS } from './eventGlyphs';
+
+export function MarkerLegend() {
+  return (
+    <ul
+      aria-label="Event markers"
+      className="mt-2 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-300"
+      data-testid="marker-legend"
+    >
+      {MARKER_EVENTS.map((m) => (
+        <li key={m.name} className="flex items-baseline gap-1">
+          <span aria-hidden="true" style={{ color: m.color }}>
+            {EVENT_GLYPHS[m.name]}
+          </span>
+          {m.label.toLowerCase()}
+        </li>
+      ))}
+    </ul>
+  );
+}
