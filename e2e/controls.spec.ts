@@ -21,7 +21,10 @@ test('moving the leverage slider changes the URL and the live figures', async ({
   await expect(leverage).toHaveAttribute('aria-valuetext', '125 ×');
   await expect(page).toHaveURL(/leverage=125(&|$)/);
 
-  // The change restarts the run from step 0, and a finished run plays again.
+  // The change sets the new run up paused at step 0 (the old one had finished); Play runs it.
+  await waitReady(page);
+  await expect(page.getByTestId('step-counter')).toContainText('step 0 / 200');
+  await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 30_000 });
   await expect(figure(page, 'liquidations')).not.toHaveText(before);
 });
@@ -35,6 +38,10 @@ test('several quick changes restart the run from step 0 with the last value', as
   await changeQuickly(shock, 6);
   await expect(shock).toHaveAttribute('aria-valuetext', '-11 %');
   await expect(page).toHaveURL(/shock=-11(&|$)/);
+  // Set up paused at step 0 after the finished run; Play streams it to its end.
+  await waitReady(page);
+  await expect(page.getByTestId('step-counter')).toContainText('step 0 / 200');
+  await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('step-counter')).toContainText('step 200 / 200');
   // One run for the six changes, of the last value, streamed from step 0 to its end.

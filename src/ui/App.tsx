@@ -41,10 +41,7 @@ export function App() {
         >
           <ErrorBanner />
           <LinkNotice />
-          <div
-            ref={pinned}
-            className="sticky top-0 z-10 -mx-3 space-y-1 bg-slate-950/90 px-3 py-1 backdrop-blur"
-          >
+          <div ref={pinned} className="sticky top-0 z-10 -mx-3 space-y-1 bg-slate-950/95 px-3 py-1">
             <PlaybackBar />
             <div className="rounded-lg border border-slate-800 bg-slate-900/95 px-3 py-1">
               <Scrubber />
@@ -52,7 +49,7 @@ export function App() {
           </div>
           {/* Pinned under the playback bar on a phone, where the charts are short. */}
           <div
-            className="z-10 -mx-3 bg-slate-950/90 px-3 py-1 backdrop-blur max-lg:sticky"
+            className="-mx-3 px-3 py-1 max-lg:sticky max-lg:z-10 max-lg:bg-slate-950/95"
             style={{ top: pinnedHeight }}
           >
             <FiguresPanel />

@@ -4,16 +4,13 @@
  */
 
 import { selectReadoutMinute } from '../state/selectors';
-import type { AppState } from '../state/store';
 import { useAppStore, useThrottledAppStore } from '../state/react';
 import { readoutAt } from './readout';
 
-const selectVersion = (s: AppState) => (s.readyGeneration === s.generation ? s.framesVersion : -1);
-
 export function PriceReadout() {
-  // Live, the newest minute moves every frame: a few updates a second are plenty to read.
-  const minute = useThrottledAppStore(selectReadoutMinute, 100);
-  useThrottledAppStore(selectVersion, 100); // re-render as the history fills in
+  // Live, the newest minute moves every frame: four updates a second are plenty to read, and
+  // the rows up to a minute never change, so the minute alone says when to render.
+  const minute = useThrottledAppStore(selectReadoutMinute, 250);
   const frames = useAppStore((s) => s.frames);
   const items = minute < 0 || !frames ? [] : readoutAt(frames, minute);
   return (

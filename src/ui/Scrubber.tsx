@@ -40,7 +40,7 @@ const button =
 
 export function Scrubber() {
   const id = useId();
-  const rows = useThrottledAppStore(selectShownStep, 100);
+  const rows = useThrottledAppStore(selectShownStep, 200);
   const viewStep = useAppStore(selectViewStep);
   const setViewStep = useAppStore((s) => s.setViewStep);
   const newest = (rows ?? 0) - 1;
