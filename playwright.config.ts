@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, resolveChromium } from './scripts/browser-path.mjs';
 
@@ -12,7 +13,13 @@ export default defineConfig({
   testDir: 'e2e',
   forbidOnly: true,
   retries: 0,
-  workers: 2,
+  // A journey is a browser, its page and a simulation worker: about two busy threads. One
+  // journey per two cores (one on this 2-core machine), so journeys do not starve each other.
+  workers: Math.max(1, Math.floor(availableParallelism() / 2)),
+  // Bounds, not delays: every wait is on state and ends as soon as it holds. They are wide so a
+  // machine loaded by something else is slower, not red.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: 'list',
   use: {
     baseURL: BASE_URL,

@@ -157,6 +157,12 @@ export function figure(page: Page, key: string) {
 /** A short run, so journeys stay fast. */
 export const SHORT = '/?v=1&seed=3&positions=5000&steps=200&shockStep=20';
 
+/**
+ * A long run (100 s at 30 steps/s): a journey that pauses a playing run, or checks that it keeps
+ * playing, must not find it over — and a loaded machine may take many seconds between steps.
+ */
+export const LONG = SHORT.replace('steps=200', 'steps=3000');
+
 /** Every live figure's text, by key: two pages showing the same run show the same figures. */
 export async function allFigures(page: Page): Promise<Record<string, string>> {
   return page

@@ -10,7 +10,7 @@ const SLIDERS = PARAM_KEYS.filter((k) => {
 test('every slider moves with ArrowRight and ArrowLeft, and each move changes the link', async ({
   page,
 }) => {
-  test.setTimeout(180_000); // thirty sliders, two runs each
+  test.setTimeout(300_000); // thirty sliders, two runs each: a bound for a loaded machine
   await page.goto(SHORT);
   await waitReady(page);
   for (const key of SLIDERS) {

@@ -1,10 +1,10 @@
 import { BUCKET_COLUMNS, SCALAR_COLUMNS } from '../src/engine/frame';
 import { PROTOCOL_VERSION } from '../src/worker/protocol';
 import { expect, test } from './fixtures';
-import { SHORT, setSpeed, shownStep, waitReady } from './helpers';
+import { LONG, SHORT, setSpeed, shownStep, waitReady } from './helpers';
 
 test('a worker error shows its message and Restart brings the run back', async ({ page }) => {
-  await page.goto(SHORT);
+  await page.goto(LONG);
   await waitReady(page);
   await setSpeed(page, '60');
   await page.getByRole('button', { name: 'Play' }).click();
@@ -74,7 +74,7 @@ test('a malformed message from the worker becomes a readable error, not a blank 
 test('a worker that hangs mid-run is noticed within seconds, and Restart brings the run back', async ({
   page,
 }) => {
-  await page.goto(SHORT);
+  await page.goto(LONG);
   await waitReady(page);
   await page.getByRole('button', { name: 'Play' }).click();
   await expect.poll(() => shownStep(page)).toBeGreaterThan(5);
