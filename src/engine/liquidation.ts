@@ -500,7 +500,7 @@ export class LiquidationEngine {
    */
   unwindWarehouses(book: OrderBook): void {
     for (const a of [this.stock, this.vault]) {
-      const order = unwindOrder(a.inventory, book.tape.close, book.tape.open);
+      const order = unwindOrder(a, book.tape.close, book.tape.open);
       if (order.qty === 0) continue;
       book.take(a, order.qty > 0 ? 1 : -1, Math.abs(order.qty), order.limit);
     }

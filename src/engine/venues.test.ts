@@ -75,13 +75,17 @@ describe('venue rules, worked figures', () => {
     expect(adlToRestore(500, stock, 56_500)).toBe(0);
   });
 
-  it('unwinds a stock only while the price is not moving against the sale', () => {
-    expect(unwindOrder(100, 100, 101).qty).toBe(0); // falling: hold
-    const sell = unwindOrder(100, 101, 100);
+  it('unwinds a stock only while the price is not moving against it, and never below cost', () => {
+    const long = { inventory: 100, cash: -100 * 95 }; // 100 units bought at 95
+    expect(unwindOrder(long, 100, 101).qty).toBe(0); // falling: hold
+    const sell = unwindOrder(long, 101, 100);
     expect(sell.qty).toBeCloseTo(-2, 12); // 2 % of the stock
     expect(sell.limit).toBeCloseTo(101 * 0.995, 9); // no more than 0.5 % below the last price
-    expect(unwindOrder(-100, 101, 100).qty).toBe(0); // a short stock holds while price rises
-    expect(unwindOrder(-100, 99, 100).qty).toBeCloseTo(2, 12);
+    expect(unwindOrder(long, 95.2, 95).limit).toBe(95); // the limit keeps to the cost
+    expect(unwindOrder(long, 94.9, 94).qty).toBe(0); // below cost: warehouse, do not realise
+    const short = { inventory: -100, cash: 100 * 105 }; // 100 units sold at 105
+    expect(unwindOrder(short, 101, 100).qty).toBe(0); // a short stock holds while price rises
+    expect(unwindOrder(short, 99, 100).qty).toBeCloseTo(2, 12);
   });
 });
 

@@ -108,19 +108,24 @@ export function adlToRestore(equity: number, a: Account, mark: number): number {
 /**
  * The unwinding order a warehouse sends this step: a share of its inventory, only while the price
  * is not moving against the sale (a long stock sells only if the last price has not fallen since
- * the previous step) and never more than a shallow limit from the last price, so it never dumps
- * into a falling book. Returns the signed quantity to trade (0: hold) and its limit price.
+ * the previous step), never below its average cost (it warehouses a loss rather than realise it
+ * into a crash) and never more than a shallow limit from the last price, so it never dumps into
+ * a falling book. Returns the signed quantity to trade (0: hold) and its limit price.
  */
 export function unwindOrder(
-  inventory: number,
+  a: Account,
   last: number,
   previousLast: number,
 ): { qty: number; limit: number } {
+  const inventory = a.inventory;
   if (inventory === 0) return { qty: 0, limit: last };
   const sell = inventory > 0;
+  const cost = -a.cash / inventory;
   const against = sell ? last < previousLast : last > previousLast;
-  if (against) return { qty: 0, limit: last };
-  const qty = -WAREHOUSE_UNWIND_SHARE * inventory;
   const limit = last * (1 + (sell ? -1 : 1) * WAREHOUSE_UNWIND_LIMIT);
-  return { qty, limit };
+  // The limit itself keeps to the cost, so no fill realises a loss.
+  const bounded = sell ? Math.max(limit, cost) : Math.min(limit, cost);
+  const atLoss = sell ? bounded > last : bounded < last;
+  if (against || atLoss) return { qty: 0, limit: last };
+  return { qty: -WAREHOUSE_UNWIND_SHARE * inventory, limit: bounded };
 }
