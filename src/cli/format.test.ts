@@ -66,7 +66,9 @@ describe('formatSummary', () => {
     expect(row('Endogenous share')).toMatch(/ 60\.00 % +of liquidations; exogenous 52\.18 \$M$/);
     expect(row('Insurance fund used')).toMatch(/ 1\.20 \$M +low 3\.80 \$M$/);
     expect(row('ADL')).toMatch(/ 0\.00 \$M +0 positions over 0 steps$/);
-    expect(row('Queue peak')).toMatch(/ 48\.00 \$M +oldest waited 37 steps; loss at mark 1\.70 \$M$/);
+    expect(row('Queue peak')).toMatch(
+      / 48\.00 \$M +oldest waited 37 steps; loss at mark 1\.70 \$M$/,
+    );
     expect(row('Vault PnL')).toMatch(/ -0\.25 \$M +inventory 2\.50 \$M, peak 6\.00 \$M$/);
     expect(row('Bad debt')).toMatch(/ 0\.00 \$M$/);
     expect(row('Peak depletion')).toMatch(/ 64\.00 %/);
