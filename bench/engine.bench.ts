@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { createFrameBatch } from '../src/engine/frame';
 import { createSimulation } from '../src/engine/run';
 import { defaultThreads, runReports } from '../src/cli/pool';
-import { defaultScenario } from '../src/scenario/params';
+import { defaultScenario, PARAMS } from '../src/scenario/params';
 import type { Scenario } from '../src/scenario/params';
 
 interface Options {
@@ -28,6 +28,8 @@ interface Options {
   steps: number;
   /** Runs per sweep-throughput batch (0: skip that table). */
   sweepBatch: number;
+  /** Liquidation engine of the stepped scenario. */
+  engine: Scenario['engine'];
 }
 
 interface RunResult {
@@ -44,6 +46,7 @@ interface RunResult {
 
 const USAGE =
   'Usage: npm run bench -- [--sizes 10000,100000,1000000] [--runs K] [--steps 1000] [--sweep-batch 48]\n' +
+  '  [--engine generic|binance|bybit|hyperliquid]\n' +
   'Runs: 5 per size, 3 for sizes of 10^6 and above, unless --runs is given.\n' +
   'Sweep throughput: 3 batches of --sweep-batch report-only runs per thread count (0: skip).\n';
 
@@ -58,6 +61,7 @@ function parseOptions(argv: readonly string[]): Options {
     runs: undefined,
     steps: 1000,
     sweepBatch: 48,
+    engine: 'generic',
   };
   for (let i = 0; i < argv.length; i++) {
     const [name, inline] = argv[i].split('=', 2) as [string, string | undefined];
@@ -77,7 +81,12 @@ function parseOptions(argv: readonly string[]): Options {
     else if (name === '--runs') options.runs = whole(value, 1, 100);
     else if (name === '--steps') options.steps = whole(value, 50, 5000);
     else if (name === '--sweep-batch') options.sweepBatch = whole(value, 0, 10_000);
-    else fail(`unknown option ${name}`);
+    else if (name === '--engine') {
+      const engines = PARAMS.engine.options;
+      if (!engines.includes(value as Scenario['engine']))
+        fail(`--engine: ${value} is not one of ${engines.join(', ')}`);
+      options.engine = value as Scenario['engine'];
+    } else fail(`unknown option ${name}`);
   }
   return options;
 }
@@ -205,7 +214,7 @@ async function main(): Promise<void> {
   const lines = [
     machine(),
     '',
-    `Default scenario, shock -10 %, ${options.steps} steps; median of runs (peak memory: largest).`,
+    `Default scenario, shock -10 %, engine ${options.engine}, ${options.steps} steps; median of runs (peak memory: largest).`,
     '',
     '| Positions | Runs | Set-up ms | Median ms/step | p95 ms/step | Liquidations | Liquidations/s | Peak RSS MB | Peak heap MB | Peak buffers MB |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -217,6 +226,7 @@ async function main(): Promise<void> {
       positions: size,
       steps: options.steps,
       shock: -10,
+      engine: options.engine,
     };
     const results: RunResult[] = [];
     for (let r = 0; r < runs; r++) {

@@ -28,6 +28,14 @@ const report: RunReport = {
   insuranceFundLow: 3_800_000,
   adlNotional: 0,
   adlCount: 0,
+  adlSteps: 0,
+  peakQueued: 48_000_000,
+  maxQueueAge: 37,
+  peakQueueLoss: 1_700_000,
+  peakFundStock: 0,
+  peakVaultInventory: 6_000_000,
+  vaultInventory: 2_500_000,
+  vaultPnl: -250_000,
   badDebt: 0,
   recoverySteps: null,
   fundingVariance: 1e-8,
@@ -57,7 +65,11 @@ describe('formatSummary', () => {
     expect(row('Branching ratio')).toMatch(/ 0\.87 +above 1: each wave feeds a bigger one$/);
     expect(row('Endogenous share')).toMatch(/ 60\.00 % +of liquidations; exogenous 52\.18 \$M$/);
     expect(row('Insurance fund used')).toMatch(/ 1\.20 \$M +low 3\.80 \$M$/);
-    expect(row('ADL')).toMatch(/ 0\.00 \$M +0 positions$/);
+    expect(row('ADL')).toMatch(/ 0\.00 \$M +0 positions over 0 steps$/);
+    expect(row('Queue peak')).toMatch(
+      / 48\.00 \$M +oldest waited 37 steps; loss at mark 1\.70 \$M$/,
+    );
+    expect(row('Vault PnL')).toMatch(/ -0\.25 \$M +inventory 2\.50 \$M, peak 6\.00 \$M$/);
     expect(row('Bad debt')).toMatch(/ 0\.00 \$M$/);
     expect(row('Peak depletion')).toMatch(/ 64\.00 %/);
     expect(row('Recovery')).toMatch(/not regained within the run$/);
@@ -66,7 +78,7 @@ describe('formatSummary', () => {
 
   it('right-aligns the values', () => {
     const rows = lines.filter((l) => l.startsWith('  '));
-    expect(rows).toHaveLength(16);
+    expect(rows).toHaveLength(19);
     const end = row('Max drawdown').indexOf('12.34') + '12.34'.length;
     for (const r of rows) {
       expect(r[end - 1], r).not.toBe(' ');

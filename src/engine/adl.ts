@@ -102,14 +102,29 @@ export class Deleverager {
   private candidateQty = 0;
   private candidateCost = 0;
   private keep = 1;
-  /** Positions hit in the current step (pro rata: counted when the cut is applied). */
+  /** Positions hit in the current step, each once (pro rata: counted when the cut is applied). */
   hits = 0;
+  /** Positions hit at least once in the run, each once. */
+  positionsHit = 0;
+  /** Last step each position was hit at (-1: never), so a position counts once per step. */
+  private readonly hitStep: Int32Array;
+  private step = -1;
 
   constructor(
     private readonly side: PositionSide,
     private readonly policy: 'queue' | 'prorata',
   ) {
     this.ranking = new AdlRanking(side.count);
+    this.hitStep = new Int32Array(side.count).fill(-1);
+  }
+
+  /** Counts a hit on position j: once per step for the frame, once per run for the report. */
+  private hit(j: number): void {
+    const before = this.hitStep[j];
+    if (before === this.step) return;
+    if (before < 0) this.positionsHit++;
+    this.hitStep[j] = this.step;
+    this.hits++;
   }
 
   /** Closes up to `qty` units at price `b` (the liquidated position's bankruptcy price). */
@@ -117,6 +132,7 @@ export class Deleverager {
     out.closed = 0;
     out.realised = 0;
     if (this.rankedAt !== step) this.rank(mark, step);
+    this.step = step;
     const o = this.side.side;
     if (this.policy === 'prorata') {
       const y = Math.min(qty, this.candidateQty);
@@ -138,7 +154,7 @@ export class Deleverager {
         out.closed += closed;
         out.realised += o * closed * (b - side.entry[j]);
         rest -= closed;
-        this.hits++;
+        this.hit(j);
       }
       if (side.qty[j] === 0) ranking.dropBest();
     }
@@ -150,7 +166,7 @@ export class Deleverager {
     const cut = 1 - this.keep;
     for (let r = 0; r < this.ranking.length; r++) {
       const j = this.ranking.at(r);
-      if (this.side.reduce(j, this.keep === 0 ? Infinity : this.side.qty[j] * cut) > 0) this.hits++;
+      if (this.side.reduce(j, this.keep === 0 ? Infinity : this.side.qty[j] * cut) > 0) this.hit(j);
     }
     this.keep = 1;
     this.candidateQty = 0;

@@ -24,8 +24,8 @@ export const SCALAR_COLUMNS = [
   /** Traded notional in the step, all flows. */
   'volume',
   /**
-   * Notional taken over by the liquidation engine in the step, long and short positions, at the
-   * mark. Executions (the `realised` bucket column) may follow later, under a throughput limit
+   * Notional taken over by the liquidation engine in the step, long and short positions, at
+   * their bankruptcy price (as terminals total liquidations). Executions (the `realised` bucket column) may follow later, under a throughput limit
    * or the price band, so the two need not match step by step.
    */
   'liqLong',
@@ -42,9 +42,11 @@ export const SCALAR_COLUMNS = [
   'oiShort',
   /** Insurance fund balance after the step. */
   'insuranceFund',
-  /** Auto-deleveraging in the step: positions hit and notional closed. */
+  /** Auto-deleveraging in the step: positions hit (each once) and notional closed. */
   'adlCount',
   'adlNotional',
+  /** Distinct positions auto-deleveraged so far (one hit in several steps counts once). */
+  'adlPositions',
   /** Cumulative bad debt (losses nobody paid) after the step. */
   'badDebt',
   /** Funding rate (premium averaged since the last payment), as a fraction per interval. */
@@ -58,6 +60,16 @@ export const SCALAR_COLUMNS = [
   'depletion',
   /** Notional waiting in the liquidation engine's queue after the step. */
   'queued',
+  /** Steps the oldest position in the queue has waited (0: empty). */
+  'queueAge',
+  /** The queue's loss at the mark against its bankruptcy prices (USD; positive: a loss). */
+  'queueLoss',
+  /** Venue engines: the insurance fund's stock of taken-over positions, signed, at the mark. */
+  'fundStock',
+  /** The backstop vault's inventory, signed, at the mark (USD). */
+  'vaultInventory',
+  /** The backstop vault's profit and loss at the last price (USD). */
+  'vaultPnl',
   /** Bit set of {@link EVENT} flags. */
   'events',
 ] as const;

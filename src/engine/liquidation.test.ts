@@ -36,7 +36,8 @@ describe('liquidation engine accounting', () => {
     expect(out.count).toBe(0); // not breached yet at 57,000
     engine.takeOver(MARK, 0, out);
     expect(out.count).toBe(1);
-    expect(out.longNotional).toBeCloseTo(MARK, 9);
+    // Booked at the bankruptcy price, as terminals total liquidations.
+    expect(out.longNotional).toBeCloseTo(56_700, 9);
     expect(longs.qty[0]).toBe(0);
     expect(engine.totals.tradersRealised).toBeCloseTo(-6_300, 9);
   });

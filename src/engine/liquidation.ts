@@ -21,6 +21,15 @@
  *
  * A throughput limit caps the notional executed per step: the rest waits in the queue, in
  * take-over order. Nothing executes while matching is halted.
+ *
+ * That is the `generic` engine, kept as the contract's design and for old links. The venue
+ * engines (`binance`, `bybit`, `hyperliquid`; rules in venues.ts) close each position in the
+ * step it is breached: the book within the band, then the vault, then the fund, which takes the
+ * rest over at bankruptcy as far as it can carry it at the mark, then ADL at once (ranked
+ * traders, then the positions' residual counterparty). The fund's and the vault's stock unwinds
+ * only while the price is not moving against it. Their throughput limit and the circuit breaker
+ * leave breached positions with their traders, and every surplus over bankruptcy goes to the
+ * fund (no fee).
  */
 
 import { type Account, newAccount } from './accounts';
@@ -30,7 +39,20 @@ import { TakeoverQueue } from './queue';
 import { bandLimit, type OrderBook } from './book';
 import type { LiquidationMap, PositionSide } from './positions';
 import { MARGIN_TIERS } from './tiers';
-import type { Scenario } from './types';
+
+/** Maintenance rate of margin tier `t`. */
+const tierMmr = (t: number): number => MARGIN_TIERS[t].mmr;
+import type { LiquidationEngineKind, Scenario } from './types';
+import {
+  adlToRestore,
+  belowVaultThreshold,
+  fundCapacity,
+  sliceQty,
+  slicesPerStep,
+  stepDownQty,
+  unwindOrder,
+  vaultTriggerPrice,
+} from './venues';
 
 /** Quantity left over, as a share of the order, that is only rounding. */
 const QTY_EPSILON = 1e-12;
@@ -87,6 +109,9 @@ export class LiquidationEngine {
    */
   readonly account: Account = newAccount();
   readonly vault: Account = newAccount();
+  /** Venue engines: what the insurance fund took over and has not yet sold (its stock). */
+  readonly stock: Account = newAccount();
+  readonly kind: LiquidationEngineKind;
   fund: number;
   fees = 0;
   badDebt = 0;
@@ -101,6 +126,11 @@ export class LiquidationEngine {
   private readonly adlResult: AdlResult = { closed: 0, realised: 0 };
   private stepCount = 0;
   private readonly sides: readonly PositionSide[];
+  /** Venue engines: breached positions left with their traders this step, checked again next. */
+  private readonly deferred: number[] = [];
+  /** Step the residual counterparty was last deleveraged at (it counts once per step). */
+  private legacyHitStep = -1;
+  private legacyHit = false;
   /** The order being closed, reused from one close to the next (no allocation per position). */
   private readonly order: CloseOrder = {
     side: 1,
@@ -112,16 +142,23 @@ export class LiquidationEngine {
     bookValue: 0,
   };
 
+  /**
+   * `legacy` is whoever took the other side of the positions before the run: the venue engines
+   * may deleverage it once the ranked traders are exhausted.
+   */
   constructor(
     private readonly s: Scenario,
     longs: PositionSide,
     shorts: PositionSide,
+    private readonly legacy: Account | null = null,
   ) {
+    this.kind = s.engine ?? 'generic';
     this.fund = s.insuranceFund;
     this.sides = [longs, shorts];
     this.adlLongs = new Deleverager(longs, s.adl);
     this.adlShorts = new Deleverager(shorts, s.adl);
-    this.feeRate = s.liquidationFee / 100;
+    // Venues pay the whole surplus over bankruptcy into the fund; the contract's split is generic's.
+    this.feeRate = this.kind === 'generic' ? s.liquidationFee / 100 : 0;
     this.totals = {
       liquidatedLong: 0,
       liquidatedShort: 0,
@@ -137,6 +174,34 @@ export class LiquidationEngine {
   /** Notional waiting in the queue, at `price`. */
   queuedNotional(price: number): number {
     return this.queue.head < this.queue.tail ? this.queue.total * price : 0;
+  }
+
+  /** Steps the oldest queued position has waited. */
+  queueAge(): number {
+    return this.queue.age(this.stepCount);
+  }
+
+  /**
+   * The queue's loss at `mark` against the bankruptcy prices it was taken over at (USD; positive:
+   * a loss the fund or ADL must still cover). The engine's inventory is the queue's.
+   */
+  queueLoss(mark: number): number {
+    return this.queueCost - this.account.inventory * mark;
+  }
+
+  /** The fund's equity at `mark`: its cash and its stock marked (USD). */
+  fundEquity(mark: number): number {
+    return this.fund + this.stock.cash + this.stock.inventory * mark;
+  }
+
+  /** The vault's profit and loss at `price` (USD). */
+  vaultPnl(price: number): number {
+    return this.vault.cash + this.vault.inventory * price;
+  }
+
+  /** Distinct positions auto-deleveraged so far (the residual counterparty counts as one). */
+  get adlPositions(): number {
+    return this.adlLongs.positionsHit + this.adlShorts.positionsHit + (this.legacyHit ? 1 : 0);
   }
 
   /** Takes over every position breached at `mark`. */
@@ -155,7 +220,7 @@ export class LiquidationEngine {
             continue;
           }
         }
-        this.takeOverUnits(side, i, qty, fundingIndex, mark, out);
+        this.takeOverUnits(side, i, qty, fundingIndex, out);
         if (side.qty[i] > 0) side.retier(i, t - 1);
       }
     }
@@ -166,21 +231,34 @@ export class LiquidationEngine {
     i: number,
     qty: number,
     fundingIndex: number,
-    mark: number,
     out: StepLiquidations,
   ): void {
+    const b = this.seize(side, i, qty, fundingIndex, out);
+    this.queue.push(qty, side.side, b, this.stepCount);
+  }
+
+  /**
+   * Transfers `qty` units of position i to the engine at its bankruptcy price (the trader loses
+   * exactly their margin on them) and books them as liquidated, at that price as terminals
+   * total it. Returns the bankruptcy price. The units count as queued until closed.
+   */
+  private seize(
+    side: PositionSide,
+    i: number,
+    qty: number,
+    fundingIndex: number,
+    out: StepLiquidations,
+  ): number {
     const s = side.side;
     const b = side.bankruptcy(i);
     const margin = side.margin(i, qty);
     side.reduce(i, qty);
-    // Transfer at the bankruptcy price: the trader loses exactly the margin.
     this.totals.tradersRealised -= margin;
     this.totals.tradersFunding -= s * qty * fundingIndex;
     this.account.inventory += s * qty;
     this.account.cash -= s * qty * b;
     this.queueCost += s * qty * b;
-    this.queue.push(qty, s, b);
-    const notional = qty * mark;
+    const notional = qty * b;
     out.ledger.record(s, side.liq[i], notional);
     if (s === 1) {
       out.longNotional += notional;
@@ -191,6 +269,7 @@ export class LiquidationEngine {
     }
     out.count++;
     this.totals.liquidations++;
+    return b;
   }
 
   /** Starts a step: the ADL rankings of the previous step are stale. */
@@ -226,11 +305,202 @@ export class LiquidationEngine {
     }
     this.adlLongs.finishStep();
     this.adlShorts.finishStep();
-    this.lastAdlHits = this.adlLongs.hits + this.adlShorts.hits;
-    this.totals.adlCount += this.lastAdlHits;
+    this.lastAdlHits =
+      this.adlLongs.hits + this.adlShorts.hits + (this.legacyHitStep === this.stepCount ? 1 : 0);
+    this.totals.adlCount = this.adlPositions;
     if (q.head === q.tail) {
       q.head = q.tail = 0;
       q.total = 0; // no rounding residue once empty
+    }
+  }
+
+  /**
+   * Venue engines: liquidates every position breached at `mark` in this step (no overhang), after
+   * the fund and the vault hand to ADL what they can no longer carry at the mark.
+   */
+  liquidate(book: OrderBook, mark: number, fundingIndex: number, out: StepLiquidations): void {
+    this.restore(this.stock, this.fund, mark, fundingIndex);
+    this.restore(this.vault, this.s.backstop, mark, fundingIndex);
+    // Throughput limit, in notional at bankruptcy: past it the trader keeps the position.
+    let allowance = this.s.throughput > 0 ? this.s.throughput : Infinity;
+    const deferred = this.deferred;
+    for (const side of this.sides) {
+      for (let i = side.nextBreached(mark); i >= 0; i = side.nextBreached(mark)) {
+        if (allowance <= 0) {
+          deferred.push(i);
+          break;
+        }
+        allowance -= this.liquidatePosition(book, side, i, mark, fundingIndex, out);
+      }
+      // Left with the trader this step (cooldown, throughput): checked again from the next.
+      for (const i of deferred) side.requeue(i);
+      deferred.length = 0;
+    }
+  }
+
+  /** One breached position by the engine's rules; returns the notional liquidated (USD). */
+  private liquidatePosition(
+    book: OrderBook,
+    side: PositionSide,
+    i: number,
+    mark: number,
+    fundingIndex: number,
+    out: StepLiquidations,
+  ): number {
+    const qty = side.qty[i];
+    const t = side.tier[i];
+    if (this.kind === 'bybit') {
+      const cut = stepDownQty(qty, t, mark);
+      if (!(cut > 0)) {
+        side.retier(i, t - 1); // already within the lower tier's limit: it only moves down
+        return 0;
+      }
+      const notional = this.closeNow(book, side, i, Math.min(cut, qty), mark, fundingIndex, out);
+      // The rest re-enters one tier lower; if still breached it steps down again at once.
+      if (side.qty[i] > 0) side.retier(i, t - 1);
+      return notional;
+    }
+    if (this.kind === 'hyperliquid') {
+      const trigger = vaultTriggerPrice(side.side, side.entry[i], side.leverage[i], tierMmr(t));
+      if (belowVaultThreshold(side.side, mark, trigger)) {
+        return this.closeNow(book, side, i, qty, mark, fundingIndex, out, true);
+      }
+      let notional = 0;
+      for (let k = 0; k < slicesPerStep() && side.qty[i] > 0; k++) {
+        const q = sliceQty(side.qty[i], side.qty[i] * mark);
+        const filled = this.sliceToBook(book, side, i, q, mark, fundingIndex, out);
+        notional += filled * side.bankruptcy(i);
+        if (filled < q * (1 - QTY_EPSILON)) break; // the band is out of bids (asks)
+      }
+      if (side.qty[i] > 0) this.deferred.push(i);
+      return notional;
+    }
+    return this.closeNow(book, side, i, qty, mark, fundingIndex, out);
+  }
+
+  /**
+   * Takes `qty` units of position i over at bankruptcy and closes them in this step: the book
+   * within the band (unless `vaultFirst`), the vault, the fund as far as it can carry them at the
+   * mark, then ADL. Only what even ADL cannot place waits in the queue. Returns the notional.
+   */
+  private closeNow(
+    book: OrderBook,
+    side: PositionSide,
+    i: number,
+    qty: number,
+    mark: number,
+    fundingIndex: number,
+    out: StepLiquidations,
+    vaultFirst = false,
+  ): number {
+    const s = side.side;
+    const b = this.seize(side, i, qty, fundingIndex, out);
+    const o = this.order;
+    o.side = s;
+    o.qty = o.rest = qty;
+    o.bankruptcy = b;
+    o.band = bandLimit(mark, -s as 1 | -1);
+    o.bookQty = o.bookValue = 0;
+    // One immediate-or-cancel order within the band, no worse than bankruptcy overall.
+    if (!vaultFirst) this.fill(book, 0, true);
+    let atBankruptcy = 0;
+    if (o.rest > 0 && this.s.backstop > 0) {
+      const y = Math.min(o.rest, this.vaultCapacity(mark, b));
+      if (y > 0) {
+        this.transfer(this.vault, s, y, b);
+        atBankruptcy += y;
+        o.rest -= y;
+      }
+    }
+    if (o.rest > 0) {
+      // The fund takes over what its equity, this order's surplus included, carries at the mark.
+      const equity = this.headroom() + this.stock.cash + this.stock.inventory * mark;
+      const y = fundCapacity(equity, s, o.rest, b, mark);
+      if (y > 0) {
+        this.transfer(this.stock, s, y, b);
+        atBankruptcy += y;
+        o.rest = o.rest - y <= QTY_EPSILON * qty ? 0 : o.rest - y;
+      }
+    }
+    if (o.rest > 0) {
+      const y = this.deleverage(this.account, s, o.rest, b, mark, fundingIndex);
+      atBankruptcy += y;
+      o.rest = o.rest - y <= QTY_EPSILON * qty ? 0 : o.rest - y;
+    }
+    if (o.rest > 0) this.fill(book, Infinity, false); // a loss nobody pays: bad debt
+    const rest = o.rest;
+    this.settle(s, o.bookQty, o.bookValue, b, atBankruptcy);
+    if (o.bookQty > 0) out.realised.add(o.bookValue / o.bookQty, o.bookValue);
+    if (atBankruptcy > 0) out.realised.add(b, atBankruptcy * b);
+    if (rest > 0) this.queue.push(rest, s, b, this.stepCount); // only past every rung
+    return qty * b;
+  }
+
+  /**
+   * Hyperliquid: a book order of `qty` units of position i in the trader's name, within the
+   * band and no worse than bankruptcy overall. The trader keeps the rest of the position and
+   * the fill's surplus over bankruptcy, which stays in its isolated margin. Returns units filled.
+   */
+  private sliceToBook(
+    book: OrderBook,
+    side: PositionSide,
+    i: number,
+    qty: number,
+    mark: number,
+    fundingIndex: number,
+    out: StepLiquidations,
+  ): number {
+    const s = side.side;
+    const b = side.bankruptcy(i);
+    const filled = book.take(
+      this.account,
+      -s as 1 | -1,
+      qty,
+      bandLimit(mark, -s as 1 | -1),
+      b,
+      0,
+      true,
+    );
+    if (!(filled > 0)) return 0;
+    const value = book.filledValue;
+    this.seize(side, i, filled, fundingIndex, out);
+    this.queueCost -= s * filled * b; // closed at once: never queued
+    const surplus = s * (value - filled * b);
+    this.account.cash -= surplus;
+    this.totals.tradersRealised += surplus;
+    side.addMargin(i, surplus);
+    out.realised.add(value / filled, value);
+    return filled;
+  }
+
+  /**
+   * ADL trigger of a warehouse (the fund's stock, the vault): once its equity at the mark is
+   * below zero, enough of its stock is deleveraged at the stock's average cost to bring it back.
+   * It runs every step the price keeps walking away, so ADL spreads over several steps.
+   */
+  private restore(a: Account, capital: number, mark: number, fundingIndex: number): void {
+    if (a.inventory === 0) return;
+    const equity = capital + a.cash + a.inventory * mark;
+    const y = adlToRestore(equity, a, mark);
+    if (!(y > 0)) return;
+    const s = a.inventory > 0 ? 1 : -1;
+    const cost = -a.cash / a.inventory;
+    const closed = this.deleverage(a, s, y, cost, mark, fundingIndex);
+    // Remove rounding residue of a fully deleveraged stock.
+    if (Math.abs(a.inventory) <= QTY_EPSILON * closed) {
+      a.inventory = 0;
+    }
+  }
+
+  /**
+   * Venue engines: the fund's stock and the vault offer a share of their inventory back to the
+   * book, only while the price is not moving against the sale and within a shallow limit.
+   */
+  unwindWarehouses(book: OrderBook): void {
+    for (const a of [this.stock, this.vault]) {
+      const order = unwindOrder(a, book.tape.close, book.tape.open);
+      if (order.qty === 0) continue;
+      book.take(a, order.qty > 0 ? 1 : -1, Math.abs(order.qty), order.limit);
     }
   }
 
@@ -269,7 +539,7 @@ export class LiquidationEngine {
     // debt). While the fund still has money, what the band left waits for the book to refill.
     const fundSpent = this.headroom() <= FUND_EPSILON * qty * b;
     if (o.rest > 0 && fundSpent) {
-      const y = this.deleverage(s, o.rest, b, mark, fundingIndex);
+      const y = this.deleverage(this.account, s, o.rest, b, mark, fundingIndex);
       atBankruptcy += y;
       o.rest -= y;
       if (o.rest > 0) this.fill(book, Infinity, false);
@@ -343,6 +613,7 @@ export class LiquidationEngine {
    * scenario's policy. Returns the units closed.
    */
   private deleverage(
+    from: Account,
     s: 1 | -1,
     qty: number,
     b: number,
@@ -352,14 +623,31 @@ export class LiquidationEngine {
     const adl = s === 1 ? this.adlShorts : this.adlLongs;
     const r = this.adlResult;
     adl.take(qty, b, mark, this.stepCount, r);
-    if (r.closed <= 0) return 0;
-    // The opposite side (-s) closes at b: its funding on those units settles now.
-    this.totals.tradersRealised += r.realised;
-    this.totals.tradersFunding += s * r.closed * fundingIndex;
-    this.account.inventory -= s * r.closed;
-    this.account.cash += s * r.closed * b;
-    this.totals.adlNotional += r.closed * b;
-    return r.closed;
+    let closed = Math.max(0, r.closed);
+    if (closed > 0) {
+      // The opposite side (-s) closes at b: its funding on those units settles now.
+      this.totals.tradersRealised += r.realised;
+      this.totals.tradersFunding += s * closed * fundingIndex;
+      from.inventory -= s * closed;
+      from.cash += s * closed * b;
+      this.totals.adlNotional += closed * b;
+    }
+    // Venue engines: once the ranked traders are exhausted, the residual counterparty too.
+    const legacy = this.legacy;
+    if (this.kind !== 'generic' && legacy && qty - closed > QTY_EPSILON * qty) {
+      const y = Math.min(qty - closed, Math.max(0, -s * legacy.inventory));
+      if (y > 0) {
+        from.inventory -= s * y;
+        from.cash += s * y * b;
+        legacy.inventory += s * y;
+        legacy.cash -= s * y * b;
+        this.totals.adlNotional += y * b;
+        this.legacyHitStep = this.stepCount;
+        this.legacyHit = true;
+        closed += y;
+      }
+    }
+    return closed;
   }
 
   /** ADL hits in the current step (positions cut). */

@@ -208,4 +208,38 @@ export class PositionSide {
     this.map.add(lp, q * lp);
     this.moved.push(this.side * lp, i);
   }
+
+  /**
+   * Puts position i back among those the engine checks, at its current liquidation price: for a
+   * position the engine found breached but left open (a slice's cooldown, the throughput limit),
+   * which the walk has already passed.
+   */
+  requeue(i: number): void {
+    if (this.qty[i] > 0) this.moved.push(this.side * this.liq[i], i);
+  }
+
+  /**
+   * Adds `usd` of margin to position i's isolated margin (the surplus a liquidation slice left
+   * it): its leverage falls, its liquidation price moves away. Call {@link requeue} after.
+   */
+  addMargin(i: number, usd: number): void {
+    const q = this.qty[i];
+    if (!(q > 0) || !(usd > 0)) return;
+    const margin = (q * this.entry[i]) / this.leverage[i] + usd;
+    this.map.add(this.liq[i], -q * this.liq[i]);
+    this.leverage[i] = (q * this.entry[i]) / margin;
+    const lp = liquidationPrice(
+      this.side,
+      this.entry[i],
+      this.leverage[i],
+      MARGIN_TIERS[this.tier[i]].mmr,
+    );
+    this.liq[i] = lp;
+    this.map.add(lp, q * lp);
+  }
+
+  /** Signed open quantity (long positive). */
+  get netQty(): number {
+    return this.side * this.openQty;
+  }
 }

@@ -56,7 +56,24 @@ export interface RunReport {
   /** Lowest balance the insurance fund reached (USD). */
   insuranceFundLow: number;
   adlNotional: number;
+  /** Positions auto-deleveraged, each counted once however often it was cut. */
   adlCount: number;
+  /** Steps in which ADL closed anything (a flush in one minute reads 1). */
+  adlSteps: number;
+  /** Largest notional waiting in the liquidation engine's queue at the mark (USD). */
+  peakQueued: number;
+  /** Longest any position waited in the queue (steps). */
+  maxQueueAge: number;
+  /** Largest loss of the queue at the mark against its bankruptcy prices (USD). */
+  peakQueueLoss: number;
+  /** Venue engines: largest stock the insurance fund held, at the mark (USD). */
+  peakFundStock: number;
+  /** Largest inventory the backstop vault held, at the mark (USD). */
+  peakVaultInventory: number;
+  /** The vault's inventory at the end, signed, at the mark (USD). */
+  vaultInventory: number;
+  /** The vault's profit and loss at the end, at the last price (USD). */
+  vaultPnl: number;
   /** Losses that neither margin, fund nor ADL covered (USD). */
   badDebt: number;
   /** Steps from the trough until the price recovered half the drop (null: not within the run). */

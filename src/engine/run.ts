@@ -70,6 +70,12 @@ class RunTracker {
   /** Endogenous part of each step's wave (criticality.ts), for the branching ratio. */
   readonly endogenous: Float64Array;
   peakDepletion = 0;
+  adlSteps = 0;
+  peakQueued = 0;
+  maxQueueAge = 0;
+  peakQueueLoss = 0;
+  peakFundStock = 0;
+  peakVaultInventory = 0;
   private fundingN = 0;
   private fundingMean = 0;
   private fundingM2 = 0;
@@ -91,6 +97,12 @@ class RunTracker {
     this.closes[step] = c.close[row];
     this.waves[step] = c.liqLong[row] + c.liqShort[row];
     if (c.depletion[row] > this.peakDepletion) this.peakDepletion = c.depletion[row];
+    if (c.adlNotional[row] > 0) this.adlSteps++;
+    this.peakQueued = Math.max(this.peakQueued, c.queued[row]);
+    this.maxQueueAge = Math.max(this.maxQueueAge, c.queueAge[row]);
+    this.peakQueueLoss = Math.max(this.peakQueueLoss, c.queueLoss[row]);
+    this.peakFundStock = Math.max(this.peakFundStock, Math.abs(c.fundStock[row]));
+    this.peakVaultInventory = Math.max(this.peakVaultInventory, Math.abs(c.vaultInventory[row]));
     // Welford's running variance of the funding rate.
     const f = c.fundingRate[row];
     this.fundingN++;
@@ -195,6 +207,14 @@ function buildReport(w: World, t: RunTracker): RunReport {
     insuranceFundLow: totals.fundLow,
     adlNotional: totals.adlNotional,
     adlCount: totals.adlCount,
+    adlSteps: t.adlSteps,
+    peakQueued: t.peakQueued,
+    maxQueueAge: t.maxQueueAge,
+    peakQueueLoss: t.peakQueueLoss,
+    peakFundStock: t.peakFundStock,
+    peakVaultInventory: t.peakVaultInventory,
+    vaultInventory: e.vault.inventory * w.market.mark,
+    vaultPnl: e.vaultPnl(w.market.last),
     badDebt: e.badDebt,
     recoverySteps: recoverySteps(t, stepsRun),
     fundingVariance: t.fundingVariance(),

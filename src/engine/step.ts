@@ -27,6 +27,8 @@ export function newRunFlags(): RunFlags {
 
 /** Per-step liquidated notional, as a share of starting open interest, that counts as a wave. */
 export const CASCADE_WAVE_SHARE = 0.005;
+/** Bad debt below this is rounding, not an event (USD). */
+export const BAD_DEBT_EVENT_USD = 1;
 /** Depletion at which the book counts as running dry. */
 const BOOK_DRY_DEPLETION = 0.5;
 
@@ -45,12 +47,25 @@ export function stepWorld(w: World, out: FrameBatch, row: number, flags: RunFlag
   openStep(market, t);
   openStep(ghost, t);
   const halted = market.halted;
-  if (!halted) engine.unwindVault(market.book, market.last);
+  const venue = engine.kind !== 'generic';
+  if (!halted) {
+    if (venue) engine.unwindWarehouses(market.book);
+    else engine.unwindVault(market.book, market.last);
+  }
   market.updateMark();
   ghost.updateMark();
   liq.ledger.beginStep(ghost.mark);
-  engine.takeOver(market.mark, market.fundingIndex, liq);
-  if (!halted) engine.execute(market.book, market.mark, market.fundingIndex, liq);
+  if (venue) {
+    // A venue's breaker halts liquidations with matching: breached positions stay with their
+    // traders until trading resumes, while the makers refill.
+    if (!halted) {
+      engine.liquidate(market.book, market.mark, market.fundingIndex, liq);
+      engine.execute(market.book, market.mark, market.fundingIndex, liq);
+    }
+  } else {
+    engine.takeOver(market.mark, market.fundingIndex, liq);
+    if (!halted) engine.execute(market.book, market.mark, market.fundingIndex, liq);
+  }
 
   const perUnit = market.endStep(t);
   ghost.endStep(t);
@@ -111,7 +126,7 @@ function writeFrame(
   if (market.inShock(w.step)) events |= EVENT.SHOCK;
   if (ctx.halted) events |= EVENT.HALT;
   if (liq.adlCount > 0) events |= EVENT.ADL;
-  if (!flags.badDebt && engine.badDebt > ctx.badDebtBefore) {
+  if (!flags.badDebt && engine.badDebt >= BAD_DEBT_EVENT_USD) {
     flags.badDebt = true;
     events |= EVENT.BAD_DEBT;
   }
@@ -144,6 +159,7 @@ function writeFrame(
   c.insuranceFund[row] = engine.fund;
   c.adlCount[row] = liq.adlCount;
   c.adlNotional[row] = liq.adlNotional;
+  c.adlPositions[row] = engine.adlPositions;
   c.badDebt[row] = engine.badDebt;
   c.fundingRate[row] = market.fundingRate;
   c.basis[row] = (last - market.index) / market.index;
@@ -151,6 +167,11 @@ function writeFrame(
   c.askDepth[row] = depth.ask;
   c.depletion[row] = depletion;
   c.queued[row] = engine.queuedNotional(market.mark);
+  c.queueAge[row] = engine.queueAge();
+  c.queueLoss[row] = engine.queueLoss(market.mark);
+  c.fundStock[row] = engine.stock.inventory * market.mark;
+  c.vaultInventory[row] = engine.vault.inventory * market.mark;
+  c.vaultPnl[row] = engine.vaultPnl(last);
   c.events[row] = events;
 
   out.count = Math.max(out.count, row + 1);

@@ -8,6 +8,11 @@
 
 export type MarkPriceMode = 'last' | 'smoothed';
 export type AdlPolicy = 'queue' | 'prorata';
+/**
+ * How the liquidation engine closes what it takes over (venues.ts): the generic waterfall with
+ * its queue, or one of three venue-style engines that never leave an overhang.
+ */
+export type LiquidationEngineKind = 'generic' | 'binance' | 'bybit' | 'hyperliquid';
 
 /** A complete, valid scenario. Units are those of the parameter table. */
 export interface Scenario {
@@ -79,4 +84,6 @@ export interface Scenario {
   backstop: number;
   /** ADL policy. */
   adl: AdlPolicy;
+  /** Liquidation engine: the generic waterfall or a venue-style engine. */
+  engine: LiquidationEngineKind;
 }

@@ -84,7 +84,7 @@ export function createWorld(s: Scenario, population?: Population): World {
     ghost,
     longs,
     shorts,
-    engine: new LiquidationEngine(s, longs, shorts),
+    engine: new LiquidationEngine(s, longs, shorts, legacy),
     legacy,
     predicted,
     stepLiquidations: {
@@ -103,5 +103,13 @@ export function createWorld(s: Scenario, population?: Population): World {
 /** Every account that holds inventory apart from the leveraged positions. */
 export function inventoryAccounts(w: World): Account[] {
   const m = w.market;
-  return [m.book.makers, m.arbs, m.noiseTraders, m.agents.account, w.legacy, w.engine.vault];
+  return [
+    m.book.makers,
+    m.arbs,
+    m.noiseTraders,
+    m.agents.account,
+    w.legacy,
+    w.engine.vault,
+    w.engine.stock,
+  ];
 }

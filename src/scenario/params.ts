@@ -10,7 +10,7 @@
 
 import type { Scenario } from '../engine/types';
 
-export type { Scenario, MarkPriceMode, AdlPolicy } from '../engine/types';
+export type { Scenario, MarkPriceMode, AdlPolicy, LiquidationEngineKind } from '../engine/types';
 
 /**
  * Where a parameter lives: in the share link, in local storage only, or nowhere. Every parameter
@@ -463,6 +463,16 @@ export const PARAMS: ParamTable = {
     persist: 'link',
     default: 'queue',
     options: ['queue', 'prorata'],
+  },
+  engine: {
+    kind: 'enum',
+    label: 'Liquidation engine',
+    unit: '',
+    help: 'How liquidations execute: the generic waterfall (a queue that waits on a positive fund), or Binance-, Bybit- or Hyperliquid-style rules that leave no overhang.',
+    group: 'exchange',
+    persist: 'link',
+    default: 'generic',
+    options: ['generic', 'binance', 'bybit', 'hyperliquid'],
   },
 };
 

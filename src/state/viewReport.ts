@@ -67,7 +67,8 @@ export function viewReport(
   let short = 0;
   let count = 0;
   let adl = 0;
-  let adlCount = 0;
+  // Positions, not hits: a position deleveraged in two steps counts once, as in the report.
+  const adlCount = rows > 0 ? c.adlPositions[rows - 1] : 0;
   let depletion = 0;
   let fundLow = insuranceFund;
   for (let r = 0; r < rows; r++) {
@@ -75,7 +76,6 @@ export function viewReport(
     short += c.liqShort[r];
     count += c.liqCount[r];
     adl += c.adlNotional[r];
-    adlCount += c.adlCount[r];
     if (c.depletion[r] > depletion) depletion = c.depletion[r];
     if (c.insuranceFund[r] < fundLow) fundLow = c.insuranceFund[r];
   }

@@ -37,6 +37,18 @@ export const DIGEST_SCENARIOS: Partial<Scenario>[] = [
     dipBuyers: 1_000_000,
     breaker: 3,
   },
+  // The venue engines' paths: Hyperliquid slices, the vault, the fund's stock and its ADL.
+  {
+    seed: 11,
+    positions: 1500,
+    steps: 40,
+    leverage: 25,
+    shock: -12,
+    shockStep: 5,
+    engine: 'hyperliquid',
+    backstop: 5_000_000,
+    insuranceFund: 0,
+  },
 ];
 
 const FNV_OFFSET = 0x811c9dc5;
