@@ -62,6 +62,12 @@ const FUND_EPSILON = 1e-9;
 const VAULT_UNWIND_PER_STEP = 0.02;
 
 /** What the engine did in one step, for the frame. */
+
+/** What is left of `rest` after `taken`: 0 when it is within rounding of `whole`, so dust never waits. */
+function remainder(rest: number, taken: number, whole: number): number {
+  return rest - taken <= QTY_EPSILON * whole ? 0 : rest - taken;
+}
+
 export interface StepLiquidations {
   longNotional: number;
   shortNotional: number;
@@ -299,7 +305,7 @@ export class LiquidationEngine {
       allowance -= done;
       q.total -= done;
       // A remainder within rounding of the fill is no remainder: it must not hold the queue.
-      q.qty[k] = q.qty[k] - done <= QTY_EPSILON * q.qty[k] ? 0 : q.qty[k] - done;
+      q.qty[k] = remainder(q.qty[k], done, q.qty[k]);
       if (q.qty[k] > 0) break; // the book could not take it all: wait for the next step
       q.head++;
     }
@@ -419,13 +425,13 @@ export class LiquidationEngine {
       if (y > 0) {
         this.transfer(this.stock, s, y, b);
         atBankruptcy += y;
-        o.rest = o.rest - y <= QTY_EPSILON * qty ? 0 : o.rest - y;
+        o.rest = remainder(o.rest, y, qty);
       }
     }
     if (o.rest > 0) {
       const y = this.deleverage(this.account, s, o.rest, b, mark, fundingIndex);
       atBankruptcy += y;
-      o.rest = o.rest - y <= QTY_EPSILON * qty ? 0 : o.rest - y;
+      o.rest = remainder(o.rest, y, qty);
     }
     if (o.rest > 0) this.fill(book, Infinity, false); // a loss nobody pays: bad debt
     const rest = o.rest;
@@ -558,7 +564,7 @@ export class LiquidationEngine {
     const filled = book.take(this.account, side, o.rest, o.band, o.bankruptcy, budget, pool);
     o.bookQty += filled;
     o.bookValue += book.filledValue;
-    o.rest = o.rest - filled <= QTY_EPSILON * o.qty ? 0 : o.rest - filled;
+    o.rest = remainder(o.rest, filled, o.qty);
   }
 
   /** What the fund would hold after the current order's result so far. */
