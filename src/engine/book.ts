@@ -38,9 +38,14 @@ export function bandLimit(price: number, side: 1 | -1): number {
 /** Band around the price used for the depth and depletion figures. */
 export const DEPTH_BAND = 0.05;
 
+/** The profile's value beyond the knee. */
+const PROFILE_FLAT = 1 + PROFILE_KNEE / 0.01;
+/** Relative distance past the knee from which refill takes PROFILE_FLAT without computing it. */
+const KNEE_MARGIN = 1e-4;
+
 /** Baseline USD depth per unit of relative distance, before scaling by `c`. */
 function profileShape(x: number): number {
-  return Math.min(1 + x / 0.01, 1 + PROFILE_KNEE / 0.01);
+  return Math.min(1 + x / 0.01, PROFILE_FLAT);
 }
 
 /** ∫₀^x profileShape: cumulative baseline depth within relative distance x, before `c`. */
@@ -116,25 +121,44 @@ export class OrderBook {
    * a `resilience` share of what is missing. Costs O(ticks within reach of the price).
    */
   refill(ref: number, resilience: number, withdrawFactor: number): void {
-    const mid = Math.min(this.size - 2, Math.max(1, Math.round(ref / this.tick)));
+    const bids = this.bids;
+    const asks = this.asks;
+    const tick = this.tick;
+    const mid = Math.min(this.size - 2, Math.max(1, Math.round(ref / tick)));
     // Re-centre: no bid at or above the reference tick, no ask at or below it.
-    for (let k = mid; k <= this.bidTop; k++) this.bids[k] = 0;
-    for (let k = this.askBottom; k <= mid; k++) this.asks[k] = 0;
-    const reach = Math.ceil((ref * PROFILE_REACH) / this.tick);
+    for (let k = mid; k <= this.bidTop; k++) bids[k] = 0;
+    for (let k = this.askBottom; k <= mid; k++) asks[k] = 0;
+    const reach = Math.ceil((ref * PROFILE_REACH) / tick);
     const lo = Math.max(1, mid - reach);
     const hi = Math.min(this.size - 1, mid + reach);
-    const scale = (this.depthScale * this.tick * withdrawFactor) / ref;
-    for (let k = lo; k < mid; k++) {
-      const p = k * this.tick;
-      const target = (scale * profileShape((ref - p) / ref)) / p;
-      const now = Math.min(this.bids[k], target);
-      this.bids[k] = now + resilience * (target - now);
+    const scale = (this.depthScale * tick * withdrawFactor) / ref;
+    // Beyond the knee profileShape is exactly its flat value, so most levels skip it. The split
+    // sits a margin past the knee and the levels near it take the general formula: same bits.
+    const flatScale = scale * PROFILE_FLAT;
+    const knee = ref * (PROFILE_KNEE + KNEE_MARGIN);
+    const bidFlatEnd = Math.min(mid, Math.max(lo, Math.floor((ref - knee) / tick)));
+    const askFlatStart = Math.max(mid + 1, Math.min(hi + 1, Math.ceil((ref + knee) / tick) + 1));
+    for (let k = lo; k < bidFlatEnd; k++) {
+      const target = flatScale / (k * tick);
+      const now = Math.min(bids[k], target);
+      bids[k] = now + resilience * (target - now);
     }
-    for (let k = mid + 1; k <= hi; k++) {
-      const p = k * this.tick;
+    for (let k = bidFlatEnd; k < mid; k++) {
+      const p = k * tick;
+      const target = (scale * profileShape((ref - p) / ref)) / p;
+      const now = Math.min(bids[k], target);
+      bids[k] = now + resilience * (target - now);
+    }
+    for (let k = mid + 1; k < askFlatStart; k++) {
+      const p = k * tick;
       const target = (scale * profileShape((p - ref) / ref)) / p;
-      const now = Math.min(this.asks[k], target);
-      this.asks[k] = now + resilience * (target - now);
+      const now = Math.min(asks[k], target);
+      asks[k] = now + resilience * (target - now);
+    }
+    for (let k = askFlatStart; k <= hi; k++) {
+      const target = flatScale / (k * tick);
+      const now = Math.min(asks[k], target);
+      asks[k] = now + resilience * (target - now);
     }
     this.bidTop = mid - 1;
     this.askBottom = mid + 1;
