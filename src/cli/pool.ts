@@ -6,6 +6,7 @@
 
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { PopulationCache } from '../engine/populationCache';
 import type { RunReport } from '../engine/report';
 import type { Scenario } from '../engine/types';
 
@@ -18,12 +19,17 @@ const WORKER_URL = new URL('./poolWorker.ts', import.meta.url);
  * Starts one worker. Run from source (`tsx`, Vitest) the worker is a .ts file, and a worker
  * does not inherit the parent's loader hooks: a two-line bootstrap registers tsx's first.
  */
-function startWorker(): Worker {
-  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL);
+function startWorker(workerData: PoolWorkerData): Worker {
+  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL, { workerData });
   const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const entry = JSON.stringify(WORKER_URL.href);
   const bootstrap = `import(${api}).then((tsx) => { tsx.register(); return import(${entry}); });`;
-  return new Worker(bootstrap, { eval: true });
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+/** What a pool worker is started with. */
+export interface PoolWorkerData {
+  reusePopulations: boolean;
 }
 
 /** Default thread count: every core the machine has. */
@@ -33,6 +39,11 @@ export interface PoolOptions {
   threads: number;
   /** Called after each finished run with the count done so far. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Keep each thread's drawn populations for the runs that share them (populationCache.ts);
+   * default true. Off only to check that the cache changes nothing.
+   */
+  reusePopulations?: boolean;
 }
 
 export async function runReports(
@@ -41,11 +52,13 @@ export async function runReports(
 ): Promise<RunReport[]> {
   const total = scenarios.length;
   const threads = Math.min(options.threads, total);
+  const reusePopulations = options.reusePopulations ?? true;
   if (threads <= 1) {
     // In this thread: no worker start-up for a small job, and usable where workers are not.
     const { runReport } = await import('../engine/run');
+    const populations = reusePopulations ? new PopulationCache() : undefined;
     return scenarios.map((s, i) => {
-      const report = runReport(s);
+      const report = runReport(s, populations);
       options.onProgress?.(i + 1, total);
       return report;
     });
@@ -63,7 +76,7 @@ export async function runReports(
         }
       };
       for (let t = 0; t < threads; t++) {
-        const w = startWorker();
+        const w = startWorker({ reusePopulations });
         workers.push(w);
         w.on('message', (reply: PoolReply) => {
           if ('error' in reply) {

@@ -8,6 +8,7 @@ import { accountPnl } from './accounts';
 import { branchingRatio, endogenousShare } from './criticality';
 import { createFrameBatch, type FrameBatch, type RunInfo } from './frame';
 import type { Population } from './population';
+import { drawSortedPopulation, PopulationCache, sortPopulation } from './populationCache';
 import type { RunReport } from './report';
 import { CASCADE_WAVE_SHARE, newRunFlags, stepWorld } from './step';
 import type { Scenario } from './types';
@@ -224,10 +225,20 @@ function buildReport(w: World, t: RunTracker): RunReport {
 
 /**
  * Sets up a run: draws the population, builds both markets. A `population` given replaces the
- * drawn one, so a test can reason about exactly the positions it built.
+ * drawn one, so a test can reason about exactly the positions it built; a cache given supplies
+ * the drawn one, sorted, if it holds it (the same bits as drawing it afresh).
  */
-export function createSimulation(scenario: Scenario, population?: Population): Simulation {
-  const world = createWorld(scenario, population);
+export function createSimulation(
+  scenario: Scenario,
+  population?: Population | PopulationCache,
+): Simulation {
+  const sorted =
+    population === undefined
+      ? drawSortedPopulation(scenario)
+      : population instanceof PopulationCache
+        ? population.get(scenario)
+        : sortPopulation(population);
+  const world = createWorld(scenario, sorted);
   const tracker = new RunTracker(scenario.steps);
   const flags = newRunFlags();
   return {
@@ -251,9 +262,10 @@ export function createSimulation(scenario: Scenario, population?: Population): S
 /**
  * Runs every step and keeps only the report, for sweeps: no frame history and no bucket columns,
  * one reused row of scalars. The report is the one {@link runScenario} gives, bit for bit.
+ * A sweep passes a population cache, so grid points that share a population draw it once.
  */
-export function runReport(scenario: Scenario): RunReport {
-  const sim = createSimulation(scenario);
+export function runReport(scenario: Scenario, populations?: PopulationCache): RunReport {
+  const sim = createSimulation(scenario, populations);
   const row = createFrameBatch(1, 0);
   while (!sim.done) sim.step(row, 0);
   return sim.report();

@@ -9,10 +9,9 @@ import type { RunInfo } from './frame';
 import { ExogenousLedger } from './criticality';
 import { LiquidationEngine, type StepLiquidations } from './liquidation';
 import { Market } from './market';
-import { drawPopulation, type Population } from './population';
+import { drawSortedPopulation, type SortedPopulation } from './populationCache';
 import { LiquidationMap, type PositionColumns, PositionSide } from './positions';
 import { createRng } from './rng';
-import { argsortNonNegative } from './sort';
 import type { Scenario } from './types';
 
 /** Price buckets of the heatmap and depth columns. */
@@ -48,18 +47,29 @@ function priceGrid(s: Scenario): { low: number; high: number } {
   return { low: s.price * (1 - down), high: s.price * (1 + up) };
 }
 
-/** Sorts one side's drawn population by liquidation price and wraps it. */
-function buildSide(side: 1 | -1, cols: PositionColumns, map: LiquidationMap): PositionSide {
-  return new PositionSide(side, cols, map, argsortNonNegative(cols.liq));
+/** Wraps one side's population, in its order by liquidation price. */
+function buildSide(
+  side: 1 | -1,
+  cols: PositionColumns,
+  order: Uint32Array,
+  map: LiquidationMap,
+): PositionSide {
+  return new PositionSide(side, cols, map, order);
 }
 
-/** Builds a run's world; `population` replaces the drawn one (hand-built tests only). */
-export function createWorld(s: Scenario, population?: Population): World {
+/**
+ * Builds a run's world around a sorted population: by default the scenario's own, drawn from
+ * its seed; a cached copy of it (populationCache.ts) or a hand-built one (tests) otherwise.
+ */
+export function createWorld(
+  s: Scenario,
+  sorted: SortedPopulation = drawSortedPopulation(s),
+): World {
   const grid = priceGrid(s);
   const predicted = new LiquidationMap(grid.low, grid.high, BUCKET_COUNT);
-  population ??= drawPopulation(s, createRng(s.seed, 'population'));
-  const longs = buildSide(1, population.longs, predicted);
-  const shorts = buildSide(-1, population.shorts, predicted);
+  const { population } = sorted;
+  const longs = buildSide(1, population.longs, sorted.longOrder, predicted);
+  const shorts = buildSide(-1, population.shorts, sorted.shortOrder, predicted);
   const market = new Market(s, createRng(s.seed, 'index'), createRng(s.seed, 'noise'));
   const ghost = new Market(s, createRng(s.seed, 'index'), createRng(s.seed, 'noise'));
   // The positions' counterparties hold the opposite inventory, bought and sold at entry.
