@@ -9,6 +9,8 @@ export interface SimOptions {
   frames: string | undefined;
   /** CSV file for the per-bucket frame columns, long format. */
   buckets: string | undefined;
+  /** A preset's name (`--preset NAME`): its values, with the link's on top. */
+  preset: string | undefined;
 }
 
 export type ParsedArgs =
@@ -26,6 +28,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     json: false,
     frames: undefined,
     buckets: undefined,
+    preset: undefined,
   };
   let optionsEnded = false;
   for (let i = 0; i < argv.length; i++) {
@@ -51,6 +54,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     const eq = arg.indexOf('=');
     const name = eq < 0 ? arg : arg.slice(0, eq);
+    if (name === '--preset') {
+      const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
+      if (value === undefined || value === '' || (eq < 0 && value.startsWith('-'))) {
+        return { kind: 'error', message: '--preset needs a name (see `sim presets`)' };
+      }
+      options.preset = value;
+      continue;
+    }
     if (isFileOption(name)) {
       const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
       if (value === undefined || value === '' || (eq < 0 && value.startsWith('-'))) {

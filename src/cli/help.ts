@@ -85,6 +85,8 @@ export function helpText(): string {
       ['', '(the per-price-bucket columns are not in this file: see --buckets)'],
       ['--buckets FILE.csv', 'write the per-bucket columns in long format, one row per step and'],
       ['', 'bucket: step,bucketLow,bucketHigh,predicted,realised,bid,ask,baseline'],
+      ['--preset NAME', 'run a named preset instead of a link (`sim presets` lists them,'],
+      ['', '`sim presets --json` as [{name, title, lesson}])'],
       ['-h, --help', 'show this help'],
     ]),
     '',

@@ -67,4 +67,22 @@ describe('sim command line', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('lists the presets, name first, and as JSON', () => {
+    const plain = sim('presets');
+    expect(plain.status).toBe(0);
+    expect(plain.stdout.split('\n')[0]).toMatch(/^calm\t/);
+    const json = sim('presets', '--json');
+    expect(json.status).toBe(0);
+    const rows = JSON.parse(json.stdout) as { name: string; title: string; lesson: string }[];
+    expect(rows.map((r) => r.name)).toContain('october-2025');
+    expect(Object.keys(rows[0]).sort()).toEqual(['lesson', 'name', 'title']);
+  }, 60_000);
+
+  it('refuses an unknown preset with one line, and a preset beside a link', () => {
+    const unknown = sim('--preset', 'nope');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe('cascade-sim: unknown preset "nope" (see `sim presets`)\n');
+    expect(sim('--preset', 'calm', 'v=1').status).toBe(2);
+  }, 60_000);
 });

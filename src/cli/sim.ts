@@ -18,6 +18,7 @@ import { encodeScenario } from '../scenario/codec';
 import { UsageError } from './usage';
 import { bucketCsvLines, reportJson, scalarCsvLines } from '../scenario/export';
 import { errorMessage } from '../shared/errorMessage';
+import { findPreset, PRESETS } from '../scenario/presets';
 
 const NAME = 'cascade-sim';
 
@@ -87,14 +88,31 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(out);
     return 0;
   }
+  if (argv[0] === 'presets') {
+    const json = argv.slice(1).includes('--json');
+    const rows = PRESETS.map(({ name, title, lesson }) => ({ name, title, lesson }));
+    process.stdout.write(
+      json
+        ? `${JSON.stringify(rows, null, 2)}\n`
+        : rows.map((r) => `${r.name}\t${r.title}: ${r.lesson}\n`).join(''),
+    );
+    return 0;
+  }
   const parsed = parseArgs(argv);
   if (parsed.kind === 'help') {
     process.stdout.write(helpText());
     return 0;
   }
   if (parsed.kind === 'error') throw new UsageError(parsed.message);
-  const { link, json, frames, buckets } = parsed.options;
-  const outcome = scenarioFromLink(link);
+  const { link, json, frames, buckets, preset: presetName } = parsed.options;
+  const preset = presetName === undefined ? undefined : findPreset(presetName);
+  if (presetName !== undefined && preset === undefined) {
+    throw new UsageError(`unknown preset ${JSON.stringify(presetName)} (see \`sim presets\`)`);
+  }
+  if (preset !== undefined && link !== undefined) {
+    throw new UsageError('--preset runs a preset as it is; give either a preset or a link');
+  }
+  const outcome = scenarioFromLink(preset === undefined ? link : encodeScenario(preset.scenario));
   if (!outcome.ok) throw new UsageError(outcome.message);
   for (const warning of outcome.warnings) say(`warning: ${warning}`);
   if (frames !== undefined) checkWritable(frames);
