@@ -10,7 +10,15 @@
 
 import type { Scenario } from '../engine/types';
 
-export type { Scenario, MarkPriceMode, AdlPolicy, LiquidationEngineKind } from '../engine/types';
+export type {
+  Scenario,
+  MarkPriceMode,
+  AdlPolicy,
+  LiquidationEngineKind,
+  QuoteMid,
+  WithdrawKey,
+  Sizing,
+} from '../engine/types';
 
 /**
  * Where a parameter lives: in the share link, in local storage only, or nowhere. Every parameter
@@ -311,6 +319,28 @@ export const PARAMS: ParamTable = {
     scale: 'log',
     zeroIsOff: true,
   }),
+  quoteMid: {
+    kind: 'enum',
+    label: 'Quote centre',
+    unit: '',
+    help: 'Where makers centre quotes: the last trade (a saw-tooth artefact) or fair value (index, leaned against their inventory).',
+    group: 'market',
+    persist: 'link',
+    default: 'last',
+    options: ['last', 'fair'],
+  },
+  arbBand: float({
+    label: 'Arbitrage band',
+    unit: '%',
+    help: 'Arbitrageurs take only quotes within this distance of the makers’ mid, so they never sweep an empty book (0: no band).',
+    group: 'market',
+    persist: 'link',
+    default: 0,
+    min: 0,
+    max: 10,
+    step: 0.05,
+    zeroIsOff: true,
+  }),
   resilience: float({
     label: 'Resilience',
     unit: '/step',
@@ -332,6 +362,27 @@ export const PARAMS: ParamTable = {
     min: 0,
     max: 10,
     step: 0.1,
+  }),
+  withdrawOn: {
+    kind: 'enum',
+    label: 'Withdrawal keys on',
+    unit: '',
+    help: 'What makers compare realised volatility with: the volatility setting, or a calm level the market measures itself.',
+    group: 'market',
+    persist: 'link',
+    default: 'volatility',
+    options: ['volatility', 'stress'],
+  },
+  withdrawFloor: float({
+    label: 'Withdrawal floor',
+    unit: '',
+    help: 'Least share of their baseline depth makers keep quoting, however stressed.',
+    group: 'market',
+    persist: 'link',
+    default: 0.05,
+    min: 0,
+    max: 1,
+    step: 0.01,
   }),
   fundingInterval: int({
     label: 'Funding interval',
@@ -473,6 +524,16 @@ export const PARAMS: ParamTable = {
     persist: 'link',
     default: 'generic',
     options: ['generic', 'binance', 'bybit', 'hyperliquid'],
+  },
+  sizing: {
+    kind: 'enum',
+    label: 'Sizes',
+    unit: '',
+    help: 'Position sizes as shares of the count (tiers change with it) or from one size distribution (the count sets resolution only).',
+    group: 'traders',
+    persist: 'link',
+    default: 'count',
+    options: ['count', 'fixed'],
   },
 };
 
