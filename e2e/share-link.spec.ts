@@ -38,7 +38,7 @@ test('a corrected link stays in the address bar until the user changes something
   const shock = page.getByRole('slider', { name: 'Shock', exact: true });
   await shock.focus();
   await page.keyboard.press('ArrowLeft');
-  await expect(page).toHaveURL(/v=1&seed=4&.*leverage=10&/);
+  await expect(page).toHaveURL(/v=2&seed=4&.*leverage=20&/);
 });
 
 test('a broken value shows a correction notice, as text, that can be dismissed', async ({
@@ -46,7 +46,7 @@ test('a broken value shows a correction notice, as text, that can be dismissed',
 }) => {
   await page.goto('/?v=1&leverage=abc&shock=%3Cb%3Ebold%3C%2Fb%3E');
   const notice = page.getByTestId('link-notice');
-  await expect(notice).toContainText('leverage: "abc" is not a number; using the default 10');
+  await expect(notice).toContainText('leverage: "abc" is not a number; using the default 20');
   await expect(notice).toContainText('<b>bold</b>');
   await expect(notice.locator('b')).toHaveCount(0);
   await page.getByRole('button', { name: 'Dismiss the link notice' }).click();
