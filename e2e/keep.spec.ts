@@ -53,7 +53,7 @@ test('a scenario file round-trips, and a bad file is refused with a notice', asy
   const json = JSON.parse(readFileSync(file, 'utf8'));
   expect(json).toMatchObject({
     format: 'cascade-lab-scenario',
-    v: 1,
+    v: 2,
     scenario: { leverage: 40, shock: -15, seed: 3 },
   });
 

@@ -20,9 +20,10 @@ test('a link from a newer version says so and shows the default scenario', async
   await page.goto('/?v=99&leverage=50');
   await expect(page.getByTestId('link-notice')).toContainText('newer version');
   await expect(page.getByTestId('link-notice')).toContainText('Showing the default scenario');
+  // The default scenario: today's (v=2) median leverage.
   await expect(page.getByRole('slider', { name: 'Leverage', exact: true })).toHaveAttribute(
     'aria-valuetext',
-    '10 ×',
+    '20 ×',
   );
   await expect(page.getByRole('img', { name: /^Price/ })).toBeVisible();
   // The link that was sent stays in the address bar: nothing is lost.
