@@ -8,7 +8,7 @@ test('the last scenario survives a reload; a link wins over it', async ({ page }
   await page.goto('/');
   await expect(slider(page, 'Leverage')).toHaveAttribute('aria-valuetext', '20 ×');
   await expect(page.getByRole('textbox', { name: 'Seed' })).toHaveValue('8');
-  await expect(page).toHaveURL(/\?v=1&seed=8&.*leverage=20/);
+  await expect(page).toHaveURL(/\?v=2&seed=8&.*leverage=20/);
   await page.goto('/?v=1&seed=9&leverage=30');
   await expect(slider(page, 'Leverage')).toHaveAttribute('aria-valuetext', '30 ×');
 });
@@ -53,7 +53,7 @@ test('a scenario file round-trips, and a bad file is refused with a notice', asy
   const json = JSON.parse(readFileSync(file, 'utf8'));
   expect(json).toMatchObject({
     format: 'cascade-lab-scenario',
-    v: 1,
+    v: 2,
     scenario: { leverage: 40, shock: -15, seed: 3 },
   });
 

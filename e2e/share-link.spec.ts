@@ -20,9 +20,10 @@ test('a link from a newer version says so and shows the default scenario', async
   await page.goto('/?v=99&leverage=50');
   await expect(page.getByTestId('link-notice')).toContainText('newer version');
   await expect(page.getByTestId('link-notice')).toContainText('Showing the default scenario');
+  // The default scenario: today's (v=2) median leverage.
   await expect(page.getByRole('slider', { name: 'Leverage', exact: true })).toHaveAttribute(
     'aria-valuetext',
-    '10 ×',
+    '20 ×',
   );
   await expect(page.getByRole('img', { name: /^Price/ })).toBeVisible();
   // The link that was sent stays in the address bar: nothing is lost.
@@ -38,7 +39,7 @@ test('a corrected link stays in the address bar until the user changes something
   const shock = page.getByRole('slider', { name: 'Shock', exact: true });
   await shock.focus();
   await page.keyboard.press('ArrowLeft');
-  await expect(page).toHaveURL(/v=1&seed=4&.*leverage=10&/);
+  await expect(page).toHaveURL(/v=2&seed=4&.*leverage=20&/);
 });
 
 test('a broken value shows a correction notice, as text, that can be dismissed', async ({
@@ -46,7 +47,7 @@ test('a broken value shows a correction notice, as text, that can be dismissed',
 }) => {
   await page.goto('/?v=1&leverage=abc&shock=%3Cb%3Ebold%3C%2Fb%3E');
   const notice = page.getByTestId('link-notice');
-  await expect(notice).toContainText('leverage: "abc" is not a number; using the default 10');
+  await expect(notice).toContainText('leverage: "abc" is not a number; using the default 20');
   await expect(notice).toContainText('<b>bold</b>');
   await expect(notice.locator('b')).toHaveCount(0);
   await page.getByRole('button', { name: 'Dismiss the link notice' }).click();

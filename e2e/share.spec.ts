@@ -18,7 +18,7 @@ test('Copy link at a minute gives the same minute and figures in a fresh browser
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByTestId('copy-status')).toHaveText('Link copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toMatch(new RegExp(`^${baseURL}/\\?v=1&seed=3&.*&t=120$`));
+  expect(copied).toMatch(new RegExp(`^${baseURL}/\\?v=2&seed=3&.*&t=120$`));
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
@@ -47,7 +47,7 @@ test('a link on a `//host/` path renders, and the address stays on this origin',
   await page.keyboard.press('ArrowLeft');
   // Read as the root of this origin: the scenario kept, the catch-all path dropped.
   await expect(page).toHaveURL(
-    new RegExp(`^${baseURL}/\\?v=1&seed=3&positions=5000&.*shock=-8\\.5`),
+    new RegExp(`^${baseURL}/\\?v=2&seed=3&positions=5000&.*shock=-8\\.5`),
   );
 });
 
@@ -59,7 +59,7 @@ test('the build runs from a sub-folder (relative asset paths)', async ({ page, b
   });
   await page.goto(`${baseURL}/school/lab/${SHORT.slice(1)}`);
   await playToEnd(page);
-  await expect(page).toHaveURL(/\/school\/lab\/\?v=1&seed=3/);
+  await expect(page).toHaveURL(/\/school\/lab\/\?v=2&seed=3/);
 });
 
 test('v=0 keeps the readable values, says what it did, and the notice goes with the link', async ({
@@ -72,7 +72,7 @@ test('v=0 keeps the readable values, says what it did, and the notice goes with 
   await waitReady(page);
   await slider(page, 'Shock').focus();
   await page.keyboard.press('ArrowLeft');
-  await expect(page).toHaveURL(/\?v=1&seed=4&.*leverage=20&/);
+  await expect(page).toHaveURL(/\?v=2&seed=4&.*leverage=20&/);
   await expect(notice).toHaveCount(0);
 });
 

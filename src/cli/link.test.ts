@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioFromLink } from './link';
 import { defaultScenario } from '../scenario/params';
+import { V1_DEFAULTS } from '../scenario/versions';
 
 describe('scenarioFromLink', () => {
   it('runs the default scenario without a link', () => {
@@ -15,7 +16,8 @@ describe('scenarioFromLink', () => {
     const outcome = scenarioFromLink('https://cascade.example/lab?v=1&seed=9&shock=-12');
     expect(outcome).toEqual({
       ok: true,
-      scenario: { ...defaultScenario(), seed: 9, shock: -12 },
+      // A v=1 link: what it leaves out takes the v=1 defaults.
+      scenario: { ...defaultScenario(), ...V1_DEFAULTS, seed: 9, shock: -12 },
       warnings: [],
     });
   });
@@ -50,9 +52,9 @@ describe('scenarioFromLink', () => {
   });
 
   it('refuses a link from a newer version', () => {
-    expect(scenarioFromLink('v=2&seed=1')).toEqual({
+    expect(scenarioFromLink('v=3&seed=1')).toEqual({
       ok: false,
-      message: 'This link was made by a newer version of Cascade Lab (v=2); this one reads v=1.',
+      message: 'This link was made by a newer version of Cascade Lab (v=3); this one reads v=2.',
     });
   });
 

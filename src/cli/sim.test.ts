@@ -26,7 +26,7 @@ describe('sim command line', () => {
   }, 60_000);
 
   it('exits 2 with one line for a link from a newer version or an unknown option', () => {
-    const newer = sim('v=2&seed=1');
+    const newer = sim('v=3&seed=1');
     expect(newer.status).toBe(2);
     expect(newer.stderr.trimEnd().split('\n')).toHaveLength(1);
     const flag = sim('--frobnicate');

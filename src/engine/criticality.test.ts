@@ -74,9 +74,15 @@ describe('the branching ratio estimator', () => {
   });
 });
 
-/** A quiet market: no noise, no volatility, an exogenous index, a fund that never runs out. */
+/**
+ * A quiet market: no noise, no volatility, an exogenous index, a fund that never runs out; a
+ * last-price mark over makers who re-centre on the last trade, so the ladder feels the book.
+ */
 const quiet: Scenario = {
   ...defaultScenario(),
+  mark: 'last',
+  quoteMid: 'last',
+  arbBand: 0,
   steps: 80,
   price: 60_000,
   volatility: 0,
@@ -158,7 +164,13 @@ describe('a market whose mark cannot feel this venue’s trades', () => {
   }, 30_000);
 
   it('while the same market with a last-price mark has endogenous liquidations', () => {
-    const s: Scenario = { ...defaultScenario(), positions: 3_000, steps: 200, shock: -15 };
+    const s: Scenario = {
+      ...defaultScenario(),
+      mark: 'last',
+      positions: 3_000,
+      steps: 200,
+      shock: -15,
+    };
     const { report } = runScenario(s);
     expect(report.endogenousShare).toBeGreaterThan(0);
     expect(report.exogenousNotional).toBeLessThan(report.liquidatedNotional);

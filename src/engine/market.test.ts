@@ -41,8 +41,10 @@ describe('funding', () => {
 
 describe('market flow', () => {
   it('keeps noise orders within the band of the last price, even against an empty book', () => {
-    // Arbitrage off: noise is the only flow, so each step's close stays within the band.
+    // Arbitrage off: noise is the only flow, so each step's close stays within the band of
+    // the last price the makers re-centre on.
     const m = quietMarket({
+      quoteMid: 'last',
       arbStrength: 0,
       noise: 50_000_000,
       liquidity: 100_000,

@@ -8,8 +8,19 @@
  *   large venue is part of price discovery, so its crashes leak into spot), and spot's own
  *   buyers and sellers take back a `recovery` share of that push (so a liquidation-driven
  *   overshoot fades, while the shock stays). venueWeight 0 keeps the index exogenous.
+ * - Makers centre their quotes (`quoteMid`) on the last trade (the v=1 design: a liquidation's
+ *   print becomes the next step's mid, and the book saw-tooths) or on fair value: the index,
+ *   leaned against the makers' own inventory (holding `liquidity` USD of it moves their mid
+ *   1 %, as a dealer who bought a dump quotes lower to sell it), never more than 5 %.
  * - Arbitrageurs send a limit order each step that would close an `arbStrength` share of the
- *   gap between last and index price; what they get is bounded by the depth on the way.
+ *   gap between last and index price; what they get is bounded by the depth on the way. With
+ *   `arbBand` they take only quotes within that distance of the makers' mid, so an empty side
+ *   of the book is not swept to print at the top of a gap.
+ * - Withdrawal (`withdrawOn`): makers pull depth as realised volatility (a fast EWMA of squared
+ *   one-step returns) exceeds twice a calm level: the `volatility` setting (v=1: lowering it
+ *   makes every move look wilder), or `stress`, a slow EWMA of the same returns that the market
+ *   measures itself, each step's input capped at the calm threshold so a cascade does not
+ *   become the new calm. Never below `withdrawFloor` of baseline.
  * - Funding: the premium (last - index) / index is averaged over the interval; the rate adds
  *   the usual clamped interest term (0.01 % per 8 h) and is capped at ±0.75 %. It is paid per
  *   unit of quantity held, so it sums to zero over all holders. Leveraged traders' funding
@@ -33,8 +44,26 @@ const CALM_VOL_MULTIPLE = 2;
 const FUNDING_INTEREST_8H = 0.0001;
 const FUNDING_CLAMP = 0.0005;
 const FUNDING_CAP = 0.0075;
-/** Makers never quote less than this share of their baseline depth, however wild the market. */
-const MIN_WITHDRAW_FACTOR = 0.05;
+/** Decay per step of the measured calm variance (half-life about 6 hours). */
+const CALM_DECAY = 0.998;
+/** Mid shift per unit of makers' inventory (USD) over `liquidity`: holding `liquidity` moves 1 %. */
+const INVENTORY_LEAN = 0.01;
+/** Farthest the makers' mid leans from fair value. */
+const MAX_LEAN = 0.05;
+
+/** A bias-corrected EWMA: its value is the weighted mean of what it has seen, from step one. */
+class Ewma {
+  private sum = 0;
+  private weight = 0;
+  constructor(private readonly decay: number) {}
+  add(x: number): void {
+    this.sum = this.decay * this.sum + (1 - this.decay) * x;
+    this.weight = this.decay * this.weight + (1 - this.decay);
+  }
+  get value(): number {
+    return this.weight > 0 ? this.sum / this.weight : 0;
+  }
+}
 
 export class Market {
   readonly book: OrderBook;
@@ -57,6 +86,9 @@ export class Market {
   private readonly shockFactor: number;
   private basisEma = 0;
   private variance: number;
+  /** Measured stress (`withdrawOn: 'stress'`): recent and calm variance of one-step returns. */
+  private readonly recentVar = new Ewma(VARIANCE_DECAY);
+  private readonly calmVar = new Ewma(CALM_DECAY);
   private premiumSum = 0;
   private premiumSteps = 0;
   private readonly closes: Float64Array;
@@ -72,6 +104,7 @@ export class Market {
     this.index = s.price;
     this.spot = s.price;
     this.mark = s.price;
+    this.quoteMid = s.price;
     this.sigma = stepVolatility(s.volatility);
     this.variance = this.sigma * this.sigma;
     this.shockFactor = pow(1 + s.shock / 100, 1 / s.shockSteps);
@@ -108,16 +141,40 @@ export class Market {
 
   /** Share of baseline depth the makers keep quoting, given realised volatility. */
   withdrawFactor(): number {
-    const calm = CALM_VOL_MULTIPLE * Math.max(this.sigma, 1e-4);
-    const excess = Math.max(0, Math.sqrt(this.variance) / calm - 1);
-    return Math.max(MIN_WITHDRAW_FACTOR, 1 / (1 + this.s.withdrawal * excess));
+    const excess = this.s.withdrawOn === 'stress' ? this.measuredExcess() : this.settingExcess();
+    return Math.max(this.s.withdrawFloor, 1 / (1 + this.s.withdrawal * excess));
   }
 
-  /** Starts the step: new tape, makers refill around the last price. */
+  /** Realised volatility's excess over the calm level the `volatility` setting implies. */
+  private settingExcess(): number {
+    const calm = CALM_VOL_MULTIPLE * Math.max(this.sigma, 1e-4);
+    return Math.max(0, Math.sqrt(this.variance) / calm - 1);
+  }
+
+  /** Realised volatility's excess over the calm level this market has measured. */
+  private measuredExcess(): number {
+    const calm = this.calmVar.value;
+    if (!(calm > 0)) return 0;
+    return Math.max(0, Math.sqrt(this.recentVar.value / calm) / CALM_VOL_MULTIPLE - 1);
+  }
+
+  /** Where the makers centre their quotes this step. */
+  quoteCentre(): number {
+    if (this.s.quoteMid === 'last') return this.last;
+    const inventoryUsd = this.book.makers.inventory * this.index;
+    const lean = Math.min(MAX_LEAN, (INVENTORY_LEAN * Math.abs(inventoryUsd)) / this.s.liquidity);
+    return this.index * (1 - Math.sign(inventoryUsd) * lean);
+  }
+
+  /** Starts the step: new tape, makers refill around their mid. */
   beginStep(): void {
     this.book.beginStep();
-    this.book.refill(this.last, this.s.resilience, this.withdrawFactor());
+    this.quoteMid = this.quoteCentre();
+    this.book.refill(this.quoteMid, this.s.resilience, this.withdrawFactor());
   }
+
+  /** The mid the makers quote around this step. */
+  quoteMid: number;
 
   /** Noise traders, arbitrageurs and behavioural agents trade (not while halted). */
   trade(): void {
@@ -138,8 +195,12 @@ export class Market {
     if (!buyFirst) book.take(n, 1, buyUsd / this.last, up);
     const gap = this.index - this.last;
     if (Math.abs(gap) > book.tick) {
-      const limit = this.last + this.s.arbStrength * gap;
-      book.take(this.arbs, gap > 0 ? 1 : -1, Infinity, limit);
+      const side = gap > 0 ? 1 : -1;
+      let limit = this.last + this.s.arbStrength * gap;
+      // Within the band of the makers' mid only: no sweep through an emptied side.
+      const band = this.s.arbBand / 100;
+      if (band > 0) limit = side * Math.min(side * limit, side * this.quoteMid * (1 + side * band));
+      book.take(this.arbs, side, Infinity, limit);
     }
     this.agents.trade(book);
   }
@@ -165,9 +226,19 @@ export class Market {
     const tape = this.book.tape;
     const r = log(tape.close / tape.open);
     this.variance = VARIANCE_DECAY * this.variance + (1 - VARIANCE_DECAY) * r * r;
+    if (this.s.withdrawOn === 'stress') this.measureStress(r * r);
     this.agents.endStep(tape);
     this.updateBreaker();
     return this.accrueFunding(step);
+  }
+
+  /** Feeds one step's squared return to the recent and the calm variance. */
+  private measureStress(r2: number): void {
+    this.recentVar.add(r2);
+    // A stressed step enters the calm level capped at the calm threshold.
+    const calm = this.calmVar.value;
+    const cap = CALM_VOL_MULTIPLE * CALM_VOL_MULTIPLE * calm;
+    this.calmVar.add(calm > 0 ? Math.min(r2, cap) : r2);
   }
 
   private updateBreaker(): void {

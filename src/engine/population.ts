@@ -11,6 +11,15 @@
  *   tier of the position's notional: whales cannot use 125×. At leverage 1 every position is 1×.
  * - Sizes are Pareto-distributed (tail index 1.5: a few whales hold much of it), scaled so the
  *   long side holds `longShare` of `openInterest`.
+ * - `sizing`: with `count` (v=1) the tier and leverage cap come from each position's share of
+ *   open interest, so they change with `positions` (2,000 positions are all whales, 200,000 all
+ *   minnows), and a position that fails every redraw opens at the start price (a pile of
+ *   liquidation prices next to spot). With `fixed` each position is a sample of one account-size
+ *   distribution (the smallest account `MIN_ACCOUNT_USD`, a Pareto tail above it): its tier,
+ *   maintenance rate and leverage cap come from that account size, whatever the count, and its
+ *   share of open interest from its weight (the count sets resolution only). A position that
+ *   fails every redraw keeps its last entry time and steps its leverage down until it survives:
+ *   survivors of an old entry are the low-leverage ones, not a pile at the start.
  */
 
 import type { PositionColumns } from './positions';
@@ -30,6 +39,8 @@ const PARETO_CAP = 1e4;
 const LEVERAGE_SPREAD = 0.6;
 /** Redraws of the entry time before a position is opened at the start price instead. */
 const ENTRY_TRIES = 8;
+/** Notional of the smallest account in the `fixed` size distribution (USD). */
+export const MIN_ACCOUNT_USD = 5000;
 
 export interface Population {
   longs: PositionColumns;
@@ -94,25 +105,31 @@ export function drawPopulation(s: Scenario, rng: Rng): Population {
       total += w;
     }
     const scale = sideNotional / total;
+    const fixed = s.sizing === 'fixed';
     for (let i = 0; i < n; i++) {
       const notional = cols.qty[i] * scale;
       const u = rng.next();
       const raw = 1 + (s.leverage - 1) * exp(LEVERAGE_SPREAD * rng.normal());
-      const tier0 = tierOf(notional);
-      const leverage = Math.min(snapLeverage(raw), MARGIN_TIERS[tier0].maxLeverage);
+      const tier0 = tierOf(fixed ? cols.qty[i] * MIN_ACCOUNT_USD : notional);
+      let leverage = Math.min(snapLeverage(raw), MARGIN_TIERS[tier0].maxLeverage);
       const mmr = MARGIN_TIERS[tier0].mmr;
       let t = WARMUP_STEPS - Math.floor(u * WARMUP_STEPS);
       let entry = path[t];
       let lp = liquidationPrice(side, entry, leverage, mmr);
+      const survived = () => (side === 1 ? minAfter[t] > lp : maxAfter[t] < lp);
       for (let attempt = 1; attempt < ENTRY_TRIES; attempt++) {
-        const survived = side === 1 ? minAfter[t] > lp : maxAfter[t] < lp;
-        if (survived) break;
+        if (survived()) break;
         // The last try opens the position at the start price, where it always survives.
         t =
-          attempt === ENTRY_TRIES - 1
+          attempt === ENTRY_TRIES - 1 && !fixed
             ? WARMUP_STEPS
             : WARMUP_STEPS - Math.floor(rng.next() * WARMUP_STEPS);
         entry = path[t];
+        lp = liquidationPrice(side, entry, leverage, mmr);
+      }
+      // Fixed sizing: the survivor of an old entry is a lower leverage, down to 1×.
+      for (let j = LEVERAGE_STEPS.indexOf(leverage) - 1; fixed && j >= 0 && !survived(); j--) {
+        leverage = LEVERAGE_STEPS[j];
         lp = liquidationPrice(side, entry, leverage, mmr);
       }
       cols.entry[i] = entry;

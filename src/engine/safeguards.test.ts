@@ -6,15 +6,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../scenario/params';
+import { V1_DEFAULTS } from '../scenario/versions';
 import { EVENT, createFrameBatch } from './frame';
 import type { RunReport } from './report';
 import { createSimulation, runReport } from './run';
 import type { Scenario } from './types';
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
-/** A 10x book hit by a −6 % shock: the review's default cascade, small and short. */
+/**
+ * A 10x book hit by a −6 % shock in the v=1 market (last-price mark, makers re-centring on the
+ * last trade, the index following this venue): the review's default cascade, small and short.
+ * The class is the cascade-prone market these safeguards are meant for, so it pins that market.
+ */
 const BASE: Scenario = {
   ...defaultScenario(),
+  ...V1_DEFAULTS,
   positions: 3_000,
   steps: 240,
   shockStep: 30,

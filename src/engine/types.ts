@@ -13,6 +13,12 @@ export type AdlPolicy = 'queue' | 'prorata';
  * its queue, or one of three venue-style engines that never leave an overhang.
  */
 export type LiquidationEngineKind = 'generic' | 'binance' | 'bybit' | 'hyperliquid';
+/** Where market makers centre their quotes (market.ts): the last trade, or fair value. */
+export type QuoteMid = 'last' | 'fair';
+/** What market makers' withdrawal keys on (market.ts): the `volatility` setting, or measured stress. */
+export type WithdrawKey = 'volatility' | 'stress';
+/** How position sizes are drawn (population.ts): shares of the count, or a fixed size distribution. */
+export type Sizing = 'count' | 'fixed';
 
 /** A complete, valid scenario. Units are those of the parameter table. */
 export interface Scenario {
@@ -56,10 +62,18 @@ export interface Scenario {
   panic: number;
   /** Dip buying per step per point of discount to fair value beyond 2 % (USD; 0: none). */
   dipBuyers: number;
+  /** Where makers centre their quotes. */
+  quoteMid: QuoteMid;
+  /** Arbitrageurs take only quotes within this distance of the makers' mid (%; 0: no band). */
+  arbBand: number;
   /** Share of missing depth refilled per step (0..1). */
   resilience: number;
   /** Strength of depth withdrawal as realised volatility rises (0: none). */
   withdrawal: number;
+  /** What withdrawal keys on. */
+  withdrawOn: WithdrawKey;
+  /** Least share of baseline depth makers keep quoting however stressed (0..1). */
+  withdrawFloor: number;
   /** Steps between funding payments. */
   fundingInterval: number;
   /** EMA span of the basis in the smoothed mark (steps). */
@@ -86,4 +100,6 @@ export interface Scenario {
   adl: AdlPolicy;
   /** Liquidation engine: the generic waterfall or a venue-style engine. */
   engine: LiquidationEngineKind;
+  /** How position sizes, tiers and leverage caps are drawn. */
+  sizing: Sizing;
 }

@@ -13,11 +13,12 @@ import type { Correction, DecodeResult, Migration } from './codec';
 import { defaultScenario } from './params';
 import type { Scenario } from './params';
 import { scenarioArbitrary } from './arbitrary';
+import { V1_DEFAULTS } from './versions';
 
 const D = defaultScenario();
 /** The default link, spelt out: the version, then the core keys in table order. */
 const DEFAULT_LINK =
-  `v=1&seed=${D.seed}&positions=${D.positions}&steps=${D.steps}&leverage=${D.leverage}` +
+  `v=2&seed=${D.seed}&positions=${D.positions}&steps=${D.steps}&leverage=${D.leverage}` +
   `&liquidity=${D.liquidity}&longShare=${D.longShare}&shock=${D.shock}&mark=${D.mark}`;
 
 function decoded(text: string): { scenario: Scenario; corrections: Correction[] } {
@@ -76,7 +77,7 @@ describe('decodeScenario defaults', () => {
     expect(decoded(DEFAULT_LINK)).toEqual({ scenario: defaultScenario(), corrections: [] });
   });
 
-  it('fills missing keys with defaults without corrections, and reads a missing v as v=1', () => {
+  it('fills missing keys with defaults without corrections, and reads a missing v as the current version', () => {
     expect(decoded('seed=3')).toEqual({
       scenario: { ...defaultScenario(), seed: 3 },
       corrections: [],
@@ -94,7 +95,8 @@ describe('decodeScenario defaults', () => {
 
 describe('decodeScenario input forms', () => {
   const query = 'v=1&seed=7&leverage=50';
-  const expected = { ...defaultScenario(), seed: 7, leverage: 50 };
+  // A v=1 link: the keys it leaves out take their v=1 defaults.
+  const expected = { ...defaultScenario(), ...V1_DEFAULTS, seed: 7, leverage: 50 };
 
   it.each([
     ['a bare query', query],
@@ -195,7 +197,7 @@ describe('decodeScenario corrections', () => {
 
   it('falls back to the default for an unknown enum or boolean value', () => {
     expect(corrected('mark=fast').c.message).toBe(
-      'mark: "fast" is not one of last, smoothed; using the default last',
+      'mark: "fast" is not one of last, smoothed; using the default smoothed',
     );
     expect(corrected('partial=yes').c).toMatchObject({ kind: 'invalid', used: '0' });
   });
@@ -229,7 +231,7 @@ describe('decodeScenario corrections', () => {
     const { corrections } = decoded('leverage=500&mark=fast');
     expect(formatCorrections(corrections)).toEqual([
       'leverage: 500 is above the maximum 125 ×; using 125',
-      'mark: "fast" is not one of last, smoothed; using the default last',
+      'mark: "fast" is not one of last, smoothed; using the default smoothed',
     ]);
   });
 
@@ -264,10 +266,10 @@ describe('decodeScenario hostile input', () => {
 
 describe('decodeScenario versions', () => {
   it('refuses a link from a newer version', () => {
-    expect(errorOf(decodeScenario('v=2&seed=3'))).toEqual({
+    expect(errorOf(decodeScenario('v=3&seed=3'))).toEqual({
       kind: 'version',
       field: 'v',
-      message: 'This link was made by a newer version of Cascade Lab (v=2); this one reads v=1.',
+      message: 'This link was made by a newer version of Cascade Lab (v=3); this one reads v=2.',
     });
   });
 
@@ -297,9 +299,9 @@ describe('decodeScenario versions', () => {
     expect(c).toMatchObject({ field: 'v', kind: 'duplicate', used: '1' });
   });
 
-  it('has no migrations while v1 is the only version', () => {
-    expect(CODEC_VERSION).toBe(1);
-    expect(MIGRATIONS.size).toBe(0);
+  it('is at v=2, with one migration: from v=1', () => {
+    expect(CODEC_VERSION).toBe(2);
+    expect([...MIGRATIONS.keys()]).toEqual([1]);
   });
 
   it('upgrades old links through the migration hook', () => {

@@ -7,7 +7,8 @@
  * can show it and the CLI can refuse it. Nothing decoded is ever evaluated or rendered as HTML:
  * corrections are plain text.
  *
- * Versioning. A link carries `v` (missing means 1). Encoding leaves out parameters at their
+ * Versioning. A link carries `v`; every link the app writes has it, so one without it was typed
+ * by hand and means the current version (its keys left out take today's defaults). Encoding leaves out parameters at their
  * default, so **the defaults of a version are frozen**: changing a default, renaming a key or
  * changing a unit needs a new {@link CODEC_VERSION} and an entry in {@link MIGRATIONS} that
  * rewrites the old link's raw pairs — in particular, one that writes the old default explicitly
@@ -20,12 +21,13 @@ import { extractQuery, formatQuery, parseQuery } from './query';
 import type { RawPair } from './query';
 import { formatValue, quote, readValue, suggestKey } from './values';
 import { VIEW_KEYS } from './viewKeys';
+import { migrateV1 } from './versions';
 import type { ParamValue } from './values';
 
 export type { RawPair } from './query';
 
 /** The link version this build writes and reads. */
-export const CODEC_VERSION = 1;
+export const CODEC_VERSION = 2;
 
 /** Longest text the decoder reads: a full link is under 1,000 characters. */
 export const MAX_LINK_LENGTH = 8192;
@@ -63,11 +65,8 @@ export type DecodeResult =
 /** Upgrades the raw pairs of a link from one version to the next (without the `v` pair). */
 export type Migration = (pairs: readonly RawPair[]) => RawPair[];
 
-/**
- * Migrations by the version they upgrade from: `MIGRATIONS.get(1)` turns v1 pairs into v2
- * pairs. Empty while v1 is the only version; v2 adds its entry here.
- */
-export const MIGRATIONS: ReadonlyMap<number, Migration> = new Map();
+/** Migrations by the version they upgrade from: `MIGRATIONS.get(1)` turns v1 pairs into v2 pairs. */
+export const MIGRATIONS: ReadonlyMap<number, Migration> = new Map([[1, migrateV1]]);
 
 /** A version of the codec: the version it reads and the migrations that lead up to it. */
 export interface CodecVersion {
@@ -145,7 +144,7 @@ function readVersion(
   current: number,
 ): { ok: true; version: number; correction?: Correction } | { ok: false; error: DecodeError } {
   const given = pairs.find(([k]) => k === 'v');
-  if (!given) return { ok: true, version: 1 };
+  if (!given) return { ok: true, version: current };
   const raw = given[1];
   const n = /^\d+$/.test(raw) ? Number(raw) : 0;
   if (n < 1) {

@@ -10,7 +10,15 @@
 
 import type { Scenario } from '../engine/types';
 
-export type { Scenario, MarkPriceMode, AdlPolicy, LiquidationEngineKind } from '../engine/types';
+export type {
+  Scenario,
+  MarkPriceMode,
+  AdlPolicy,
+  LiquidationEngineKind,
+  QuoteMid,
+  WithdrawKey,
+  Sizing,
+} from '../engine/types';
 
 /**
  * Where a parameter lives: in the share link, in local storage only, or nowhere. Every parameter
@@ -122,7 +130,7 @@ export const PARAMS: ParamTable = {
     help: 'Median leverage of the positions; individual positions spread around it on the exchange’s leverage tiers.',
     group: 'traders',
     persist: 'link',
-    default: 10,
+    default: 20,
     min: 1,
     max: 125,
     step: 0.5,
@@ -189,7 +197,7 @@ export const PARAMS: ParamTable = {
     help: 'Price liquidations are checked against: the last trade (cascade-prone) or index plus a smoothed, clamped basis.',
     group: 'exchange',
     persist: 'link',
-    default: 'last',
+    default: 'smoothed',
     options: ['last', 'smoothed'],
   },
   openInterest: float({
@@ -256,7 +264,7 @@ export const PARAMS: ParamTable = {
     help: 'Share of price discovery this venue holds: each step the index moves this share of the basis toward the last price.',
     group: 'market',
     persist: 'link',
-    default: 0.05,
+    default: 0.01,
     min: 0,
     max: 1,
     step: 0.01,
@@ -311,6 +319,28 @@ export const PARAMS: ParamTable = {
     scale: 'log',
     zeroIsOff: true,
   }),
+  quoteMid: {
+    kind: 'enum',
+    label: 'Quote centre',
+    unit: '',
+    help: 'Makers quote around the last trade or around fair value.',
+    group: 'market',
+    persist: 'link',
+    default: 'fair',
+    options: ['last', 'fair'],
+  },
+  arbBand: float({
+    label: 'Arbitrage band',
+    unit: '%',
+    help: 'Arbitrageurs take only quotes this close to the makers’ mid.',
+    group: 'market',
+    persist: 'link',
+    default: 0.5,
+    min: 0,
+    max: 10,
+    step: 0.05,
+    zeroIsOff: true,
+  }),
   resilience: float({
     label: 'Resilience',
     unit: '/step',
@@ -332,6 +362,27 @@ export const PARAMS: ParamTable = {
     min: 0,
     max: 10,
     step: 0.1,
+  }),
+  withdrawOn: {
+    kind: 'enum',
+    label: 'Withdrawal keys on',
+    unit: '',
+    help: 'Calm level of withdrawal: the volatility setting or measured.',
+    group: 'market',
+    persist: 'link',
+    default: 'stress',
+    options: ['volatility', 'stress'],
+  },
+  withdrawFloor: float({
+    label: 'Withdrawal floor',
+    unit: '',
+    help: 'Least share of depth makers keep, however stressed.',
+    group: 'market',
+    persist: 'link',
+    default: 0.05,
+    min: 0,
+    max: 1,
+    step: 0.01,
   }),
   fundingInterval: int({
     label: 'Funding interval',
@@ -473,6 +524,16 @@ export const PARAMS: ParamTable = {
     persist: 'link',
     default: 'generic',
     options: ['generic', 'binance', 'bybit', 'hyperliquid'],
+  },
+  sizing: {
+    kind: 'enum',
+    label: 'Sizes',
+    unit: '',
+    help: 'Sizes as shares of the count, or of fixed account sizes.',
+    group: 'traders',
+    persist: 'link',
+    default: 'fixed',
+    options: ['count', 'fixed'],
   },
 };
 

@@ -120,7 +120,7 @@ describe('controller', () => {
     expect(t.store.getState().adjustment).toBe(
       'The shock moved from minute 60 to minute 49 to fit the 50-minute run.',
     );
-    t.c.setParam('leverage', 20);
+    t.c.setParam('leverage', 30);
     expect(t.store.getState().adjustment).toBeNull();
   });
 
@@ -222,7 +222,7 @@ describe('controller', () => {
     const oldFrames = t.store.getState().frames;
     const oldCount = oldFrames!.count;
     // A drag: three values within the debounce.
-    t.c.setParam('leverage', 20);
+    t.c.setParam('leverage', 25);
     await t.run(50);
     t.c.setParam('leverage', 30);
     await t.run(50);
@@ -298,7 +298,7 @@ describe('controller', () => {
     t.c.start();
     await t.run(20);
     t.events().onError('The worker died');
-    t.c.setParam('leverage', 20);
+    t.c.setParam('leverage', 30);
     await t.run(250);
     const s = t.store.getState();
     expect(t.clients()).toBe(2);

@@ -15,7 +15,7 @@ import {
 describe('URL sync', () => {
   it('reads a share link into a scenario with no notice', () => {
     const { scenario, notice } = readLink({
-      search: '?v=1&seed=9&leverage=50&shock=-12',
+      search: '?v=2&seed=9&leverage=50&shock=-12',
       hash: '',
     });
     expect(scenario).toMatchObject({ seed: 9, leverage: 50, shock: -12 });
@@ -23,7 +23,7 @@ describe('URL sync', () => {
   });
 
   it('reads the scenario from the hash too', () => {
-    expect(readLink({ search: '', hash: '#v=1&leverage=20' }).scenario.leverage).toBe(20);
+    expect(readLink({ search: '', hash: '#v=2&leverage=20' }).scenario.leverage).toBe(20);
   });
 
   it('turns corrections into a notice of plain sentences', () => {
@@ -57,7 +57,7 @@ describe('URL sync', () => {
   it('writes a query relative to the page, so a `//host/` path stays on this origin', () => {
     const { win, calls } = fakeWindow('//evil.example/');
     writeLink(defaultScenario(), win);
-    expect(calls[0]).toMatch(/^\?v=1&/);
+    expect(calls[0]).toMatch(/^\?v=2&/);
     expect(new URL(calls[0], 'http://127.0.0.1:4183//evil.example/').origin).toBe(
       'http://127.0.0.1:4183',
     );
@@ -71,7 +71,7 @@ describe('URL sync', () => {
   });
 
   it('caps a long list of corrections with a count of the rest', () => {
-    const search = '?v=1&' + Array.from({ length: 700 }, (_, i) => `j${i}=1`).join('&');
+    const search = '?v=2&' + Array.from({ length: 700 }, (_, i) => `j${i}=1`).join('&');
     const { notice } = readLink({ search, hash: '' });
     const messages = notice?.kind === 'corrections' ? notice.messages : [];
     expect(messages).toHaveLength(MAX_NOTICE_ITEMS);
@@ -81,15 +81,15 @@ describe('URL sync', () => {
 
   it('gives the share URL of this page with the scenario and the minute', () => {
     const s = { ...defaultScenario(), seed: 5 };
-    const url = shareUrl(s, { t: 90 }, { href: 'https://x.org/lab/?v=1&seed=1#top' });
-    expect(url).toMatch(/^https:\/\/x\.org\/lab\/\?v=1&seed=5&.*&t=90$/);
+    const url = shareUrl(s, { t: 90 }, { href: 'https://x.org/lab/?v=2&seed=1#top' });
+    expect(url).toMatch(/^https:\/\/x\.org\/lab\/\?v=2&seed=5&.*&t=90$/);
   });
 });
 
 describe('whether the page was opened with a link', () => {
   it('is so for a query or a hash, not for an empty one', () => {
-    expect(hasLink({ search: '?v=1', hash: '' })).toBe(true);
-    expect(hasLink({ search: '', hash: '#v=1' })).toBe(true);
+    expect(hasLink({ search: '?v=2', hash: '' })).toBe(true);
+    expect(hasLink({ search: '', hash: '#v=2' })).toBe(true);
     expect(hasLink({ search: '?', hash: '#' })).toBe(false);
     expect(hasLink({ search: '', hash: '' })).toBe(false);
   });
@@ -106,17 +106,17 @@ describe('the address bar policy', () => {
   };
 
   it('keeps a corrected link until the scenario changes, then drops its notice', () => {
-    const { link, store, calls, sync } = setup('?v=1&leverage=abc');
+    const { link, store, calls, sync } = setup('?v=2&leverage=abc');
     sync(link.scenario);
     expect(calls).toEqual([]);
     expect(store.getState().notice).not.toBeNull();
-    sync({ ...link.scenario, leverage: 20 });
+    sync({ ...link.scenario, leverage: 30 });
     expect(calls).toHaveLength(1);
     expect(store.getState().notice).toBeNull();
   });
 
   it('keeps a link with t= while its scenario is on screen', () => {
-    const { link, calls, sync } = setup('?v=1&seed=4&t=50');
+    const { link, calls, sync } = setup('?v=2&seed=4&t=50');
     expect(link.view).toEqual({ t: 50 });
     sync(link.scenario);
     expect(calls).toEqual([]);
@@ -125,7 +125,7 @@ describe('the address bar policy', () => {
   });
 
   it('follows the scenario at once for a plain link', () => {
-    const { link, calls, sync } = setup('?v=1&seed=4');
+    const { link, calls, sync } = setup('?v=2&seed=4');
     sync(link.scenario);
     expect(calls).toEqual([linkFor(link.scenario)]);
   });

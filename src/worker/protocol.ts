@@ -16,7 +16,7 @@ import { BUCKET_COLUMNS, SCALAR_COLUMNS, type FrameBatch, type RunInfo } from '.
 import type { RunReport } from '../engine/report';
 import type { Scenario } from '../engine/types';
 
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Steps per second, or as fast as the worker can go. */
 export type Speed = number | 'max';
