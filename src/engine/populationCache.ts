@@ -32,6 +32,7 @@ export const POPULATION_PARAMS = [
   'leverage',
   'price',
   'volatility',
+  'sizing',
 ] as const satisfies readonly (keyof Scenario)[];
 
 /** The cache key of a scenario's population. */

@@ -59,6 +59,13 @@ const BASE: Scenario = {
   backstop: 0,
   adl: 'queue',
   engine: 'generic',
+  // The v=1 market: quotes at the last print, no arbitrage band, withdrawal on the volatility
+  // setting, sizes by count (versions.ts V1_DEFAULTS); the floor is v=2's, which v=1 links take too.
+  quoteMid: 'last',
+  arbBand: 0,
+  withdrawOn: 'volatility',
+  withdrawFloor: 0.05,
+  sizing: 'count',
 };
 
 const preset = (
