@@ -85,6 +85,8 @@ export class Market {
   private readonly sigma: number;
   private readonly shockFactor: number;
   private basisEma = 0;
+  /** The mid the makers quote around this step (quoteCentre, set in beginStep). */
+  private quoteMid: number;
   private variance: number;
   /** Measured stress (`withdrawOn: 'stress'`): recent and calm variance of one-step returns. */
   private readonly recentVar = new Ewma(VARIANCE_DECAY);
@@ -173,9 +175,6 @@ export class Market {
     this.book.refill(this.quoteMid, this.s.resilience, this.withdrawFactor());
   }
 
-  /** The mid the makers quote around this step. */
-  quoteMid: number;
-
   /** Noise traders, arbitrageurs and behavioural agents trade (not while halted). */
   trade(): void {
     const rng = this.noiseRng;
@@ -198,8 +197,10 @@ export class Market {
       const side = gap > 0 ? 1 : -1;
       let limit = this.last + this.s.arbStrength * gap;
       // Within the band of the makers' mid only: no sweep through an emptied side.
-      const band = this.s.arbBand / 100;
-      if (band > 0) limit = side * Math.min(side * limit, side * this.quoteMid * (1 + side * band));
+      if (this.s.arbBand > 0) {
+        const edge = this.quoteMid * (1 + (side * this.s.arbBand) / 100);
+        limit = side === 1 ? Math.min(limit, edge) : Math.max(limit, edge);
+      }
       book.take(this.arbs, side, Infinity, limit);
     }
     this.agents.trade(book);

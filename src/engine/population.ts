@@ -86,6 +86,20 @@ function allocate(n: number): PositionColumns {
   };
 }
 
+/**
+ * Whether a position entered at warm-up step `t` with liquidation price `lp` lives to the start:
+ * the warm-up path after `t` never reached its liquidation price.
+ */
+function survives(
+  side: 1 | -1,
+  minAfter: Float64Array,
+  maxAfter: Float64Array,
+  t: number,
+  lp: number,
+): boolean {
+  return side === 1 ? minAfter[t] > lp : maxAfter[t] < lp;
+}
+
 /** Draws the population. Deterministic in (scenario, rng). */
 export function drawPopulation(s: Scenario, rng: Rng): Population {
   const { path, minAfter, maxAfter } = warmupPath(s, rng);
@@ -116,9 +130,8 @@ export function drawPopulation(s: Scenario, rng: Rng): Population {
       let t = WARMUP_STEPS - Math.floor(u * WARMUP_STEPS);
       let entry = path[t];
       let lp = liquidationPrice(side, entry, leverage, mmr);
-      const survived = () => (side === 1 ? minAfter[t] > lp : maxAfter[t] < lp);
       for (let attempt = 1; attempt < ENTRY_TRIES; attempt++) {
-        if (survived()) break;
+        if (survives(side, minAfter, maxAfter, t, lp)) break;
         // The last try opens the position at the start price, where it always survives.
         t =
           attempt === ENTRY_TRIES - 1 && !fixed
@@ -128,9 +141,12 @@ export function drawPopulation(s: Scenario, rng: Rng): Population {
         lp = liquidationPrice(side, entry, leverage, mmr);
       }
       // Fixed sizing: the survivor of an old entry is a lower leverage, down to 1×.
-      for (let j = LEVERAGE_STEPS.indexOf(leverage) - 1; fixed && j >= 0 && !survived(); j--) {
-        leverage = LEVERAGE_STEPS[j];
-        lp = liquidationPrice(side, entry, leverage, mmr);
+      if (fixed) {
+        let j = LEVERAGE_STEPS.indexOf(leverage) - 1;
+        for (; j >= 0 && !survives(side, minAfter, maxAfter, t, lp); j--) {
+          leverage = LEVERAGE_STEPS[j];
+          lp = liquidationPrice(side, entry, leverage, mmr);
+        }
       }
       cols.entry[i] = entry;
       cols.qty[i] = notional / entry;

@@ -10,7 +10,7 @@ import { ExogenousLedger } from './criticality';
 import { LiquidationEngine, type StepLiquidations } from './liquidation';
 import { Market } from './market';
 import { drawSortedPopulation, type SortedPopulation } from './populationCache';
-import { LiquidationMap, type PositionColumns, PositionSide } from './positions';
+import { LiquidationMap, PositionSide } from './positions';
 import { createRng } from './rng';
 import type { Scenario } from './types';
 
@@ -47,16 +47,6 @@ function priceGrid(s: Scenario): { low: number; high: number } {
   return { low: s.price * (1 - down), high: s.price * (1 + up) };
 }
 
-/** Wraps one side's population, in its order by liquidation price. */
-function buildSide(
-  side: 1 | -1,
-  cols: PositionColumns,
-  order: Uint32Array,
-  map: LiquidationMap,
-): PositionSide {
-  return new PositionSide(side, cols, map, order);
-}
-
 /**
  * Builds a run's world around a sorted population: by default the scenario's own, drawn from
  * its seed; a cached copy of it (populationCache.ts) or a hand-built one (tests) otherwise.
@@ -68,8 +58,8 @@ export function createWorld(
   const grid = priceGrid(s);
   const predicted = new LiquidationMap(grid.low, grid.high, BUCKET_COUNT);
   const { population } = sorted;
-  const longs = buildSide(1, population.longs, sorted.longOrder, predicted);
-  const shorts = buildSide(-1, population.shorts, sorted.shortOrder, predicted);
+  const longs = new PositionSide(1, population.longs, predicted, sorted.longOrder);
+  const shorts = new PositionSide(-1, population.shorts, predicted, sorted.shortOrder);
   const market = new Market(s, createRng(s.seed, 'index'), createRng(s.seed, 'noise'));
   const ghost = new Market(s, createRng(s.seed, 'index'), createRng(s.seed, 'noise'));
   // The positions' counterparties hold the opposite inventory, bought and sold at entry.

@@ -8,9 +8,9 @@
  * corrections are plain text.
  *
  * Versioning. A link carries `v`; every link the app writes has it, so one without it was typed
- * by hand and means the current version (its keys left out take today's defaults). Encoding leaves out parameters at their
- * default, so **the defaults of a version are frozen**: changing a default, renaming a key or
- * changing a unit needs a new {@link CODEC_VERSION} and an entry in {@link MIGRATIONS} that
+ * by hand and means the current version (its keys left out take today's defaults). Encoding
+ * leaves out parameters at their default, so **the defaults of a version are frozen**: changing
+ * a default, renaming a key or changing a unit needs a new {@link CODEC_VERSION} and an entry in {@link MIGRATIONS} that
  * rewrites the old link's raw pairs — in particular, one that writes the old default explicitly
  * for every key whose default changed, since old links left it out.
  */
