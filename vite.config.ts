@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { simWorkerChunk } from './scripts/simWorkerChunk.mjs';
 
 /**
  * Loads the entry from an inline module (`import './assets/…'`) instead of `<script src>`. The
@@ -25,10 +26,9 @@ function entryAfterPathCheck(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), entryAfterPathCheck()],
+  plugins: [react(), tailwindcss(), entryAfterPathCheck(), simWorkerChunk()],
   // Relative asset paths: the build works from any folder (a project page, a school's server).
   base: './',
-  worker: { format: 'es' },
   // 127.0.0.1, not localhost: on Node 20 `localhost` may resolve to ::1 only,
   // and Playwright's baseURL is 127.0.0.1.
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },

@@ -50,7 +50,7 @@ test('a malformed message from the worker becomes a readable error, not a blank 
           report: { maxDrawdown: 0.1 } });
       }
     };`;
-  await page.route('**/sim.worker-*.js', (route) =>
+  await page.route('**/sim-worker-*.js', (route) =>
     route.fulfill({ status: 200, contentType: 'text/javascript', body: fake }),
   );
   await page.goto(SHORT);
@@ -63,7 +63,7 @@ test('a malformed message from the worker becomes a readable error, not a blank 
   await expect(page.getByRole('img', { name: /^Price/ })).toBeVisible();
 
   // The real worker again: Restart brings the run back.
-  await page.unroute('**/sim.worker-*.js');
+  await page.unroute('**/sim-worker-*.js');
   await alert.getByRole('button', { name: 'Restart' }).click();
   await expect(alert).toHaveCount(0);
   await waitReady(page);

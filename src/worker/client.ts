@@ -4,6 +4,7 @@
  * runs on this thread instead (loaded on demand, so the engine stays out of the page's bundle).
  */
 
+import simWorkerUrl from 'virtual:sim-worker-url';
 import { errorMessage } from '../shared/errorMessage';
 import type { SimRequest, SimResponse } from './protocol';
 import type { SimClient, SimClientEvents } from './simClient';
@@ -12,7 +13,8 @@ export type { SimClient, SimClientEvents } from './simClient';
 
 /** Runs the loop in a Web Worker; frames arrive as transferred buffers. */
 export function createWorkerClient(events: SimClientEvents): SimClient {
-  const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), {
+  // A chunk of the app's build (scripts/simWorkerChunk.ts), sharing the engine with the fallback.
+  const worker = new Worker(simWorkerUrl, {
     type: 'module',
     name: 'cascade-lab-sim',
   });
