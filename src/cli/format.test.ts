@@ -18,6 +18,9 @@ const report: RunReport = {
   liquidatedShort: 7_000_000,
   liquidations: 12345,
   oiLiquidatedShare: 0.0652,
+  openInterest: 2_000_000_000,
+  openInterestOneSided: 1_400_000_000,
+  oiOneSidedLiquidatedShare: 0.0932,
   cascadeStart: 61,
   cascadeSteps: 35,
   branchingRatio: 0.87,
@@ -57,7 +60,9 @@ describe('formatSummary', () => {
   it('shows liquidations by side in $M, their count and share of open interest', () => {
     expect(row('Liquidated long')).toMatch(/ 123\.45 \$M$/);
     expect(row('Liquidated short')).toMatch(/ 7\.00 \$M$/);
-    expect(row('Liquidations')).toMatch(/ 12,345 +6\.52 % of open interest, 130\.45 \$M$/);
+    expect(row('Liquidations')).toMatch(
+      / 12,345 +6\.52 % of open interest \(9\.32 % of it one-sided\), 130\.45 \$M$/,
+    );
   });
 
   it('shows the cascade, fund, ADL, bad debt, depletion, recovery and conservation', () => {

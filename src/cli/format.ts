@@ -71,7 +71,7 @@ export function formatSummary(report: RunReport, s: Scenario, link: string): str
       'Liquidations',
       grouped(r.liquidations),
       '',
-      `${percent(r.oiLiquidatedShare)} % of open interest, ${millions(r.liquidatedNotional)} $M`,
+      `${percent(r.oiLiquidatedShare)} % of open interest (${percent(r.oiOneSidedLiquidatedShare)} % of it one-sided), ${millions(r.liquidatedNotional)} $M`,
     ],
     cascade,
     ['Branching ratio', r.branchingRatio.toFixed(2), '', 'above 1: each wave feeds a bigger one'],

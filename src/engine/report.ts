@@ -31,8 +31,14 @@ export interface RunReport {
   liquidatedShort: number;
   /** Positions taken over (a partial liquidation counts once each time). */
   liquidations: number;
-  /** liquidatedNotional over the open interest at step 0. */
+  /** liquidatedNotional over the open interest at step 0 (both sides: long + short). */
   oiLiquidatedShare: number;
+  /** The leveraged positions' notional at step 0 at the start price (USD), long + short. */
+  openInterest: number;
+  /** Open interest counted once, as venues quote it (USD at the start price): max(long, short). */
+  openInterestOneSided: number;
+  /** liquidatedNotional over the one-sided open interest (comparable with venues' figures). */
+  oiOneSidedLiquidatedShare: number;
   /** First step of the cascade (-1 if none) and its duration in steps (0 if none). */
   cascadeStart: number;
   cascadeSteps: number;

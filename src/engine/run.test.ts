@@ -220,3 +220,27 @@ describe('the liquidation engine’s own ledger', () => {
     );
   }, 120_000);
 });
+
+describe('open interest', () => {
+  it('reports both sides and, as venues quote it, each contract once: the larger side', () => {
+    for (const longShare of [0.7, 0.3]) {
+      const s = { ...defaultScenario(), positions: 2_000, steps: 120, shockStep: 20, longShare };
+      const { world } = createWorldForTest(s);
+      const longs = world.longs.openQty * s.price;
+      const shorts = world.shorts.openQty * s.price;
+      const { report } = runScenario(s);
+      expect(report.openInterest).toBeCloseTo(longs + shorts, 6);
+      expect(report.openInterestOneSided).toBe(Math.max(longs, shorts));
+      // The larger side is the crowded one the scenario names.
+      expect(report.openInterestOneSided / report.openInterest).toBeCloseTo(
+        Math.max(longShare, 1 - longShare),
+        1,
+      );
+      expect(report.oiOneSidedLiquidatedShare).toBeCloseTo(
+        report.liquidatedNotional / report.openInterestOneSided,
+        12,
+      );
+      expect(report.oiOneSidedLiquidatedShare).toBeGreaterThanOrEqual(report.oiLiquidatedShare);
+    }
+  });
+});

@@ -20,6 +20,12 @@ export const BUCKET_COUNT = 160;
 export interface World {
   readonly scenario: Scenario;
   readonly info: RunInfo;
+  /**
+   * Open interest at step 0 counted once, as venues quote it (USD): the positions' longs and
+   * shorts face each other as far as they go and the residual counterparty (`legacy`) holds the
+   * rest, so every contract has one long and one short holder: max(long, short).
+   */
+  readonly openInterestOneSided: number;
   readonly market: Market;
   /** The same market without liquidations: the counterfactual path. */
   readonly ghost: Market;
@@ -80,6 +86,7 @@ export function createWorld(
   return {
     scenario: s,
     info,
+    openInterestOneSided: Math.max(longs.openQty, shorts.openQty) * s.price,
     market,
     ghost,
     longs,

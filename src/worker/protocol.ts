@@ -16,7 +16,7 @@ import { BUCKET_COLUMNS, SCALAR_COLUMNS, type FrameBatch, type RunInfo } from '.
 import type { RunReport } from '../engine/report';
 import type { Scenario } from '../engine/types';
 
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** Steps per second, or as fast as the worker can go. */
 export type Speed = number | 'max';
@@ -166,6 +166,9 @@ const REPORT_FIELDS: Record<Exclude<keyof RunReport, 'direction'>, boolean> = {
   liquidatedLong: false,
   liquidatedShort: false,
   liquidations: false,
+  openInterest: false,
+  openInterestOneSided: false,
+  oiOneSidedLiquidatedShare: false,
   oiLiquidatedShare: false,
   cascadeStart: false,
   cascadeSteps: false,
