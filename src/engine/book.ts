@@ -146,7 +146,8 @@ export class OrderBook {
     const ladder = this.ladder;
     const levels = side === 1 ? ladder.asks : ladder.bids;
     const tick = this.tick;
-    let k = side === 1 ? this.askBottom : this.bidTop;
+    const start = side === 1 ? this.askBottom : this.bidTop;
+    let k = start;
     let remaining = qty;
     let filled = 0;
     let value = 0;
@@ -175,6 +176,7 @@ export class OrderBook {
       }
       k += side;
     }
+    ladder.read(Math.min(start, k), Math.max(start, k));
     if (side === 1) this.askBottom = Math.max(this.askBottom, Math.min(k, this.size - 1));
     else this.bidTop = Math.min(this.bidTop, Math.max(k, 0));
     this.filledValue = value;
@@ -193,7 +195,7 @@ export class OrderBook {
   depthWithin(ref: number, band: number): { bid: number; ask: number } {
     const lo = Math.max(1, Math.ceil((ref * (1 - band)) / this.tick));
     const hi = Math.min(this.size - 1, Math.floor((ref * (1 + band)) / this.tick));
-    this.ladder.cover(lo, hi);
+    this.ladder.read(lo, hi);
     const { bids, asks } = this.ladder;
     // Bids above bidTop and asks below askBottom are empty: adding their zeros changes no bit.
     let bid = 0;
@@ -225,7 +227,7 @@ export class OrderBook {
     const width = (high - low) / count;
     const kLo = Math.max(1, Math.ceil(low / this.tick));
     const kHi = Math.min(this.size - 1, Math.floor(high / this.tick));
-    this.ladder.cover(kLo, kHi);
+    this.ladder.read(kLo, kHi);
     const { bids, asks } = this.ladder;
     bid.fill(0);
     ask.fill(0);

@@ -114,7 +114,7 @@ function replay(ops: readonly Op[]): void {
     } else {
       const from = Math.min(o.from, o.to);
       const to = Math.max(o.from, o.to);
-      lazy.cover(from, to);
+      lazy.read(from, to);
       expect(firstDifference(lazy, eager, from, to)).toBe(-1);
     }
   }

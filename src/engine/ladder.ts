@@ -6,7 +6,9 @@
  * it. So each refill is recorded, and applied at once only to a window of levels around its
  * mid; every level outside the window remembers how many refills it has seen, and catches up
  * on the ones it missed, in order and with the same arithmetic, when something reads it. The
- * window moves with the mid; reads beyond it widen it until the next refill.
+ * window moves with the mid and spans what was read around the last one (the depth band for the
+ * real market, a few levels at the touch for the counterfactual one); reads beyond it widen it
+ * until the next refill. Which levels are current when never changes a bit of any level.
  */
 
 /** Relative distance at which the baseline profile stops thickening. */
@@ -17,11 +19,8 @@ export const PROFILE_REACH = 0.5;
 export const PROFILE_FLAT = 1 + PROFILE_KNEE / 0.01;
 /** Relative distance past the knee from which refill takes PROFILE_FLAT without computing it. */
 const KNEE_MARGIN = 1e-4;
-/**
- * Relative distance from the mid within which a refill is applied at once: the levels a step
- * usually reads (the depth band and the order band, both 5 %, around a price near the mid).
- */
-const EAGER_REACH = 0.06;
+/** Relative distance beyond the levels read last time out to which a refill is applied at once. */
+const EAGER_MARGIN = 0.005;
 
 /** Baseline USD depth per unit of relative distance, before scaling by `c`. */
 export function profileShape(x: number): number {
@@ -53,6 +52,10 @@ export class Ladder {
   private readonly applied: Int32Array;
   private log = new Float64Array(64 * FIELDS);
   private logged = 0;
+  /** Mid of the last refill, and the levels read since (readLo > readHi: none). */
+  private lastMid = 0;
+  private readLo = 1;
+  private readHi = 0;
 
   constructor(
     readonly size: number,
@@ -97,10 +100,28 @@ export class Ladder {
     log[row + FLAT_SCALE] = scale * PROFILE_FLAT;
     log[row + RESILIENCE] = resilience;
 
-    const eager = Math.ceil((ref * EAGER_REACH) / tick);
-    this.moveWindow(Math.max(0, mid - eager), Math.min(this.size - 1, mid + eager));
+    const margin = Math.ceil((ref * EAGER_MARGIN) / tick);
+    const read = this.readLo <= this.readHi;
+    const below = Math.min(reach, margin + (read ? Math.max(0, this.lastMid - this.readLo) : 0));
+    const above = Math.min(reach, margin + (read ? Math.max(0, this.readHi - this.lastMid) : 0));
+    this.moveWindow(Math.max(0, mid - below), Math.min(this.size - 1, mid + above));
     this.applyAt(row, bidTop, askBottom);
     this.logged++;
+    this.lastMid = mid;
+    this.readLo = 1;
+    this.readHi = 0;
+  }
+
+  /** Brings levels [from, to] up to date for a reader; the next refill's window spans them. */
+  read(from: number, to: number): void {
+    this.cover(from, to);
+    if (this.readLo > this.readHi) {
+      this.readLo = from;
+      this.readHi = to;
+    } else {
+      this.readLo = Math.min(this.readLo, from);
+      this.readHi = Math.max(this.readHi, to);
+    }
   }
 
   /** Brings levels [from, to] (clamped to the ladder) up to date: the window grows to them. */
