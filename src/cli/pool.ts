@@ -5,6 +5,7 @@
  */
 
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PopulationCache } from '../engine/populationCache';
 import type { RunReport } from '../engine/report';
@@ -17,14 +18,33 @@ const WORKER_URL = new URL('./poolWorker.ts', import.meta.url);
 
 /**
  * Starts one worker. Run from source (`tsx`, Vitest) the worker is a .ts file, and a worker
- * does not inherit the parent's loader hooks: a two-line bootstrap registers tsx's first.
+ * does not inherit the parent's loader hooks; rather than have each worker load tsx and
+ * transform every module through it (a second or more of CPU per worker), the parent bundles
+ * the worker once with esbuild (tsx's own compiler) and each worker evaluates that script.
  */
-function startWorker(workerData: PoolWorkerData): Worker {
-  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL, { workerData });
-  const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const entry = JSON.stringify(WORKER_URL.href);
-  const bootstrap = `import(${api}).then((tsx) => { tsx.register(); return import(${entry}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+function startWorker(workerData: PoolWorkerData, source: string | null): Worker {
+  if (source === null) return new Worker(WORKER_URL, { workerData });
+  return new Worker(source, { eval: true, workerData });
+}
+
+let bundled: Promise<string> | undefined;
+
+/** The worker as one CommonJS script, built on first use (null: run the built file itself). */
+function workerSource(): Promise<string | null> {
+  if (!WORKER_URL.pathname.endsWith('.ts')) return Promise.resolve(null);
+  bundled ??= import('esbuild').then(async ({ build }) => {
+    const result = await build({
+      entryPoints: [fileURLToPath(WORKER_URL)],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: `node${process.versions.node.split('.')[0]}`,
+      write: false,
+      logLevel: 'silent',
+    });
+    return result.outputFiles[0].text;
+  });
+  return bundled;
 }
 
 /** What a pool worker is started with. */
@@ -63,6 +83,7 @@ export async function runReports(
       return report;
     });
   }
+  const source = await workerSource();
   const reports: RunReport[] = new Array(total);
   let next = 0;
   let done = 0;
@@ -76,7 +97,7 @@ export async function runReports(
         }
       };
       for (let t = 0; t < threads; t++) {
-        const w = startWorker({ reusePopulations });
+        const w = startWorker({ reusePopulations }, source);
         workers.push(w);
         w.on('message', (reply: PoolReply) => {
           if ('error' in reply) {

@@ -14,11 +14,8 @@
  */
 
 import { type Account, settleTrade } from './accounts';
+import { Ladder, PROFILE_FLAT, PROFILE_KNEE, PROFILE_REACH, profileShape } from './ladder';
 
-/** Relative distance at which the baseline profile stops thickening. */
-const PROFILE_KNEE = 0.02;
-/** Relative distance from the price beyond which makers quote nothing new. */
-const PROFILE_REACH = 0.5;
 /** Ticks per unit of price at the start: one tick is 1 basis point of the start price. */
 const TICKS_PER_START_PRICE = 10_000;
 /** The ladder spans 0 to this multiple of the start price. */
@@ -35,24 +32,16 @@ export function bandLimit(price: number, side: 1 | -1): number {
   return price * (1 + side * ORDER_BAND);
 }
 
+/** Levels a walk beyond the ladder's up-to-date window brings up to date on either side. */
+const WALK_COVER = 64;
+
 /** Band around the price used for the depth and depletion figures. */
 export const DEPTH_BAND = 0.05;
-
-/** The profile's value beyond the knee. */
-const PROFILE_FLAT = 1 + PROFILE_KNEE / 0.01;
-/** Relative distance past the knee from which refill takes PROFILE_FLAT without computing it. */
-const KNEE_MARGIN = 1e-4;
-
-/** Baseline USD depth per unit of relative distance, before scaling by `c`. */
-function profileShape(x: number): number {
-  return Math.min(1 + x / 0.01, PROFILE_FLAT);
-}
 
 /** ∫₀^x profileShape: cumulative baseline depth within relative distance x, before `c`. */
 export function cumulativeProfile(x: number): number {
   const k = Math.min(x, PROFILE_KNEE);
-  const flat = 1 + PROFILE_KNEE / 0.01;
-  return k + (k * k) / 0.02 + Math.max(0, x - PROFILE_KNEE) * flat;
+  return k + (k * k) / 0.02 + Math.max(0, x - PROFILE_KNEE) * PROFILE_FLAT;
 }
 
 /** Per-step record of trading: OHLC of the last price and traded notional. */
@@ -69,9 +58,8 @@ export class OrderBook {
   readonly tick: number;
   /** Number of ticks in the ladder. */
   readonly size: number;
-  /** Resting quantity per tick. */
-  readonly bids: Float64Array;
-  readonly asks: Float64Array;
+  /** Resting quantity per tick, refilled lazily (ladder.ts). */
+  private readonly ladder: Ladder;
   /** The market makers' account: the counterparty of every fill. */
   readonly makers: Account = { cash: 0, inventory: 0 };
   /** Scale of the baseline profile (USD per unit of relative distance). */
@@ -86,8 +74,7 @@ export class OrderBook {
   constructor(startPrice: number, liquidity: number) {
     this.tick = startPrice / TICKS_PER_START_PRICE;
     this.size = TICKS_PER_START_PRICE * LADDER_SPAN;
-    this.bids = new Float64Array(this.size);
-    this.asks = new Float64Array(this.size);
+    this.ladder = new Ladder(this.size, this.tick);
     this.depthScale = liquidity / cumulativeProfile(0.01);
     this.tape = {
       open: startPrice,
@@ -99,6 +86,17 @@ export class OrderBook {
     this.bidTop = 0;
     this.askBottom = this.size;
     this.refill(startPrice, 1, 1);
+  }
+
+  /** Resting quantity per tick, every level up to date (for tests: the engine reads levels). */
+  get bids(): Float64Array {
+    this.ladder.cover(0, this.size - 1);
+    return this.ladder.bids;
+  }
+
+  get asks(): Float64Array {
+    this.ladder.cover(0, this.size - 1);
+    return this.ladder.asks;
   }
 
   /** Starts a new step's tape at the previous close. */
@@ -118,48 +116,12 @@ export class OrderBook {
 
   /**
    * Market makers re-centre on `ref`, cancel depth above `withdrawFactor` × baseline, and refill
-   * a `resilience` share of what is missing. Costs O(ticks within reach of the price).
+   * a `resilience` share of what is missing. Applied at once near the price only (ladder.ts).
    */
   refill(ref: number, resilience: number, withdrawFactor: number): void {
-    const bids = this.bids;
-    const asks = this.asks;
-    const tick = this.tick;
-    const mid = Math.min(this.size - 2, Math.max(1, Math.round(ref / tick)));
-    // Re-centre: no bid at or above the reference tick, no ask at or below it.
-    for (let k = mid; k <= this.bidTop; k++) bids[k] = 0;
-    for (let k = this.askBottom; k <= mid; k++) asks[k] = 0;
-    const reach = Math.ceil((ref * PROFILE_REACH) / tick);
-    const lo = Math.max(1, mid - reach);
-    const hi = Math.min(this.size - 1, mid + reach);
-    const scale = (this.depthScale * tick * withdrawFactor) / ref;
-    // Beyond the knee profileShape is exactly its flat value, so most levels skip it. The split
-    // sits a margin past the knee and the levels near it take the general formula: same bits.
-    const flatScale = scale * PROFILE_FLAT;
-    const knee = ref * (PROFILE_KNEE + KNEE_MARGIN);
-    const bidFlatEnd = Math.min(mid, Math.max(lo, Math.floor((ref - knee) / tick)));
-    const askFlatStart = Math.max(mid + 1, Math.min(hi + 1, Math.ceil((ref + knee) / tick) + 1));
-    for (let k = lo; k < bidFlatEnd; k++) {
-      const target = flatScale / (k * tick);
-      const now = Math.min(bids[k], target);
-      bids[k] = now + resilience * (target - now);
-    }
-    for (let k = bidFlatEnd; k < mid; k++) {
-      const p = k * tick;
-      const target = (scale * profileShape((ref - p) / ref)) / p;
-      const now = Math.min(bids[k], target);
-      bids[k] = now + resilience * (target - now);
-    }
-    for (let k = mid + 1; k < askFlatStart; k++) {
-      const p = k * tick;
-      const target = (scale * profileShape((p - ref) / ref)) / p;
-      const now = Math.min(asks[k], target);
-      asks[k] = now + resilience * (target - now);
-    }
-    for (let k = askFlatStart; k <= hi; k++) {
-      const target = flatScale / (k * tick);
-      const now = Math.min(asks[k], target);
-      asks[k] = now + resilience * (target - now);
-    }
+    const scale = (this.depthScale * this.tick * withdrawFactor) / ref;
+    this.ladder.refill(ref, resilience, scale, this.bidTop, this.askBottom);
+    const mid = Math.min(this.size - 2, Math.max(1, Math.round(ref / this.tick)));
     this.bidTop = mid - 1;
     this.askBottom = mid + 1;
   }
@@ -181,14 +143,17 @@ export class OrderBook {
     budget = Infinity,
     pool = false,
   ): number {
-    const levels = side === 1 ? this.asks : this.bids;
+    const ladder = this.ladder;
+    const levels = side === 1 ? ladder.asks : ladder.bids;
     const tick = this.tick;
-    let k = side === 1 ? this.askBottom : this.bidTop;
+    const start = side === 1 ? this.askBottom : this.bidTop;
+    let k = start;
     let remaining = qty;
     let filled = 0;
     let value = 0;
     let last = -1;
     while (remaining > 0 && k >= 1 && k < this.size) {
+      if (k < ladder.lo || k > ladder.hi) ladder.cover(k - WALK_COVER, k + WALK_COVER);
       const available = levels[k];
       if (available > 0) {
         const p = k * tick;
@@ -211,6 +176,7 @@ export class OrderBook {
       }
       k += side;
     }
+    ladder.read(Math.min(start, k), Math.max(start, k));
     if (side === 1) this.askBottom = Math.max(this.askBottom, Math.min(k, this.size - 1));
     else this.bidTop = Math.min(this.bidTop, Math.max(k, 0));
     this.filledValue = value;
@@ -229,13 +195,14 @@ export class OrderBook {
   depthWithin(ref: number, band: number): { bid: number; ask: number } {
     const lo = Math.max(1, Math.ceil((ref * (1 - band)) / this.tick));
     const hi = Math.min(this.size - 1, Math.floor((ref * (1 + band)) / this.tick));
+    this.ladder.read(lo, hi);
+    const { bids, asks } = this.ladder;
+    // Bids above bidTop and asks below askBottom are empty: adding their zeros changes no bit.
     let bid = 0;
+    for (let k = lo, top = Math.min(hi, this.bidTop); k <= top; k++)
+      bid += bids[k] * (k * this.tick);
     let ask = 0;
-    for (let k = lo; k <= hi; k++) {
-      const p = k * this.tick;
-      bid += this.bids[k] * p;
-      ask += this.asks[k] * p;
-    }
+    for (let k = Math.max(lo, this.askBottom); k <= hi; k++) ask += asks[k] * (k * this.tick);
     return { bid, ask };
   }
 
@@ -260,6 +227,8 @@ export class OrderBook {
     const width = (high - low) / count;
     const kLo = Math.max(1, Math.ceil(low / this.tick));
     const kHi = Math.min(this.size - 1, Math.floor(high / this.tick));
+    this.ladder.read(kLo, kHi);
+    const { bids, asks } = this.ladder;
     bid.fill(0);
     ask.fill(0);
     baseline.fill(0);
@@ -267,8 +236,8 @@ export class OrderBook {
     for (let k = kLo; k <= kHi; k++) {
       const p = k * this.tick;
       const b = Math.min(count - 1, Math.floor((p - low) / width));
-      bid[b] += this.bids[k] * p;
-      ask[b] += this.asks[k] * p;
+      bid[b] += bids[k] * p;
+      ask[b] += asks[k] * p;
       if (Math.abs(p - ref) <= reach) baseline[b] += this.baselineAt(k, ref) * p;
     }
   }
