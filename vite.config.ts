@@ -24,8 +24,24 @@ function entryAfterPathCheck(): Plugin {
   };
 }
 
+/**
+ * Writes `precache.json`, the built files the service worker (public/sw.js) keeps on install, so
+ * the app runs offline after the first visit: every chunk, the workers' included.
+ */
+function precacheList(): Plugin {
+  return {
+    name: 'precache-list',
+    apply: 'build',
+    generateBundle(_, bundle) {
+      const files = Object.keys(bundle).filter((name) => name.startsWith('assets/'));
+      files.push('favicon.svg');
+      this.emitFile({ type: 'asset', fileName: 'precache.json', source: JSON.stringify(files) });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), entryAfterPathCheck()],
+  plugins: [react(), tailwindcss(), entryAfterPathCheck(), precacheList()],
   // Relative asset paths: the build works from any folder (a project page, a school's server).
   base: './',
   worker: { format: 'es' },
