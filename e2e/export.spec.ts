@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { SHORT, openMenu, playToEnd } from './helpers';
+import { SHORT, openMenu, playToEnd, waitReady } from './helpers';
 
 async function download(page: Page, name: RegExp | string): Promise<Download> {
   const menu = await openMenu(page, 'Export');
@@ -79,4 +79,35 @@ test('each chart downloads as a PNG that decodes, and the SVG charts as SVG', as
     expect(parsed, label).toEqual({ error: false, root: 'svg', texts: expect.any(Number) });
     expect(parsed.texts, label).toBeGreaterThan(5);
   }
+});
+
+test('the run’s files download by keyboard alone, and focus stays on the button', async ({
+  page,
+}) => {
+  await page.goto(SHORT);
+  await waitReady(page);
+  for (let i = 1; i <= 3; i++) {
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('step-counter')).toContainText(`step ${i} /`);
+  }
+  await page.getByText('Export', { exact: true }).focus();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('group', { name: 'Export', exact: true });
+  await expect(menu).toBeVisible();
+  await page.keyboard.press('Tab');
+  const framesButton = menu.getByRole('button', { name: 'Frames (CSV)', exact: true });
+  await expect(framesButton).toBeFocused();
+  let next = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  expect((await text(await next)).trimEnd().split('\n')).toHaveLength(1 + 3);
+  await expect(framesButton).toBeFocused();
+
+  await page.keyboard.press('Tab');
+  await expect(menu.getByRole('button', { name: 'Buckets (CSV)', exact: true })).toBeFocused();
+  next = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  const buckets = (await text(await next)).trimEnd().split('\n');
+  expect((buckets.length - 1) % 3).toBe(0);
+  expect(buckets.length - 1).toBeGreaterThan(3);
+  await expect(menu.getByRole('status').first()).toBeEmpty();
 });

@@ -45,6 +45,14 @@ if (import.meta.env.VITE_E2E_HOOKS === '1') {
 }
 const services = { store, controller };
 
+// Offline after the first visit (public/sw.js), in built pages only: the dev server never caches.
+// Registered after load, so it never competes with the first run; a refusal changes nothing.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch(() => undefined);
+  });
+}
+
 createRoot(container).render(
   <StrictMode>
     <AppErrorBoundary>

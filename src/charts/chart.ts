@@ -7,6 +7,11 @@ import type { FrameScheduler } from '../shared/frameScheduler';
 export interface Chart {
   /** The run's frames so far (rows 0..count-1). A new `info` or a smaller count is a new run. */
   update(frames: FrameBatch, info: RunInfo): void;
+  /**
+   * The run's state before step 0 (one row, not a step), for the charts that show it while no
+   * frame has arrived yet: where the fuel sits, the makers' first book. Null: none.
+   */
+  setOpening?(opening: FrameBatch | null): void;
   /** The container changed size (call from a ResizeObserver). */
   resize(): void;
   /** Removes everything the chart added and cancels a pending draw. */

@@ -12,22 +12,28 @@ import { createRedraw } from '../shared/frameScheduler';
 export interface ChartInput {
   readonly frames: FrameBatch | null;
   readonly info: RunInfo | null;
+  /** The state before step 0 (Chart.setOpening), or null. */
+  readonly opening: FrameBatch | null;
 }
 
 /**
  * Wraps a chart's `draw` in the Chart interface. Each draw first re-measures the shell if
  * `resize()` was called since the last one (and on the first draw), then calls `draw` once
- * there are frames. `cleanup` runs on destroy, after the pending draw is dropped and before the
+ * there are frames (with the opening, if one was set). `cleanup` runs on destroy, after the pending draw is dropped and before the
  * shell is removed. `input` lets the chart read the frames outside a draw (e.g. on hover).
  * `options` are the chart's: where redraws are queued, and where draw errors go (`onError`).
  */
 export function chartLifecycle(
   shell: Shell,
-  draw: (frames: FrameBatch, info: RunInfo) => void,
+  draw: (frames: FrameBatch, info: RunInfo, opening: FrameBatch | null) => void,
   options: BaseChartOptions = {},
   cleanup?: () => void,
 ): { chart: Chart; input: ChartInput } {
-  const input: { frames: FrameBatch | null; info: RunInfo | null } = { frames: null, info: null };
+  const input: { -readonly [K in keyof ChartInput]: ChartInput[K] } = {
+    frames: null,
+    info: null,
+    opening: null,
+  };
   let needsMeasure = true;
 
   const redraw = createRedraw(
@@ -36,7 +42,7 @@ export function chartLifecycle(
         shell.measure();
         needsMeasure = false;
       }
-      if (input.frames && input.info) draw(input.frames, input.info);
+      if (input.frames && input.info) draw(input.frames, input.info, input.opening);
     },
     options.scheduler,
     options.onError,
@@ -46,6 +52,11 @@ export function chartLifecycle(
     update(frames, info) {
       input.frames = frames;
       input.info = info;
+      redraw.request();
+    },
+    setOpening(opening) {
+      if (opening === input.opening) return;
+      input.opening = opening;
       redraw.request();
     },
     resize() {
@@ -58,6 +69,7 @@ export function chartLifecycle(
       shell.destroy();
       input.frames = null;
       input.info = null;
+      input.opening = null;
     },
   };
   return { chart, input };

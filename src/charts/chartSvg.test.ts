@@ -7,7 +7,7 @@
  */
 
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FrameBatch, RunInfo } from '../engine/frame';
+import { createFrameBatch, sliceFrameBatch, type FrameBatch, type RunInfo } from '../engine/frame';
 import type { BaseChartOptions, Chart } from './chart';
 import { createDepthChart } from './depthChart';
 import { createHeatmapChart } from './heatmapChart';
@@ -122,5 +122,24 @@ describe('the charts in a DOM', () => {
   it('draw nothing into a container too small to hold a plot', () => {
     const el = render(createPriceChart, makeTrace(), TRACE_INFO, 6, 6);
     expect(svgOf(el).querySelector('.lines path.close')?.getAttribute('d') ?? null).toBeNull();
+  });
+
+  it('show the opening before the first step, and the run once its frames come', () => {
+    const opening = sliceFrameBatch(makeTrace(1), 0, 1);
+    const empty = createFrameBatch(TRACE_INFO.steps, TRACE_INFO.bucketCount);
+    for (const create of [createHeatmapChart, createDepthChart] as Factory[]) {
+      const el = container(640, 360);
+      const scheduler = createManualScheduler();
+      const chart = create(el, { scheduler });
+      mounted.push({ chart, el });
+      chart.setOpening?.(opening);
+      chart.update(empty, TRACE_INFO);
+      scheduler.flush();
+      const label = () => el.querySelector('[role="img"]')?.getAttribute('aria-label') ?? '';
+      expect(label()).toMatch(/ before minute 0 of 24: /);
+      chart.update(makeTrace(3), TRACE_INFO);
+      scheduler.flush();
+      expect(label()).toMatch(/ after 3 of 24 minutes/);
+    }
   });
 });

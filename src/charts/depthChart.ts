@@ -55,9 +55,9 @@ export function createDepthChart(
     .attr('stroke-width', 1.5);
   const legend = layer(svg, 'legend');
 
-  function draw(frames: FrameBatch, info: RunInfo): void {
+  function draw(frames: FrameBatch, info: RunInfo, opening: FrameBatch | null): void {
     if (shell.width < 10 || shell.height < 10) return;
-    const m = depthModel(frames, info, shell.width, shell.height, options);
+    const m = depthModel(frames, info, shell.width, shell.height, options, opening);
     drawLegend(legend, m.legend, m.fontSize, hatch);
     drawTitles(titles, m);
     drawYAxis(bookY, m.bookY, m.book, m.fontSize);

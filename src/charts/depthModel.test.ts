@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFrameBatch } from '../engine/frame';
+import { createFrameBatch, sliceFrameBatch } from '../engine/frame';
 import { TRACE_INFO, makeTrace } from './__fixtures__/trace';
 import { snapshotText } from './__fixtures__/snapshot';
 import { depthModel } from './depthModel';
@@ -60,5 +60,24 @@ describe('depthModel', () => {
     expect(m.paths).toEqual({ bid: '', ask: '', depleted: '', baseline: '' });
     expect(m.price).toBeNull();
     expect(m.label).toBe('Order book depletion: waiting for the run to start.');
+  });
+
+  it('shows the makers’ first book before the first frame when given the opening', () => {
+    const opening = sliceFrameBatch(makeTrace(1), 0, 1);
+    const m = depthModel(createFrameBatch(24, 8), TRACE_INFO, 640, 360, {}, opening);
+    expect(m.paths.bid).not.toBe('');
+    expect(m.paths.ask).not.toBe('');
+    expect(m.paths.baseline).not.toBe('');
+    expect(m.price?.label).toBe('last $100');
+    expect(m.bookTitle.text).toMatch(/^Order book at the start:/);
+    // Nothing has happened yet: the series over time stays empty.
+    expect(m.seriesPaths).toEqual({ area: '', line: '' });
+    expect(m.label).toBe(
+      'Order book before minute 0 of 24: bids $2M and asks $2.1M within 5 % of the price ' +
+        '$100.00; 2.0 % of the baseline depth missing.',
+    );
+    // Once a frame is there, it is the book shown, not the opening.
+    const later = depthModel(makeTrace(9), TRACE_INFO, 640, 360, {}, opening);
+    expect(later).toEqual(depthModel(makeTrace(9), TRACE_INFO, 640, 360));
   });
 });

@@ -51,12 +51,17 @@ export interface DepthModel {
   label: string;
 }
 
+/**
+ * Lays the chart out in `width` × `height` px. `opening`, given before the first step, is the
+ * book shown then: the makers' first one.
+ */
 export function depthModel(
   frames: FrameBatch,
   info: RunInfo,
   width: number,
   height: number,
   options: DepthChartOptions = {},
+  opening: FrameBatch | null = null,
 ): DepthModel {
   const fs = options.fontSize ?? chartFontSize(width);
   const win = options.window ?? 0.1;
@@ -88,17 +93,20 @@ export function depthModel(
   const seriesTop = height - axisH - 2 - seriesH;
   const bookH = Math.max(20, seriesTop - rowH - axisH - bookTop);
 
-  // Buckets in the window around the last price (the whole grid before the first frame).
-  const close = n > 0 && s.close[last] > 0 ? s.close[last] : info.startPrice;
+  // The book shown: the latest step's, or before the first step the opening's.
+  const shown = n > 0 ? { batch: frames, row: last } : opening ? { batch: opening, row: 0 } : null;
+  const shownClose = shown ? shown.batch.scalars.close[shown.row] : 0;
+  // Buckets in the window around the last price (the start price before the first frame).
+  const close = shownClose > 0 ? shownClose : info.startPrice;
   const bw = (info.bucketHigh - info.bucketLow) / Math.max(1, info.bucketCount);
   const i0 = Math.max(0, Math.floor((close * (1 - win) - info.bucketLow) / bw));
   const i1 = Math.min(
     info.bucketCount - 1,
     Math.ceil((close * (1 + win) - info.bucketLow) / bw) - 1,
   );
-  const bid = n > 0 ? bucketRow(frames, 'bid', last) : null;
-  const ask = n > 0 ? bucketRow(frames, 'ask', last) : null;
-  const base = n > 0 ? bucketRow(frames, 'baseline', last) : null;
+  const bid = shown ? bucketRow(shown.batch, 'bid', shown.row) : null;
+  const ask = shown ? bucketRow(shown.batch, 'ask', shown.row) : null;
+  const base = shown ? bucketRow(shown.batch, 'baseline', shown.row) : null;
   let maxDepth = 0;
   for (let i = i0; bid && ask && base && i <= i1; i++) {
     maxDepth = Math.max(maxDepth, base[i], bid[i] + ask[i]);
@@ -189,7 +197,7 @@ export function depthModel(
     };
   }
 
-  const stepLabel = n > 0 ? `minute ${s.step[last]}` : 'start';
+  const stepLabel = n > 0 ? `minute ${s.step[last]}` : 'the start';
   return {
     width,
     height,
@@ -208,7 +216,7 @@ export function depthModel(
     bookX: depthTicks.map((v) => ({ value: v, pos: px(x(v)), label: depthFormat(v) })),
     bookY: bookY0,
     paths,
-    price: n > 0 ? { y: px(y(close)), label: `last ${formatUsd(close)}` } : null,
+    price: shown ? { y: px(y(close)), label: `last ${formatUsd(close)}` } : null,
     series,
     seriesTitle: { x: 8, y: seriesTop - rowH / 2, text: 'Depth missing within 5 % of the price' },
     seriesX,
@@ -220,7 +228,7 @@ export function depthModel(
       y: series.y + series.height + fs + 6,
       text: xTitleText,
     },
-    label: depthSummary(frames, info),
+    label: n === 0 && opening ? openingDepthSummary(opening, info) : depthSummary(frames, info),
   };
 }
 
@@ -243,5 +251,15 @@ export function depthSummary(frames: FrameBatch, info: RunInfo): string {
     `bids ${formatUsd(s.bidDepth[last])} and asks ${formatUsd(s.askDepth[last])} within 5 % of ` +
     `the price ${formatUsdPrecise(s.close[last])}; ${formatPct(s.depletion[last])} of the baseline ` +
     `depth missing (worst ${formatPct(peak)} at minute ${peakStep}).`
+  );
+}
+
+/** The aria-label before the first step: the makers' first book around the start price. */
+export function openingDepthSummary(opening: FrameBatch, info: RunInfo): string {
+  const s = opening.scalars;
+  return (
+    `Order book before minute 0 of ${info.steps}: bids ${formatUsd(s.bidDepth[0])} and asks ` +
+    `${formatUsd(s.askDepth[0])} within 5 % of the price ${formatUsdPrecise(s.close[0])}; ` +
+    `${formatPct(s.depletion[0])} of the baseline depth missing.`
   );
 }

@@ -27,6 +27,7 @@ import {
   createHeatmapImage,
   hasStale,
   paintHeatmap,
+  paintOpening,
   repaintStale,
   type DirtyColumns,
   type HeatmapImage,
@@ -57,6 +58,9 @@ export function createHeatmapChart(
   const ctx = canvas.getContext('2d');
   const offscreen = document.createElement('canvas');
   const offCtx = offscreen.getContext('2d');
+  // Before the first step: the opening's fuel, one column stretched across the plot.
+  const openingCanvas = document.createElement('canvas');
+  let openingPainted: { opening: FrameBatch; predictedMax: number } | null = null;
 
   const svg = shell.svg;
   const fuelId = uid('heat-fuel');
@@ -114,7 +118,21 @@ export function createHeatmapChart(
     imageData = offCtx ? new ImageData(img.data, img.width, img.height) : null;
   }
 
-  function draw(frames: FrameBatch, info: RunInfo): void {
+  /** Paints the opening's column once per opening; its fuel reference, or 0 without one. */
+  function openingScale(opening: FrameBatch, info: RunInfo): number {
+    if (openingPainted?.opening !== opening) {
+      const column = paintOpening(opening, info);
+      openingCanvas.width = 1;
+      openingCanvas.height = column.height;
+      openingCanvas
+        .getContext('2d')
+        ?.putImageData(new ImageData(column.data, 1, column.height), 0, 0);
+      openingPainted = { opening, predictedMax: column.predictedMax };
+    }
+    return openingPainted.predictedMax;
+  }
+
+  function draw(frames: FrameBatch, info: RunInfo, opening: FrameBatch | null): void {
     if (run.isNewRun(frames, info) || !img || !burns) startRun(info);
     if (!img || !burns) return;
     copyColumns(paintHeatmap(img, frames, 0));
@@ -125,15 +143,20 @@ export function createHeatmapChart(
     if (hasStale(img)) chart.update(frames, info);
     addStepBurns(burns, frames, info);
     if (shell.width < 10 || shell.height < 10) return;
-    const scale = { predictedMax: img.paintedPredicted, burns };
-    const m = heatmapModel(frames, info, shell.width, shell.height, scale, options);
+    const start = frames.count === 0 && opening?.bucketCount === info.bucketCount ? opening : null;
+    const predictedMax = start ? openingScale(start, info) : img.paintedPredicted;
+    const scale = { predictedMax, burns };
+    const m = heatmapModel(frames, info, shell.width, shell.height, scale, options, start);
     model = m;
     clip.set(m.plot);
-    drawImage(m);
+    drawImage(m, start ? openingCanvas : offscreen);
     drawYAxis(yAxis, m.yTicks, m.plot, m.fontSize, false);
     drawXAxis(xAxis, m.xTicks, m.plot, m.fontSize, m.xTitle);
     halo.attr('d', m.closePath || null).attr('stroke-width', 3);
-    closeLine.attr('d', m.closePath || null).attr('stroke-width', m.fontSize >= 14 ? 1.5 : 1.25);
+    closeLine
+      .attr('d', m.closePath || null)
+      .attr('stroke-width', m.fontSize >= 14 ? 1.5 : 1.25)
+      .attr('stroke-dasharray', start ? '5 4' : null);
     drawRings(rings, m.rings);
     drawHeatLegend(m);
     hit
@@ -166,7 +189,7 @@ export function createHeatmapChart(
       .attr('height', m.plot.height);
   }
 
-  function drawImage(m: HeatmapModel): void {
+  function drawImage(m: HeatmapModel, source: HTMLCanvasElement): void {
     if (!ctx) return;
     const dpr = window.devicePixelRatio || 1;
     const w = Math.max(1, Math.round(m.plot.width * dpr));
@@ -181,7 +204,7 @@ export function createHeatmapChart(
     ctx.fillStyle = PALETTE.panel;
     ctx.fillRect(0, 0, w, h);
     ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(offscreen, 0, 0, w, h);
+    ctx.drawImage(source, 0, 0, w, h);
   }
 
   function drawRings(g: GSel, marks: readonly Pick<BurnRing, 'cx' | 'cy' | 'r'>[]): void {
@@ -273,7 +296,8 @@ export function createHeatmapChart(
       .attr('y', model.plot.y + model.plot.height - (cell.bucket + 1) * ch)
       .attr('width', Math.max(2, cw))
       .attr('height', Math.max(2, ch));
-    tooltip.show(heatmapTooltip(frames, info, cell.step, cell.bucket), x, y);
+    const opening = frames.count === 0 ? input.opening : null;
+    tooltip.show(heatmapTooltip(frames, info, cell.step, cell.bucket, opening), x, y);
   }
 
   function unhover(): void {
@@ -301,7 +325,7 @@ export function createHeatmapChart(
     hitNode?.removeEventListener('pointermove', onPointer);
     hitNode?.removeEventListener('pointerdown', onPointer);
     hitNode?.removeEventListener('pointerleave', onLeave);
-    img = burns = imageData = model = null;
+    img = burns = imageData = model = openingPainted = null;
   });
   return {
     ...chart,

@@ -16,6 +16,7 @@ import {
   fillColumn,
   hasStale,
   paintHeatmap,
+  paintOpening,
   repaintStale,
 } from './heatmapImage';
 import { RobustMaxTracker } from './scales';
@@ -240,5 +241,18 @@ describe('the burn’s own scale', () => {
     const [r, g, b] = img.data.subarray(0, 3);
     const lightness = hcl(rgb(r, g, b)).l;
     expect(lightness).toBeGreaterThan(hcl(burnInterpolator(BURN_MIN_T)).l);
+  });
+});
+
+describe('paintOpening', () => {
+  it('paints the fuel before step 0 as one column on the fuel scale, nothing burnt', () => {
+    const opening = batch([[0, 100]]);
+    const column = paintOpening(opening, INFO);
+    expect(column.height).toBe(2);
+    expect(column.predictedMax).toBeGreaterThan(0);
+    const expected = new Uint8ClampedArray(2 * 4);
+    fillColumn(expected, 1, 2, 0, [0, 100], [0, 0], column.predictedMax, 1);
+    expect([...column.data]).toEqual([...expected]);
+    expect([...column.data.subarray(4, 8)]).toEqual(rgba(PALETTE.heatEmpty));
   });
 });

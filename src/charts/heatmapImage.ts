@@ -208,3 +208,25 @@ export function repaintStale(
 export function hasStale(img: HeatmapImage): boolean {
   return img.staleFrom < img.staleTo;
 }
+
+/** The fuel before step 0 as one column of pixels, and the reference it was coloured against. */
+export interface OpeningColumn {
+  data: Uint8ClampedArray<ArrayBuffer>;
+  height: number;
+  predictedMax: number;
+}
+
+/**
+ * Paints the opening's fuel (row 0 of `opening`) as a 1-pixel-wide column, on the run's fuel
+ * scale: drawn across the plot before the first step, it shows where the fuel sits.
+ */
+export function paintOpening(opening: FrameBatch, info: RunInfo): OpeningColumn {
+  const height = Math.max(1, info.bucketCount);
+  const fuel = bucketRow(opening, 'predicted', 0).subarray(0, height);
+  const max = new RobustMaxTracker();
+  max.addAll(fuel);
+  const predictedMax = max.value();
+  const data = new Uint8ClampedArray(height * 4);
+  fillColumn(data, 1, height, 0, fuel, new Float32Array(height), predictedMax, 1);
+  return { data, height, predictedMax };
+}

@@ -8,9 +8,10 @@ import {
   heatmapModel,
   heatmapSummary,
   heatmapTooltip,
+  openingSummary,
   rowOfStep,
 } from './heatmapModel';
-import type { FrameBatch } from '../engine/frame';
+import { createFrameBatch, sliceFrameBatch, type FrameBatch } from '../engine/frame';
 
 /** The chart's scale for a batch: the fuel bar's label and every step's burn. */
 const scale = (predictedMax: number, f: FrameBatch = makeTrace()) => ({
@@ -135,5 +136,32 @@ describe('hover', () => {
     expect(heatmapTooltip(makeTrace(5), TRACE_INFO, 10, 0).at(-1)).toBe('not simulated yet');
     expect(rowOfStep(makeTrace(5), 4)).toBe(4);
     expect(rowOfStep(makeTrace(5), 5)).toBe(-1);
+  });
+});
+
+describe('the heatmap before the first step', () => {
+  const opening = sliceFrameBatch(makeTrace(1), 0, 1);
+  const empty = createFrameBatch(TRACE_INFO.steps, TRACE_INFO.bucketCount);
+
+  it('says where the fuel sits, below and above the price', () => {
+    const m = heatmapModel(empty, TRACE_INFO, 640, 360, scale(1, empty), {}, opening);
+    expect(m.label).toBe(openingSummary(opening, TRACE_INFO));
+    expect(m.label).toBe(
+      'Liquidation heatmap before minute 0 of 24: most fuel at $97.50–$100.00 ($400k); ' +
+        '$1M would be liquidated below the price $100.00 and $50k above it.',
+    );
+    // The start price runs across the plot, at $100 on the $90–$110 grid: half-way up.
+    expect(m.closePath).toBe(
+      `M${m.plot.x},${m.plot.y + m.plot.height / 2}H${m.plot.x + m.plot.width}`,
+    );
+  });
+
+  it('gives a cell’s fuel at the start in its tooltip', () => {
+    expect(heatmapTooltip(empty, TRACE_INFO, 5, 3, opening)).toEqual([
+      'before minute 0',
+      'price $97.50 – $100.00',
+      'would be liquidated here: $400k',
+    ]);
+    expect(heatmapTooltip(empty, TRACE_INFO, 5, 3)).toContain('not simulated yet');
   });
 });

@@ -47,7 +47,10 @@ export function ringRefRadius(width: number, height: number): number {
   return Math.max(3, Math.min(7, Math.round(Math.min(width, height) / 50)));
 }
 
-/** Lays the heatmap out in `width` × `height` px. */
+/**
+ * Lays the heatmap out in `width` × `height` px. `opening`, given before the first step, is the
+ * state the fuel is drawn from then (the label says where it sits).
+ */
 export function heatmapModel(
   frames: FrameBatch,
   info: RunInfo,
@@ -55,6 +58,7 @@ export function heatmapModel(
   height: number,
   scale: HeatmapScale,
   options: HeatmapChartOptions = {},
+  opening: FrameBatch | null = null,
 ): HeatmapModel {
   const fs = options.fontSize ?? chartFontSize(width);
   const steps = Math.max(1, info.steps);
@@ -87,14 +91,19 @@ export function heatmapModel(
 
   const s = frames.scalars;
   const rows = Array.from({ length: frames.count }, (_, i) => i);
+  // Before the first step, the start price across the plot (the chart dashes it): the fuel's
+  // distance from it is what a shock has to cover.
+  const openingY = opening ? px(y(opening.scalars.close[0])) : 0;
   const closePath =
     options.showPrice === false
       ? ''
-      : (line<number>()
-          .defined((r) => s.close[r] > 0)
-          .x((r) => x(s.step[r] + 0.5))
-          .y((r) => y(s.close[r]))
-          .digits(1)(rows) ?? '');
+      : opening
+        ? `M${plot.x},${openingY}H${plot.x + plot.width}`
+        : (line<number>()
+            .defined((r) => s.close[r] > 0)
+            .x((r) => x(s.step[r] + 0.5))
+            .y((r) => y(s.close[r]))
+            .digits(1)(rows) ?? '');
 
   const rings = burnRings(scale.burns, x, y, rRef);
 
@@ -109,7 +118,7 @@ export function heatmapModel(
     xTitle: { x: px(plot.x + plot.width), y: top + plotH + fs + 6, text: xTitleText },
     closePath,
     rings,
-    label: heatmapSummary(frames, info, scale.burns),
+    label: opening ? openingSummary(opening, info) : heatmapSummary(frames, info, scale.burns),
   };
 }
 
@@ -135,17 +144,29 @@ export function rowOfStep(frames: FrameBatch, step: number): number {
   return -1;
 }
 
-/** Tooltip lines for a cell: plain text, set with textContent. */
+/**
+ * Tooltip lines for a cell: plain text, set with textContent. Before the first step, with the
+ * `opening`, the cell's fuel at the start.
+ */
 export function heatmapTooltip(
   frames: FrameBatch,
   info: RunInfo,
   step: number,
   bucket: number,
+  opening: FrameBatch | null = null,
 ): string[] {
   const lo = formatUsdPrecise(bucketPrice(info, bucket));
   const hi = formatUsdPrecise(bucketPrice(info, bucket + 1));
-  const lines = [`minute ${step}`, `price ${lo} – ${hi}`];
   const r = rowOfStep(frames, step);
+  if (r < 0 && opening) {
+    const fuel = bucketRow(opening, 'predicted', 0)[bucket];
+    return [
+      'before minute 0',
+      `price ${lo} – ${hi}`,
+      `would be liquidated here: ${formatUsd(fuel)}`,
+    ];
+  }
+  const lines = [`minute ${step}`, `price ${lo} – ${hi}`];
   if (r < 0) return [...lines, 'not simulated yet'];
   const fuel = bucketRow(frames, 'predicted', r)[bucket];
   const burnt = bucketRow(frames, 'realised', r)[bucket];
@@ -186,13 +207,7 @@ export function heatmapSummary(frames: FrameBatch, info: RunInfo, burns?: StepBu
     }
   }
   const fuel = bucketRow(frames, 'predicted', n - 1);
-  const argmax = (a: ArrayLike<number>): number => {
-    let k = 0;
-    for (let i = 1; i < a.length; i++) if (a[i] > a[k]) k = i;
-    return k;
-  };
-  const range = (i: number): string =>
-    `${formatUsdPrecise(bucketPrice(info, i))}–${formatUsdPrecise(bucketPrice(info, i + 1))}`;
+  const range = (i: number) => bucketRange(info, i);
   const f = argmax(fuel);
   const parts = [
     `Liquidation heatmap after ${frames.scalars.step[n - 1] + 1} of ${info.steps} minutes`,
@@ -208,4 +223,33 @@ export function heatmapSummary(frames: FrameBatch, info: RunInfo, burns?: StepBu
       : '; nothing liquidated yet.',
   );
   return parts.join('');
+}
+
+function argmax(a: ArrayLike<number>): number {
+  let k = 0;
+  for (let i = 1; i < a.length; i++) if (a[i] > a[k]) k = i;
+  return k;
+}
+
+function bucketRange(info: RunInfo, i: number): string {
+  return `${formatUsdPrecise(bucketPrice(info, i))}–${formatUsdPrecise(bucketPrice(info, i + 1))}`;
+}
+
+/** The aria-label before the first step: where the fuel sits, on either side of the price. */
+export function openingSummary(opening: FrameBatch, info: RunInfo): string {
+  const fuel = bucketRow(opening, 'predicted', 0);
+  const price = opening.scalars.close[0];
+  let below = 0;
+  let above = 0;
+  for (let i = 0; i < fuel.length; i++) {
+    if (bucketPrice(info, i + 1) <= price) below += fuel[i];
+    else above += fuel[i];
+  }
+  const f = argmax(fuel);
+  if (!(fuel[f] >= 1)) return 'Liquidation heatmap before minute 0: no fuel on the grid.';
+  return (
+    `Liquidation heatmap before minute 0 of ${info.steps}: most fuel at ${bucketRange(info, f)} ` +
+    `(${formatUsd(fuel[f])}); ${formatUsd(below)} would be liquidated below the price ` +
+    `${formatUsdPrecise(price)} and ${formatUsd(above)} above it.`
+  );
 }

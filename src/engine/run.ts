@@ -10,7 +10,7 @@ import { createFrameBatch, type FrameBatch, type RunInfo } from './frame';
 import type { Population } from './population';
 import { drawSortedPopulation, PopulationCache, sortPopulation } from './populationCache';
 import type { RunReport } from './report';
-import { CASCADE_WAVE_SHARE, newRunFlags, stepWorld } from './step';
+import { CASCADE_WAVE_SHARE, newRunFlags, stepWorld, writeStateFrame } from './step';
 import type { Scenario } from './types';
 import { createWorld, inventoryAccounts, type World } from './world';
 
@@ -24,6 +24,11 @@ export interface Simulation {
   readonly done: boolean;
   /** Simulates one step and writes its frame into row `row` of `out`. */
   step(out: FrameBatch, row: number): void;
+  /**
+   * Writes the state before the next step into row `row` of `out`, without stepping: at step 0
+   * the opening book and the fuel, which the first screen shows before any step is run.
+   */
+  snapshot(out: FrameBatch, row: number): void;
   /** The report over the steps simulated so far. */
   report(): RunReport;
 }
@@ -258,6 +263,7 @@ export function createSimulation(
       stepWorld(world, out, row, flags);
       tracker.record(out, row, t, world.stepLiquidations.ledger.stepEndogenous);
     },
+    snapshot: (out, row) => writeStateFrame(world, out, row),
     report: () => buildReport(world, tracker),
   };
 }

@@ -77,6 +77,18 @@ export function stepWorld(w: World, out: FrameBatch, row: number, flags: RunFlag
   w.step = t + 1;
 }
 
+/**
+ * Writes the frame of the world as it stands, without stepping: before step 0, the opening (the
+ * fuel where the positions' liquidation prices sit, the makers' first book). Changes nothing of
+ * the run; its row flags no event.
+ */
+export function writeStateFrame(w: World, out: FrameBatch, row: number): void {
+  const { engine } = w;
+  const ctx = { halted: w.market.halted, fundBefore: engine.fund, badDebtBefore: engine.badDebt };
+  writeFrame(w, out, row, newRunFlags(), ctx);
+  out.scalars.events[row] = 0;
+}
+
 /** Moves a market's index, lets its makers refill and its flows trade. */
 function openStep(m: Market, t: number): void {
   m.advanceIndex(t);

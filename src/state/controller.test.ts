@@ -98,6 +98,32 @@ describe('controller', () => {
     expect(t.commits).toHaveLength(1);
   });
 
+  it('shows the state before step 0 from the first screen, apart from the frames', async () => {
+    const t = setUp();
+    t.c.start();
+    await t.run(50);
+    const s = t.store.getState();
+    // The fuel and the book are there before Play, and the history still has no row.
+    expect(s.opening?.count).toBe(1);
+    expect(s.opening?.scalars.close[0]).toBe(small().price);
+    expect(s.opening?.buckets.predicted.some((v) => v > 0)).toBe(true);
+    expect(s.opening?.buckets.ask.some((v) => v > 0)).toBe(true);
+    expect(s.frames?.count).toBe(0);
+    t.c.step();
+    await t.run(50);
+    // Step 0's frame is the history's first row: a row per step, as the CLI writes them.
+    const expected = runScenario(small()).frames;
+    expect(t.store.getState().frames?.count).toBe(1);
+    expect(t.store.getState().frames?.scalars.close[0]).toBe(expected.scalars.close[0]);
+    // A slider change sets up the next run's opening in its place.
+    t.c.setParam('leverage', 30);
+    await t.run(600);
+    const next = t.store.getState();
+    expect(next.frames?.count).toBe(0);
+    expect(next.opening).not.toBe(s.opening);
+    expect(next.opening?.count).toBe(1);
+  });
+
   it('opens computed up to a given step (a link with t=), paused, with the headless frames', async () => {
     const t = setUp();
     t.c.start(40);

@@ -180,7 +180,7 @@ export function createController(store: AppStore, options: ControllerOptions = {
         return;
       }
       sink.clear();
-      s.runReady(message.generation, message.info);
+      s.runReady(message.generation, message.info, message.opening);
       watchStall();
     } else if (message.type === 'frames' || message.type === 'done') sink.push(message);
     // `paused` and `heartbeat` only say the worker is alive (and where it stopped).

@@ -60,6 +60,8 @@ export interface RunSlice {
   info: RunInfo | null;
   /** Every frame of the current run so far (bounded: one row per step of the run). */
   frames: FrameBatch | null;
+  /** The run's state before step 0 (one row, not a step): what the charts show before Play. */
+  opening: FrameBatch | null;
   /** Bumped whenever `frames` changes in place, so subscribers can tell. */
   framesVersion: number;
   report: RunReport | null;
@@ -69,7 +71,7 @@ export interface RunSlice {
    * new run is ready; its report goes at once, so no figure shows it as the new run's.
    */
   beginRun(): number;
-  runReady(generation: number, info: RunInfo): void;
+  runReady(generation: number, info: RunInfo, opening?: FrameBatch | null): void;
   /** Appends batches of the current generation, in one state change. */
   applyFrames(
     generation: number,
@@ -137,6 +139,7 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => ({
   readyGeneration: -1,
   info: null,
   frames: null,
+  opening: null,
   framesVersion: 0,
   report: null,
   error: null,
@@ -153,13 +156,14 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => ({
     });
     return generation;
   },
-  runReady(generation, info) {
+  runReady(generation, info, opening = null) {
     if (generation !== get().generation) return;
     set((s) => ({
       phase: 'ready',
       readyGeneration: generation,
       info,
       frames: createHistory(info),
+      opening,
       framesVersion: s.framesVersion + 1,
       report: null,
     }));

@@ -52,8 +52,9 @@ export function ChartHost<O extends object = object>({
     };
     const chart = create(el, { ...(options as O), onError });
     const feed = guarded(() => {
-      const { frames, info, viewStep } = store.getState();
+      const { frames, info, viewStep, opening } = store.getState();
       if (!frames || !info) return;
+      chart.setOpening?.(opening);
       if (hasCursor(chart)) {
         chart.setCursor(viewStep);
         chart.update(frames, info);

@@ -7,12 +7,12 @@ import { PROTOCOL_VERSION, checkResponse } from './protocol';
 const run = runScenario({ ...defaultScenario(), positions: 300, steps: 20, shockStep: 5 });
 const stamp = { runId: 'main', generation: 1 };
 const batch = () => sliceFrameBatch(run.frames, 0, 5);
+const opening = () => sliceFrameBatch(run.frames, 0, 1);
+const ready = { ...stamp, type: 'ready', protocol: PROTOCOL_VERSION, info: run.info };
 
 describe('response check', () => {
   it('passes every message the run loop sends', () => {
-    expect(
-      checkResponse({ ...stamp, type: 'ready', protocol: PROTOCOL_VERSION, info: run.info }),
-    ).toBeNull();
+    expect(checkResponse({ ...ready, opening: opening() })).toBeNull();
     expect(checkResponse({ ...stamp, type: 'frames', batch: batch(), report: run.report })).toBe(
       null,
     );
@@ -42,13 +42,13 @@ describe('response check', () => {
       'ready has no protocol version',
     );
     expect(
-      checkResponse({
-        ...stamp,
-        type: 'ready',
-        protocol: PROTOCOL_VERSION,
-        info: { ...run.info, steps: '600' },
-      }),
+      checkResponse({ ...ready, info: { ...run.info, steps: '600' }, opening: opening() }),
     ).toBe('ready info.steps is not a number');
+    expect(checkResponse(ready)).toBe('ready opening has no batch');
+    expect(checkResponse({ ...ready, opening: batch() })).toBe('ready opening is not one row');
+    expect(checkResponse({ ...ready, opening: { ...opening(), scalars: null } })).toBe(
+      'ready opening batch has no columns',
+    );
     expect(
       checkResponse({ ...stamp, type: 'frames', batch: batch(), report: { maxDrawdown: 0.1 } }),
     ).toBe('frames report.stepsRun is not a number');

@@ -90,6 +90,11 @@ export interface ReadyResponse extends RunStamp {
   type: 'ready';
   protocol: number;
   info: RunInfo;
+  /**
+   * The state before step 0, one row (transferred): where the fuel sits, the makers' first book.
+   * Not a step: the frames start with step 0's, so histories and exports have a row per step.
+   */
+  opening: FrameBatch;
 }
 /** New consecutive frames (tight, transferred) and the report over all steps so far. */
 export interface FramesResponse extends RunStamp {
@@ -222,27 +227,34 @@ function checkReport(type: string, report: unknown): string | null {
   return null;
 }
 
-function checkBatch(batch: unknown): string | null {
-  if (!isObject(batch)) return 'frames has no batch';
+function checkBatch(batch: unknown, what = 'frames'): string | null {
+  if (!isObject(batch)) return `${what} has no batch`;
   const { start, count, capacity, bucketCount, scalars, buckets } = batch;
   if (!isCount(start) || !isCount(count) || !isCount(capacity) || !isCount(bucketCount)) {
-    return 'frames batch has bad sizes';
+    return `${what} batch has bad sizes`;
   }
-  if (count > capacity) return 'frames batch has more rows than room';
-  if (!isObject(scalars) || !isObject(buckets)) return 'frames batch has no columns';
+  if (count > capacity) return `${what} batch has more rows than room`;
+  if (!isObject(scalars) || !isObject(buckets)) return `${what} batch has no columns`;
   for (const c of SCALAR_COLUMNS) {
     const col = scalars[c];
     if (!(col instanceof Float64Array) || col.length < count) {
-      return `frames column ${c} is missing or short`;
+      return `${what} column ${c} is missing or short`;
     }
   }
   for (const c of BUCKET_COLUMNS) {
     const col = buckets[c];
     if (!(col instanceof Float32Array) || col.length < count * bucketCount) {
-      return `frames column ${c} is missing or short`;
+      return `${what} column ${c} is missing or short`;
     }
   }
   return null;
+}
+
+function checkOpening(opening: unknown, info: RunInfo): string | null {
+  const problem = checkBatch(opening, 'ready opening');
+  if (problem) return problem;
+  const { count, bucketCount } = opening as FrameBatch;
+  return count === 1 && bucketCount === info.bucketCount ? null : 'ready opening is not one row';
 }
 
 /**
@@ -259,7 +271,8 @@ export function checkResponse(data: unknown): string | null {
   switch (type) {
     case 'ready':
       if (typeof data.protocol !== 'number') return 'ready has no protocol version';
-      return data.protocol === PROTOCOL_VERSION ? checkInfo(data.info) : null;
+      if (data.protocol !== PROTOCOL_VERSION) return null;
+      return checkInfo(data.info) ?? checkOpening(data.opening, data.info as RunInfo);
     case 'frames':
       return checkBatch(data.batch) ?? checkReport(type, data.report);
     case 'done':

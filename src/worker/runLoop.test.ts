@@ -38,6 +38,30 @@ describe('run loop', () => {
     expect(t.of('frames')).toHaveLength(0);
   });
 
+  it('sends the state before step 0 with ready (transferred), and frames still start at step 0', () => {
+    const t = setUp();
+    const scenario = small();
+    t.loop.handle({ type: 'load', runId: 'a', generation: 1, scenario });
+    const [ready] = t.of('ready');
+    const { opening } = ready;
+    expect(opening).toMatchObject({ start: 0, count: 1, bucketCount: ready.info.bucketCount });
+    expect(opening.scalars.close[0]).toBe(scenario.price);
+    expect(opening.buckets.predicted.some((v) => v > 0)).toBe(true);
+    expect(opening.buckets.bid.some((v) => v > 0)).toBe(true);
+    expect(t.out[0].transfer).toContain(opening.buckets.predicted.buffer);
+    // The first step's frame is the run's, as a headless run gives it: the opening is no row.
+    t.loop.handle({ type: 'step', runId: 'a', count: 3 });
+    const [frames] = t.of('frames');
+    expect(frames.batch.start).toBe(0);
+    expect(frames.batch.count).toBe(3);
+    expect(Array.from(frames.batch.scalars.close)).toEqual(
+      Array.from(runScenario(scenario).frames.scalars.close.subarray(0, 3)),
+    );
+    // A reset sends the opening again.
+    t.loop.handle({ type: 'reset', runId: 'a', generation: 2 });
+    expect(t.of('ready')[1].opening.scalars.close[0]).toBe(scenario.price);
+  });
+
   it('plays at the requested steps per second, one batch per tick at most', () => {
     const t = setUp();
     t.loop.handle({ type: 'load', runId: 'a', generation: 1, scenario: small() });

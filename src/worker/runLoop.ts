@@ -171,7 +171,13 @@ export function createRunLoop(
       lastPost: clock.now(),
     };
     runs.set(runId, run);
-    post({ type: 'ready', runId, generation, protocol: PROTOCOL_VERSION, info: sim.info }, []);
+    const opening = createFrameBatch(1, sim.info.bucketCount);
+    sim.snapshot(opening, 0);
+    const info = sim.info;
+    post(
+      { type: 'ready', runId, generation, protocol: PROTOCOL_VERSION, info, opening },
+      transferables(opening),
+    );
   }
 
   function get(runId: string): Run {

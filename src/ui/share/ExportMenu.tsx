@@ -27,12 +27,23 @@ export function ExportMenu() {
   const { store } = useApp();
   const ready = useThrottledAppStore(hasRun, 250);
   const [problem, setProblem] = useState('');
+  /** The file being made (a long run's CSV takes a while, in a worker), or null. */
+  const [making, setMaking] = useState<RunFileKind | null>(null);
 
-  const exportData = (kind: RunFileKind) => {
-    const file = runFile(store.getState(), kind);
-    if (!file) return setProblem('Run at least one step first.');
+  const exportData = async (kind: RunFileKind) => {
+    // One file at a time; the buttons stay enabled so keyboard focus stays on them.
+    if (making) return;
+    setMaking(kind);
     setProblem('');
-    downloadBlob(file.blob, file.filename);
+    try {
+      const file = await runFile(store.getState(), kind);
+      if (!file) return setProblem('Run at least one step first.');
+      downloadBlob(file.blob, file.filename);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : 'The file could not be made.');
+    } finally {
+      setMaking(null);
+    }
   };
 
   const exportChart = async (name: ChartName, format: 'png' | 'svg') => {
@@ -74,12 +85,16 @@ export function ExportMenu() {
             type="button"
             className={menuButton}
             disabled={!ready}
-            onClick={() => exportData(d.kind)}
+            aria-busy={making === d.kind}
+            onClick={() => void exportData(d.kind)}
           >
             {d.label}
           </button>
         ))}
       </div>
+      <p role="status" className="text-xs text-slate-400 empty:hidden">
+        {making && `Making the ${making} file…`}
+      </p>
       <div className="space-y-1">
         {CHARTS.map((c) => (
           <div key={c.name} className="flex items-center justify-between gap-2">

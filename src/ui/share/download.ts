@@ -14,21 +14,6 @@ export function downloadBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** A Blob of text lines, built in chunks so a long export is never one giant string. */
-export function linesBlob(lines: Iterable<string>, type: string): Blob {
-  const parts: string[] = [];
-  let chunk: string[] = [];
-  for (const line of lines) {
-    chunk.push(line);
-    if (chunk.length >= 10_000) {
-      parts.push(chunk.join('\n') + '\n');
-      chunk = [];
-    }
-  }
-  if (chunk.length > 0) parts.push(chunk.join('\n') + '\n');
-  return new Blob(parts, { type });
-}
-
 /**
  * Copies text: the asynchronous clipboard where the page may use it, else a selected
  * <textarea> and execCommand('copy') (older browsers, plain http). False if neither worked.

@@ -1,17 +1,12 @@
 /**
  * The files a run exports, made from the store: the same generators as the CLI's `--frames`,
  * `--buckets` and `--json` (scenario/export), so a download and a CLI run agree byte for byte.
+ * The CSV files are made in a worker (a long run's are millions of lines); the report is small.
  */
 
-import {
-  bucketCsvLines,
-  encodeScenarioFile,
-  reportJson,
-  scalarCsvLines,
-  type Scenario,
-} from '../../scenario';
+import { encodeScenarioFile, reportJson, type Scenario } from '../../scenario';
 import type { AppState } from '../../state/store';
-import { linesBlob } from './download';
+import { exportCsv } from '../../worker/exportClient';
 
 export type RunFileKind = 'frames' | 'buckets' | 'report';
 
@@ -31,18 +26,14 @@ export function hasRun(s: AppState): boolean {
 }
 
 /** The file of a run, or null if there is no run to export yet. */
-export function runFile(s: AppState, kind: RunFileKind): { blob: Blob; filename: string } | null {
+export async function runFile(
+  s: AppState,
+  kind: RunFileKind,
+): Promise<{ blob: Blob; filename: string } | null> {
   if (!hasRun(s) || !s.frames || !s.info) return null;
   const stem = fileStem(s.scenario);
-  if (kind === 'frames') {
-    return {
-      blob: linesBlob(scalarCsvLines(s.frames), 'text/csv'),
-      filename: `${stem}-frames.csv`,
-    };
-  }
-  if (kind === 'buckets') {
-    const lines = bucketCsvLines(s.frames, s.info);
-    return { blob: linesBlob(lines, 'text/csv'), filename: `${stem}-buckets.csv` };
+  if (kind !== 'report') {
+    return { blob: await exportCsv(kind, s.frames, s.info), filename: `${stem}-${kind}.csv` };
   }
   if (!s.report) return null;
   const json = reportJson(s.report, s.scenario);
