@@ -18,7 +18,9 @@ const scenario: Scenario = {
   steps: 100,
   shockStep: 30,
 };
-const shockAt = runScenario(scenario).frames.scalars.events.findIndex((e) => e & EVENT.SHOCK);
+const shockAt = runScenario(scenario).frames.scalars.events.findIndex(
+  (e) => (e & EVENT.SHOCK) !== 0,
+);
 
 let controller: Controller | null = null;
 afterEach(() => controller?.dispose());
