@@ -79,6 +79,8 @@ describe('teaching view keys', () => {
       'show: "levrage" is not a control (did you mean leverage?); ignored',
     ]);
     expect(read('lock=nothing').view).toEqual({});
+    expect(read('show=none').view).toEqual({ show: [] });
+    expect(encodeView({ show: [] })).toEqual([['show', 'none']]);
     expect(messages('lock=')).toEqual(['lock: no control is named; ignored']);
   });
 

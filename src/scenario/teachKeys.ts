@@ -4,7 +4,7 @@
  * engine's `Scenario`, read without throwing, each correction reported as a notice.
  *
  * Controls are listed by parameter name, comma-separated: `show=leverage,liquidity` shows only
- * those two (the others keep their link values, hidden); `lock=shock` shows the shock but does
+ * those two (the others keep their link values, hidden), `show=none` none; `lock=shock` shows the shock but does
  * not let it move. A name that is not a parameter is ignored with a notice.
  */
 
@@ -15,7 +15,7 @@ import { findTour, TOURS } from './tours';
 import { quote, suggestKey } from './values';
 
 export interface TeachView {
-  /** The only controls shown (absent: all). */
+  /** The only controls shown (absent: all; empty: none). */
   show?: (keyof Scenario)[];
   /** Controls shown but not movable. */
   lock?: (keyof Scenario)[];
@@ -63,6 +63,7 @@ function note(
 }
 
 function readControls(key: 'show' | 'lock', text: string, out: Correction[]) {
+  if (key === 'show' && text.trim() === 'none') return [];
   const names = text.split(',').map((n) => n.trim());
   const known = PARAM_KEYS.filter((k) => names.includes(k));
   const unknown = names.filter((n) => n !== '' && !(PARAM_KEYS as string[]).includes(n));
@@ -155,7 +156,7 @@ export function decodeTeachKeys(pairs: readonly RawPair[]): {
 export function encodeTeachKeys(view: TeachView): RawPair[] {
   const pairs: RawPair[] = [];
   const list = (keys: readonly (keyof Scenario)[]) => PARAM_KEYS.filter((k) => keys.includes(k));
-  if (view.show && view.show.length > 0) pairs.push(['show', list(view.show).join(',')]);
+  if (view.show) pairs.push(['show', view.show.length > 0 ? list(view.show).join(',') : 'none']);
   if (view.lock && view.lock.length > 0) pairs.push(['lock', list(view.lock).join(',')]);
   if (view.tour) {
     pairs.push(['tour', view.tour]);
