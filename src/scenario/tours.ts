@@ -49,13 +49,15 @@ export const MOMENT_LABELS: Record<EventName, string> = {
   BAD_DEBT: 'bad debt',
 };
 
-const SANDBOX: TourStage = {
+/** The last stage of a tour: its market, every control. */
+const sandbox = (preset: string, values?: Partial<Scenario>): TourStage => ({
   title: 'Your turn',
-  preset: 'crowded-longs',
+  preset,
+  values,
   show: 'all',
   note: 'Every control is here now. Change one thing — a deeper book, lower leverage, a bigger insurance fund — press Play, and see which moments still happen.',
   moments: [],
-};
+});
 
 /** One market, stopped at each moment of its cascade in turn. */
 const ANATOMY_VALUES: Partial<Scenario> = {
@@ -122,7 +124,7 @@ export const TOURS: readonly Tour[] = [
         ['recovery', 'resilience'],
         'Play to the end: makers refill the book and the price climbs back towards the dashed line. In all, the price fell 19 % against 10 % without liquidations (1.9× amplification); $134 M was liquidated and $56 M closed by ADL.',
       ),
-      SANDBOX,
+      sandbox('crowded-longs', ANATOMY_VALUES),
     ],
   },
   {
@@ -179,7 +181,7 @@ export const TOURS: readonly Tour[] = [
         ['engine'],
         'Changed: a Binance-style engine closes each position in the minute it is breached. The fall is 7.4 %, almost the 7.2 % without liquidations; no ADL, no bad debt, the fund untouched. $126 M is still liquidated, but it never piles up into an overhang.',
       ),
-      SANDBOX,
+      sandbox('crowded-longs'),
     ],
   },
 ];
