@@ -4,7 +4,8 @@ import { createController } from './state/controller';
 import { AppContext } from './state/react';
 import { createAppStore } from './state/store';
 import { browserStorage, readLast, saveLast } from './state/storage';
-import { createAddressSync, hasLink, readLink } from './state/urlSync';
+import { createAddressSync, followTeach, hasLink, readLink } from './state/urlSync';
+import { openStageOf, pendingMask, tourScenario } from './state/tour';
 import type { Scenario } from './scenario';
 import { App } from './ui/App';
 import { AppErrorBoundary } from './ui/AppErrorBoundary';
@@ -30,8 +31,12 @@ const storage = browserStorage();
 const link = hasLink(window.location)
   ? readLink(window.location)
   : (readLast(storage) ?? readLink(window.location));
-const store = createAppStore(link.scenario);
+const store = createAppStore(tourScenario(link.scenario, link.view));
 store.getState().setNotice(link.notice);
+const teach = { ...link.view };
+delete teach.t; // the minute opens the run; the rest stays in force
+store.getState().setTeach(teach);
+followTeach(store);
 const followAddress = createAddressSync(store, link);
 const onCommit = (scenario: Scenario) => {
   followAddress(scenario);
@@ -40,6 +45,10 @@ const onCommit = (scenario: Scenario) => {
 // Started here, not in an effect: StrictMode runs effects twice.
 const controller = createController(store, { onCommit });
 controller.start(link.view.t);
+if (teach.autoplay) {
+  const stage = openStageOf(teach)?.stage;
+  controller.play(stage ? pendingMask(null, stage) : 0);
+}
 if (import.meta.env.VITE_E2E_HOOKS === '1') {
   window.__cascadeLab = { crashWorker: controller.crashWorker };
 }

@@ -70,3 +70,16 @@ describe('scenarioFromLink', () => {
     });
   });
 });
+
+describe('scenarioFromLink and view keys', () => {
+  it('runs a link with view keys, noting that they are ignored', () => {
+    const outcome = scenarioFromLink(
+      'v=2&seed=3&t=40&show=leverage,shock&tour=anatomy&stage=2&embed=1',
+    );
+    expect(outcome).toEqual({
+      ok: true,
+      scenario: { ...defaultScenario(), seed: 3 },
+      warnings: ["t, show, tour, stage, embed: view keys, for the app's page; ignored here"],
+    });
+  });
+});

@@ -5,10 +5,12 @@
  * wins) only warns.
  */
 
-import { decodeScenario } from '../scenario/codec';
+import { decodeScenario, isKnownKey, MAX_LINK_LENGTH } from '../scenario/codec';
 import type { Correction, CorrectionKind } from '../scenario/codec';
 import { defaultScenario } from '../scenario/params';
+import { extractQuery, parseQuery } from '../scenario/query';
 import { quote } from '../scenario/values';
+import { VIEW_KEYS } from '../scenario/viewKeys';
 import type { Scenario } from '../scenario/params';
 
 export type LinkOutcome =
@@ -26,8 +28,17 @@ export function scenarioFromLink(link: string | undefined): LinkOutcome {
   return {
     ok: true,
     scenario: result.scenario,
-    warnings: result.corrections.map((c) => c.message),
+    warnings: [...result.corrections.map((c) => c.message), ...viewKeyNotes(link)],
   };
+}
+
+/** A note for the view keys a link holds (`t`, `show`, `tour`…): they shape the app's page only. */
+function viewKeyNotes(link: string): string[] {
+  if (link.length > MAX_LINK_LENGTH) return [];
+  const keys = new Set(parseQuery(extractQuery(link, isKnownKey)).map(([key]) => key));
+  const found = VIEW_KEYS.filter((key) => keys.has(key));
+  if (found.length === 0) return [];
+  return [`${found.join(', ')}: view keys, for the app's page; ignored here`];
 }
 
 function describeFatal(fatal: readonly Correction[]): string {

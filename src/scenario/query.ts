@@ -35,9 +35,12 @@ export function parseQuery(query: string): RawPair[] {
   return pairs;
 }
 
+/** Encodes a value, leaving commas as they are (legal in a query, and lists read better). */
+const encodeValue = (v: string) => encodeURIComponent(v).replace(/%2C/g, ',');
+
 /** Joins pairs into a query string (without `?`), encoding keys and values. */
 export function formatQuery(pairs: readonly RawPair[]): string {
-  return pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+  return pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeValue(v)}`).join('&');
 }
 
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;

@@ -8,10 +8,11 @@
 import type { Correction } from './corrections';
 import type { RawPair } from './query';
 import type { Scenario } from './params';
+import { decodeTeachKeys, encodeTeachKeys, TEACH_TABLE, type TeachView } from './teachKeys';
 import { quote } from './values';
 
-/** What a link may say about the view. */
-export interface View {
+/** What a link may say about the view (the teaching keys are in teachKeys.ts). */
+export interface View extends TeachView {
   /** The minute to open at: the run is computed up to it (0..steps). */
   t?: number;
 }
@@ -26,6 +27,7 @@ export const VIEW_TABLE = {
     label: 'Minute',
     help: 'The minute the page opens at: the run is computed up to it, then paused.',
   },
+  ...TEACH_TABLE,
 } as const satisfies Record<keyof View, ViewKeySpec>;
 
 export const VIEW_KEYS = Object.keys(VIEW_TABLE) as readonly (keyof View)[];
@@ -91,7 +93,7 @@ function readMinute(text: string, scenario: Scenario): { t?: number; correction?
   return { t };
 }
 
-/** The view a link's pairs ask for, with what was corrected, in link order. */
+/** The view a link's pairs ask for, with what was corrected (`t` first, then in link order). */
 export function decodeView(
   pairs: readonly RawPair[],
   scenario: Scenario,
@@ -119,10 +121,13 @@ export function decodeView(
     if (read.t !== undefined) view.t = read.t;
     if (read.correction) corrections.push(read.correction);
   }
-  return { view, corrections };
+  const teach = decodeTeachKeys(pairs);
+  return { view: { ...view, ...teach.view }, corrections: [...corrections, ...teach.corrections] };
 }
 
 /** The view's pairs for a link; a view at its defaults adds none. */
 export function encodeView(view: View): RawPair[] {
-  return view.t !== undefined && view.t > 0 ? [['t', String(Math.round(view.t))]] : [];
+  const t: RawPair[] =
+    view.t !== undefined && view.t > 0 ? [['t', String(Math.round(view.t))]] : [];
+  return [...t, ...encodeTeachKeys(view)];
 }

@@ -49,7 +49,8 @@ export const STALL_TIMEOUT_MS = 6_000;
 export interface Controller {
   /** Creates the client and loads the store's scenario, computed up to `atStep` (a link's `t`). */
   start(atStep?: number): void;
-  play(): void;
+  /** Plays; with `pauseOn` (event flags) the run pauses by itself after the first matching step. */
+  play(pauseOn?: number): void;
   pause(): void;
   togglePlay(): void;
   step(): void;
@@ -92,6 +93,8 @@ export function createController(store: AppStore, options: ControllerOptions = {
   let watchdog: unknown = null;
   /** Whether the run being loaded should play as soon as it is ready. */
   let playWhenLoaded = false;
+  /** The event mask of the last play asked for, kept for a play that waits for a load. */
+  let playMask = 0;
   /** Whether a run was playing when it failed, so Restart plays again. */
   let playAfterRestart = false;
   /** A run failed: the next load starts a fresh client (the worker may be dead). */
@@ -183,7 +186,13 @@ export function createController(store: AppStore, options: ControllerOptions = {
       s.runReady(message.generation, message.info, message.opening);
       watchStall();
     } else if (message.type === 'frames' || message.type === 'done') sink.push(message);
-    // `paused` and `heartbeat` only say the worker is alive (and where it stopped).
+    else if (message.type === 'paused' && message.events !== undefined && workerPlaying) {
+      // The run stopped itself at a moment it was asked to stop at.
+      workerPlaying = false;
+      watchStall();
+      if (s.status === 'playing') s.setStatus('paused');
+    }
+    // Otherwise `paused` and `heartbeat` only say the worker is alive (and where it stopped).
   }
 
   function connect(): void {
@@ -214,7 +223,7 @@ export function createController(store: AppStore, options: ControllerOptions = {
     startWatchdog();
     post({ type: 'speed', runId: runId(), stepsPerSecond: state().speed });
     state().setStatus(play ? 'playing' : 'paused');
-    if (play) post({ type: 'play', runId: runId() });
+    if (play) post({ type: 'play', runId: runId(), pauseOn: playMask });
     else if (atStep > 0) post({ type: 'step', runId: runId(), count: atStep });
     options.onCommit?.(scenario);
   }
@@ -238,13 +247,14 @@ export function createController(store: AppStore, options: ControllerOptions = {
       if (!client) connect();
       load(false, atStep);
     },
-    play() {
+    play(pauseOn = 0) {
       const s = state();
       if (s.phase === 'error') return;
+      playMask = pauseOn;
       if (s.status === 'done') {
         controller.reset();
         state().setStatus('playing');
-        post({ type: 'play', runId: runId() });
+        post({ type: 'play', runId: runId(), pauseOn });
         return;
       }
       if (pending !== null) {
@@ -253,7 +263,7 @@ export function createController(store: AppStore, options: ControllerOptions = {
         return;
       }
       s.setStatus('playing');
-      post({ type: 'play', runId: runId() });
+      post({ type: 'play', runId: runId(), pauseOn });
     },
     pause() {
       if (pending !== null) playWhenLoaded = false;

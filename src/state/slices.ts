@@ -7,7 +7,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { FrameBatch, RunInfo } from '../engine/frame';
 import type { RunReport } from '../engine/report';
-import { defaultScenario, type Scenario } from '../scenario';
+import { defaultScenario, type Scenario, type View } from '../scenario';
 import { DEFAULT_SPEED, type Speed } from '../worker/protocol';
 import { appendBatch, createHistory } from './history';
 
@@ -96,7 +96,16 @@ export interface ViewSlice {
   setHoverStep(step: number | null): void;
 }
 
-export type AppState = ScenarioSlice & PlaybackSlice & RunSlice & ViewSlice;
+/**
+ * The teaching view keys in force (shown and locked controls, tour and stage, embed, autoplay):
+ * the app writes them into every link it makes.
+ */
+export interface TeachSlice {
+  teach: Omit<View, 't'>;
+  setTeach(teach: Omit<View, 't'>): void;
+}
+
+export type AppState = ScenarioSlice & PlaybackSlice & RunSlice & ViewSlice & TeachSlice;
 
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
@@ -130,6 +139,11 @@ export const createViewSlice: Slice<ViewSlice> = (set, get) => ({
   setHoverStep(step) {
     if (step !== get().hoverStep) set({ hoverStep: step });
   },
+});
+
+export const createTeachSlice: Slice<TeachSlice> = (set) => ({
+  teach: {},
+  setTeach: (teach) => set({ teach }),
 });
 
 export const createRunSlice: Slice<RunSlice> = (set, get) => ({

@@ -72,8 +72,8 @@ type Win = Pick<Window, 'history' | 'location'>;
  * false if the browser refused (a sandboxed frame, an odd document URL): the page goes on
  * without a synced address rather than failing.
  */
-export function writeLink(scenario: Scenario, win: Win = window): boolean {
-  const next = linkFor(scenario);
+export function writeLink(scenario: Scenario, win: Win = window, view: View = {}): boolean {
+  const next = linkFor(scenario, view);
   if (win.location.search === next && win.location.hash === '') return true;
   try {
     win.history.replaceState(win.history.state, '', next);
@@ -96,6 +96,13 @@ export function createAddressSync(store: AppStore, link: LinkState, win: Win = w
     if (keepSent && encodeLink(scenario) === sent) return;
     if (keepSent && store.getState().notice === link.notice) store.getState().setNotice(null);
     keepSent = false;
-    writeLink(scenario, win);
+    writeLink(scenario, win, store.getState().teach);
   };
+}
+
+/** Keeps the address's teaching keys (tour stage, shown controls…) those in force. */
+export function followTeach(store: AppStore, win: Win = window): () => void {
+  return store.subscribe((s, prev) => {
+    if (s.teach !== prev.teach) writeLink(s.scenario, win, s.teach);
+  });
 }

@@ -5,7 +5,7 @@
  */
 
 import { useState } from 'react';
-import { useController } from '../state/react';
+import { useAppStore, useController } from '../state/react';
 import { Announcer } from './Announcer';
 import { ChartsGrid } from './ChartsGrid';
 import { ControlsPanel } from './controls/ControlsPanel';
@@ -17,6 +17,9 @@ import { Scrubber } from './Scrubber';
 import { useKeyboard } from './useKeyboard';
 import { useHeight } from './useHeight';
 import { useNarrow } from './useNarrow';
+import { EmbedView } from './teach/EmbedView';
+import { TeachBar } from './teach/TeachBar';
+import { TourPanel } from './teach/TourPanel';
 
 export function App() {
   useKeyboard(useController());
@@ -25,6 +28,8 @@ export function App() {
   const [sheetShown, setSheetShown] = useState(true);
   // The sheet folds away on a phone only; beside the charts the controls are always there.
   const sheetOpen = sheetShown || !narrow;
+  const embed = useAppStore((s) => s.teach.embed === true);
+  if (embed) return <EmbedView />;
   return (
     <div className="min-h-screen bg-slate-950 text-slate-100">
       <header className="flex flex-wrap items-baseline gap-x-4 gap-y-1 border-b border-slate-800 px-4 py-2">
@@ -33,6 +38,7 @@ export function App() {
           Watch how a price shock turns into a liquidation cascade in a leveraged perpetual futures
           market: press play, then move a slider and run the same market again.
         </p>
+        <TeachBar />
         <ShareBar />
       </header>
       <div className="flex flex-col lg:flex-row">
@@ -54,6 +60,7 @@ export function App() {
           >
             <FiguresPanel />
           </div>
+          <TourPanel />
           <ChartsGrid />
           <Announcer />
         </main>

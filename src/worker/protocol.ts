@@ -36,6 +36,11 @@ export interface LoadRequest extends RunRef {
 }
 export interface PlayRequest extends RunRef {
   type: 'play';
+  /**
+   * A bit mask of event flags (`EVENT` in engine/frame.ts): the run pauses after the first step whose events match,
+   * exactly there at any speed, and says so with `paused` (carrying the matching flags).
+   */
+  pauseOn?: number;
 }
 /** Stops a playing run; answered by `paused` with the step it stopped at. */
 export interface PauseRequest extends RunRef {
@@ -114,6 +119,8 @@ export interface DoneResponse extends RunStamp {
 export interface PausedResponse extends RunStamp {
   type: 'paused';
   step: number;
+  /** Set when the run paused itself on a step matching the play's `pauseOn`: those flags. */
+  events?: number;
 }
 /** Sent while a run plays, at least once a second even when no step is due: the worker lives. */
 export interface HeartbeatResponse extends RunStamp {

@@ -50,6 +50,8 @@ interface Run {
   lastTick: number;
   /** When this run last posted anything (clock ms), for the heartbeat. */
   lastPost: number;
+  /** Event flags that pause a playing run after the step that raises them (0: none). */
+  pauseOn: number;
 }
 
 export interface RunLoop {
@@ -95,13 +97,18 @@ export function createRunLoop(
     }
   }
 
-  /** Simulates up to `count` steps (stopping at `deadline`), posting a batch per chunk. */
-  function advance(run: Run, count: number, deadline = Infinity): number {
+  /**
+   * Simulates up to `count` steps (stopping at `deadline`, or after a step whose events match
+   * `pauseOn`, which pauses the run), posting a batch per chunk.
+   */
+  function advance(run: Run, count: number, deadline = Infinity, pauseOn = 0): number {
     let done = 0;
     let row = 0;
+    let hit = 0;
     run.scratch.start = run.sim.stepIndex;
     while (done < count && !run.sim.done) {
       run.sim.step(run.scratch, row);
+      hit = run.scratch.scalars.events[row] & pauseOn;
       row++;
       done++;
       run.scratch.count = row;
@@ -110,9 +117,14 @@ export function createRunLoop(
         row = 0;
         run.scratch.start = run.sim.stepIndex;
       }
-      if (clock.now() >= deadline) break;
+      if (hit !== 0 || clock.now() >= deadline) break;
     }
     emit(run, row);
+    if (hit !== 0 && run.playing) {
+      run.playing = false;
+      const { id, generation } = run;
+      post({ type: 'paused', runId: id, generation, step: run.sim.stepIndex, events: hit }, []);
+    }
     return done;
   }
 
@@ -130,7 +142,7 @@ export function createRunLoop(
           due = Math.floor(run.carry);
         }
         run.lastTick = start;
-        const done = advance(run, due, start + budgetMs);
+        const done = advance(run, due, start + budgetMs, run.pauseOn);
         if (run.speed !== 'max') run.carry -= done;
         if (run.playing && clock.now() - run.lastPost >= heartbeatMs) {
           run.lastPost = clock.now();
@@ -169,6 +181,7 @@ export function createRunLoop(
       carry: 0,
       lastTick: clock.now(),
       lastPost: clock.now(),
+      pauseOn: 0,
     };
     runs.set(runId, run);
     const opening = createFrameBatch(1, sim.info.bucketCount);
@@ -197,8 +210,9 @@ export function createRunLoop(
       runs.delete(runId);
       setUp(runId, generation, old.scenario, old.speed);
     },
-    play({ runId }) {
+    play({ runId, pauseOn }) {
       const run = get(runId);
+      run.pauseOn = pauseOn ?? 0; // a play while playing changes where it stops
       if (run.sim.done || run.playing) return;
       run.playing = true;
       run.carry = 1; // the first step shows at once

@@ -5,6 +5,8 @@
 
 import { PARAMS, PARAM_KEYS, type ParamGroup, type Scenario } from '../../scenario';
 import { useAppStore, useController } from '../../state/react';
+import { shownControls } from '../../state/tour';
+import { Locked } from '../teach/Locked';
 import { useNarrowAtStart } from '../useNarrow';
 import { Select, Toggle } from './Choice';
 import { SeedInput } from './SeedInput';
@@ -66,9 +68,19 @@ function ParamControl({ name }: { name: keyof Scenario }) {
 export function ControlsPanel() {
   // On a phone the groups start collapsed, so the sheet shows what there is at a glance.
   const collapsed = useNarrowAtStart();
+  // A teacher's link (or a tour stage) may show only some controls, and lock some.
+  const teach = useAppStore((s) => s.teach);
+  const shown = shownControls(teach);
+  const keysOf = (group: ParamGroup) =>
+    PARAM_KEYS.filter((k) => PARAMS[k].group === group && (!shown || shown.has(k)));
   return (
     <div className="space-y-2 sm:space-y-3">
-      {GROUPS.map(({ group, title }) => (
+      {shown && (
+        <p className="text-xs text-slate-400" data-testid="controls-limited">
+          {shown.size === 0 ? 'This link shows no controls.' : 'This link shows some controls.'}
+        </p>
+      )}
+      {GROUPS.filter(({ group }) => keysOf(group).length > 0).map(({ group, title }) => (
         <details
           key={group}
           open={!collapsed}
@@ -78,9 +90,15 @@ export function ControlsPanel() {
             {title}
           </summary>
           <div className="px-3 pb-2">
-            {PARAM_KEYS.filter((k) => PARAMS[k].group === group).map((k) => (
-              <ParamControl key={k} name={k} />
-            ))}
+            {keysOf(group).map((k) =>
+              teach.lock?.includes(k) ? (
+                <Locked key={k}>
+                  <ParamControl name={k} />
+                </Locked>
+              ) : (
+                <ParamControl key={k} name={k} />
+              ),
+            )}
           </div>
         </details>
       ))}

@@ -1,0 +1,202 @@
+/**
+ * Teaching: guided tours that stop exactly at their moments, teacher-shaped links (shown and
+ * locked controls, embed), and the Share-for-a-class dialog.
+ */
+
+import type { Page } from '@playwright/test';
+import { EVENT } from '../src/engine/frame';
+import { runScenario } from '../src/engine/run';
+import { PARAM_KEYS } from '../src/scenario/params';
+import { TOURS, findTour, stageScenario } from '../src/scenario/tours';
+import { expect, test } from './fixtures';
+import { setSpeed, shownStep, slider, waitReady } from './helpers';
+
+const anatomy = findTour('anatomy')!;
+
+/** The step at which the headless run (the CLI's frames) first raises `flag`. */
+function firstStep(stage: (typeof anatomy.stages)[number], flag: number): number {
+  const events = runScenario(stageScenario(stage)).frames.scalars.events;
+  return events.findIndex((e) => (e & flag) !== 0);
+}
+
+const controls = (page: Page) =>
+  page.getByRole('complementary', { name: 'Scenario' }).locator('input, select');
+
+test.describe('guided tours', () => {
+  test('a tour stops exactly at its first key moment, with its note; its last stage is the sandbox', async ({
+    page,
+  }) => {
+    test.slow(); // two stops and seven stages of a 20,000-position market
+    const shockAt = firstStep(anatomy.stages[0], EVENT.SHOCK);
+    const waveAt = firstStep(anatomy.stages[1], EVENT.CASCADE_START);
+    await page.goto('/');
+    await waitReady(page);
+    await page.getByText('Tours', { exact: true }).click();
+    await page.getByRole('button', { name: /Anatomy of a cascade/ }).click();
+    const panel = page.getByTestId('tour-panel');
+    await expect(panel.getByTestId('tour-stage')).toHaveText('Stage 1 of 7: The shock');
+    await expect(panel.getByTestId('tour-note')).toContainText('At minute 60 the index');
+    await expect(page).toHaveURL(/tour=anatomy&stage=1/);
+    // The stage shows its own controls only.
+    await expect(controls(page)).toHaveCount(2);
+    await waitReady(page);
+    await setSpeed(page, 'max');
+    await panel.getByRole('button', { name: 'Play to the shock' }).click();
+    await expect(panel.getByTestId('tour-stop')).toHaveText(
+      `Stopped at the shock, minute ${shockAt}.`,
+    );
+    // The counter counts the steps done: the last one is the shock's minute.
+    expect(await shownStep(page)).toBe(shockAt + 1);
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+
+    await panel.getByRole('button', { name: 'Next' }).click();
+    await expect(panel.getByTestId('tour-note')).toContainText('Minute 62');
+    await panel.getByRole('button', { name: 'Play to the first wave' }).click();
+    await expect(panel.getByTestId('tour-stop')).toHaveText(
+      `Stopped at the first wave, minute ${waveAt}.`,
+    );
+    expect(await shownStep(page)).toBe(waveAt + 1);
+
+    for (let n = 3; n <= anatomy.stages.length; n++) {
+      await panel.getByRole('button', { name: 'Next' }).click();
+      await expect(panel.getByTestId('tour-stage')).toContainText(`Stage ${n} of 7`);
+    }
+    await expect(panel.getByTestId('tour-stage')).toHaveText('Stage 7 of 7: Your turn');
+    await expect(panel.getByRole('button', { name: 'Next' })).toBeDisabled();
+    await expect(page.getByTestId('controls-limited')).toHaveCount(0);
+    // Every parameter has its control, and the run goes on in the same market.
+    const names = await page
+      .getByRole('complementary', { name: 'Scenario' })
+      .locator('[name]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('name')));
+    expect(new Set(names)).toEqual(new Set(PARAM_KEYS));
+    expect(await shownStep(page)).toBe(waveAt + 1);
+  });
+
+  test('a tour link opens at its stage, and keyboard drives the panel', async ({ page }) => {
+    await page.goto('/?tour=safeguards&stage=3');
+    const panel = page.getByTestId('tour-panel');
+    await expect(panel.getByTestId('tour-stage')).toHaveText('Stage 3 of 8: Circuit breaker');
+    await expect(slider(page, 'Halt length')).toBeVisible();
+    await waitReady(page);
+    await setSpeed(page, 'max');
+    await panel.getByRole('button', { name: 'Play to the shock' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(panel.getByTestId('tour-stop')).toContainText('Stopped at the shock');
+    await page.keyboard.press('Enter'); // the same button now plays to the halt
+    await expect(panel.getByTestId('tour-stop')).toContainText('Stopped at a halt, minute 63');
+    await page.keyboard.press('Tab'); // Next
+    await page.keyboard.press('Enter');
+    await expect(panel.getByTestId('tour-stage')).toContainText('Partial liquidation');
+    await expect(page).toHaveURL(/partial=1/);
+  });
+});
+
+test.describe('teacher links', () => {
+  test('hidden controls stay hidden after a reload; locked ones do not move by keyboard', async ({
+    page,
+  }) => {
+    await page.goto('/?v=2&leverage=20&show=leverage,shock&lock=shock');
+    await waitReady(page);
+    await expect(controls(page)).toHaveCount(2);
+    await expect(slider(page, 'Liquidity')).toHaveCount(0);
+    await page.reload();
+    await waitReady(page);
+    await expect(controls(page)).toHaveCount(2);
+    await expect(page).toHaveURL(/show=leverage,shock&lock=shock/);
+
+    const shock = slider(page, 'Shock');
+    await expect(shock).toBeDisabled();
+    const before = await page.locator('output[data-param="shock"]').innerText();
+    await slider(page, 'Leverage').focus();
+    await page.keyboard.press('Tab'); // skips the locked slider
+    await expect(shock).not.toBeFocused();
+    await shock.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Home');
+    await expect(page.locator('output[data-param="shock"]')).toHaveText(before);
+    // The unlocked one moves, and the link keeps the teaching keys.
+    await slider(page, 'Leverage').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page).toHaveURL(/leverage=2[1-9].*show=leverage,shock&lock=shock/);
+  });
+
+  test('embed=1 shows the bare chart view', async ({ page }, testInfo) => {
+    await page.goto('/?v=2&embed=1');
+    await expect(page.getByTestId('embed')).toBeVisible();
+    await expect(page.getByRole('complementary', { name: 'Scenario' })).toHaveCount(0);
+    await expect(page.getByRole('banner')).toHaveCount(0);
+    await expect(page.getByTestId('embed').locator('svg').first()).toBeVisible();
+    await expect(page.locator('[data-figure]').first()).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Open in Cascade Lab' })).toHaveAttribute(
+      'href',
+      /^http.*\?v=2&.*$/,
+    );
+    await page.keyboard.press(' ');
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('embed.png') });
+  });
+
+  test('the class dialog builds a link that reproduces, by keyboard', async ({
+    page,
+    context,
+  }, testInfo) => {
+    await page.goto('/?v=2&seed=7&leverage=30');
+    await waitReady(page);
+    const open = page.getByRole('button', { name: 'Share for a class' });
+    await open.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Share for a class' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Hide all' }).press('Enter');
+    await dialog.getByRole('combobox', { name: 'Leverage' }).selectOption('shown');
+    await dialog.getByRole('combobox', { name: 'Shock', exact: true }).selectOption('locked');
+    await dialog.getByRole('checkbox', { name: 'Play on open' }).check();
+    const link = await dialog.getByTestId('class-link').inputValue();
+    await page.screenshot({ path: testInfo.outputPath('class-dialog.png') });
+    expect(link).toMatch(/seed=7&.*leverage=30.*&show=leverage,shock&lock=shock&autoplay=1$/);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(open).toBeFocused();
+
+    const other = await context.newPage();
+    await other.goto(link);
+    await expect(controls(other)).toHaveCount(2);
+    await expect(slider(other, 'Shock')).toBeDisabled();
+    await expect(other.locator('output[data-param="leverage"]')).toHaveText(/30/);
+    await expect(other.getByRole('button', { name: 'Pause' })).toBeVisible(); // autoplay
+  });
+});
+
+test.describe('tour screenshots', () => {
+  for (const tour of TOURS) {
+    tour.stages.forEach((stage, i) => {
+      test(`${tour.name} stage ${i + 1} at 1280×800`, async ({ page }, testInfo) => {
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await page.goto(`/?tour=${tour.name}&stage=${i + 1}`);
+        await waitReady(page);
+        const panel = page.getByTestId('tour-panel');
+        if (stage.moments.length > 0) {
+          await setSpeed(page, 'max');
+          await panel.getByRole('button', { name: /^Play to / }).click();
+          await expect(panel.getByTestId('tour-stop')).toContainText('Stopped at');
+        }
+        await page.screenshot({ path: testInfo.outputPath(`${tour.name}-${i + 1}.png`) });
+      });
+    });
+  }
+
+  test('a stage at 390×844', async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/?tour=anatomy&stage=1');
+    await waitReady(page);
+    await setSpeed(page, 'max');
+    await page.getByRole('button', { name: 'Play to the shock' }).click();
+    await expect(page.getByTestId('tour-stop')).toContainText('Stopped at the shock');
+    await page.screenshot({ path: testInfo.outputPath('anatomy-1-phone.png') });
+    await page.screenshot({
+      path: testInfo.outputPath('anatomy-1-phone-full.png'),
+      fullPage: true,
+    });
+  });
+});

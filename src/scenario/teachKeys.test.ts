@@ -1,0 +1,168 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeLink, encodeLink } from './link';
+import { defaultScenario, PARAM_KEYS } from './params';
+import { parseQuery } from './query';
+import { TOURS, findTour, stageScenario } from './tours';
+import { decodeView, encodeView, VIEW_KEYS, type View } from './viewKeys';
+
+const scenario = defaultScenario();
+const read = (query: string) => decodeView(parseQuery(query), scenario);
+const messages = (query: string) => read(query).corrections.map((c) => c.message);
+
+/** A view with every key set to something other than its default. */
+const everyKey: Required<View> = {
+  t: 42,
+  show: ['leverage', 'liquidity'],
+  lock: ['shock'],
+  tour: 'anatomy',
+  stage: 3,
+  embed: true,
+  autoplay: true,
+};
+
+describe('teaching view keys', () => {
+  it('every view key round-trips through a link', () => {
+    expect(Object.keys(everyKey).sort()).toEqual([...VIEW_KEYS].sort());
+    for (const key of VIEW_KEYS) {
+      const view: View = { [key]: everyKey[key] } as View;
+      if (key === 'stage') view.tour = 'anatomy';
+      const decoded = decodeLink(encodeLink(scenario, view));
+      expect(decoded).toEqual({ ok: true, scenario, view, corrections: [] });
+    }
+    const all = decodeLink(encodeLink(scenario, everyKey));
+    expect(all.ok && all.view).toEqual(everyKey);
+  });
+
+  it('round-trips any valid view', () => {
+    const keys = fc.subarray([...PARAM_KEYS], { minLength: 1 });
+    const tourStage = fc.constantFrom(...TOURS).chain((t) =>
+      fc.record({
+        tour: fc.constant(t.name),
+        stage: fc.integer({ min: 1, max: t.stages.length }),
+      }),
+    );
+    const view = fc.record(
+      {
+        t: fc.integer({ min: 1, max: scenario.steps }),
+        show: keys,
+        lock: keys,
+        embed: fc.constant(true),
+        autoplay: fc.constant(true),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(view, fc.option(tourStage, { nil: undefined }), (v, ts) => {
+        const given: View = { ...v, ...ts };
+        const decoded = read(
+          encodeView(given)
+            .map(([k, x]) => `${k}=${encodeURIComponent(x)}`)
+            .join('&'),
+        );
+        expect(decoded.corrections).toEqual([]);
+        expect(decoded.view).toEqual(given);
+      }),
+      { numRuns: 200, interruptAfterTimeLimit: 5000 },
+    );
+  });
+
+  it('writes control lists with plain commas', () => {
+    expect(encodeLink(scenario, { show: ['liquidity', 'leverage'] })).toMatch(
+      /&show=leverage,liquidity$/,
+    );
+  });
+
+  it('reads show and lock, ignoring names that are not controls, with a hint', () => {
+    expect(read('show=leverage,levrage,shock').view).toEqual({ show: ['leverage', 'shock'] });
+    expect(messages('show=leverage,levrage')).toEqual([
+      'show: "levrage" is not a control (did you mean leverage?); ignored',
+    ]);
+    expect(read('lock=nothing').view).toEqual({});
+    expect(read('show=none').view).toEqual({ show: [] });
+    expect(encodeView({ show: [] })).toEqual([['show', 'none']]);
+    expect(messages('lock=')).toEqual(['lock: no control is named; ignored']);
+  });
+
+  it('reads a tour and its stage, clamping and rounding the stage', () => {
+    const stages = findTour('anatomy')!.stages.length;
+    expect(read('tour=anatomy&stage=2').view).toEqual({ tour: 'anatomy', stage: 2 });
+    expect(read('stage=2&tour=anatomy').view).toEqual({ tour: 'anatomy', stage: 2 });
+    expect(read('tour=anatomy&stage=99')).toMatchObject({ view: { stage: stages } });
+    expect(messages('tour=anatomy&stage=99')).toEqual([
+      `stage: "99" is not a stage of this tour (1 to ${stages}); at stage ${stages}`,
+    ]);
+    expect(messages('tour=anatomy&stage=2.4')).toEqual([
+      'stage: "2.4" is not a whole number; at stage 2',
+    ]);
+    expect(read('tour=anatomy&stage=x').view).toEqual({ tour: 'anatomy', stage: 1 });
+    expect(read('tour=anatomy&stage=0').view.stage).toBe(1);
+  });
+
+  it('drops an unknown tour and a stage without one, saying so', () => {
+    expect(read('tour=anatomie&stage=2').view).toEqual({});
+    expect(messages('tour=anatomie&stage=2')).toEqual([
+      'tour: "anatomie" is not a tour (did you mean anatomy?); ignored',
+      'stage: only with a tour; ignored',
+    ]);
+  });
+
+  it('reads embed and autoplay as flags', () => {
+    expect(read('embed=1&autoplay=true').view).toEqual({ embed: true, autoplay: true });
+    expect(read('embed').view).toEqual({ embed: true });
+    expect(read('embed=0').view).toEqual({ embed: false });
+    expect(encodeView({ embed: false, autoplay: false })).toEqual([]);
+    expect(messages('autoplay=maybe')).toEqual(['autoplay: "maybe" is not 1 or 0; ignored']);
+  });
+
+  it('keeps the first of a repeated key', () => {
+    expect(read('embed=1&embed=0').view).toEqual({ embed: true });
+    expect(messages('tour=anatomy&tour=safeguards')).toEqual([
+      'tour: given more than once; keeping the first value, ignoring "safeguards"',
+    ]);
+  });
+
+  it('never enters the scenario, and never throws on junk', () => {
+    const decoded = decodeLink('v=2&seed=4&show=__proto__&tour=constructor&stage=%E0&embed=%');
+    expect(decoded.ok && decoded.scenario).toEqual({ ...scenario, seed: 4 });
+    expect(decoded.ok && decoded.view).toEqual({});
+  });
+});
+
+describe('tours', () => {
+  it('every stage names a preset and shown controls that exist; the last is the sandbox', () => {
+    for (const tour of TOURS) {
+      for (const stage of tour.stages) {
+        expect(() => stageScenario(stage)).not.toThrow();
+        if (stage.show !== 'all') for (const k of stage.show) expect(PARAM_KEYS).toContain(k);
+      }
+      const last = tour.stages.at(-1)!;
+      expect(last.show).toBe('all');
+      expect(last.moments).toEqual([]);
+    }
+  });
+});
+
+describe('tour stages', () => {
+  it('stop at moments their scenario reaches, in order, where the notes say', async () => {
+    const { runScenario } = await import('../engine/run');
+    const { EVENT } = await import('../engine/frame');
+    const cache = new Map<string, Float64Array>();
+    const firsts: Record<string, number[]> = {};
+    for (const tour of TOURS) {
+      firsts[tour.name] = [];
+      for (const stage of tour.stages) {
+        const s = stageScenario(stage);
+        const key = JSON.stringify(s);
+        if (!cache.has(key)) cache.set(key, runScenario(s).frames.scalars.events);
+        const events = cache.get(key)!;
+        const steps = stage.moments.map((m) => events.findIndex((e) => (e & EVENT[m]) !== 0));
+        expect(steps.every((step) => step >= 0)).toBe(true);
+        expect(steps).toEqual([...steps].sort((a, b) => a - b));
+        if (tour.name === 'anatomy') firsts.anatomy.push(...steps);
+      }
+    }
+    // The anatomy notes name these minutes: shock, first wave, dry book, fund, ADL.
+    expect(firsts.anatomy).toEqual([60, 62, 63, 80, 80]);
+  }, 60_000);
+});

@@ -1,0 +1,94 @@
+/** The controller's exact stops: play(pauseOn) ends paused at the moment, and the store says so. */
+
+import { afterEach, describe, expect, it } from 'vitest';
+import { EVENT } from '../engine/frame';
+import { runScenario } from '../engine/run';
+import { defaultScenario, type Scenario } from '../scenario';
+import { createManualScheduler } from '../shared/frameScheduler';
+import { createFakeClock } from '../shared/fakeClock';
+import { createInProcessClient } from '../worker/inProcess';
+import type { SimRequest } from '../worker/protocol';
+import { STALL_TIMEOUT_MS, createController, type Controller } from './controller';
+import { selectStep } from './selectors';
+import { createAppStore } from './store';
+
+const scenario: Scenario = {
+  ...defaultScenario(),
+  positions: 400,
+  steps: 100,
+  shockStep: 30,
+};
+const shockAt = runScenario(scenario).frames.scalars.events.findIndex(
+  (e) => (e & EVENT.SHOCK) !== 0,
+);
+
+let controller: Controller | null = null;
+afterEach(() => controller?.dispose());
+
+function setUp() {
+  const clock = createFakeClock();
+  const frames = createManualScheduler();
+  const store = createAppStore(scenario);
+  const sent: SimRequest[] = [];
+  controller = createController(store, {
+    createClient: (events) => {
+      const inner = createInProcessClient(events, clock, { tickMs: 10 });
+      return { post: (m) => (sent.push(m), inner.post(m)), terminate: () => inner.terminate() };
+    },
+    scheduler: frames,
+    timers: clock,
+  });
+  const run = async (ms: number) => {
+    for (let t = 0; t < ms; t += 10) {
+      clock.advance(10);
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+      frames.flush();
+    }
+  };
+  return { store, c: controller, sent, run };
+}
+
+describe('controller: play(pauseOn)', () => {
+  it('stops at the first matching step at max speed and shows it paused', async () => {
+    const t = setUp();
+    t.c.start();
+    t.c.setSpeed('max');
+    await t.run(50);
+    t.c.play(EVENT.SHOCK);
+    await t.run(200);
+    const s = t.store.getState();
+    expect(s.status).toBe('paused');
+    // The counter counts steps done: the last one simulated is the shock's.
+    expect(selectStep(s)).toBe(shockAt + 1);
+    expect(s.frames!.scalars.step[selectStep(s) - 1]).toBe(shockAt);
+    expect(t.sent.filter((m) => m.type === 'play')).toEqual([
+      { type: 'play', runId: 'main', pauseOn: EVENT.SHOCK },
+    ]);
+  });
+
+  it('does not take the stop for a stalled worker', async () => {
+    const t = setUp();
+    t.c.start();
+    t.c.setSpeed('max');
+    await t.run(50);
+    t.c.play(EVENT.SHOCK);
+    await t.run(STALL_TIMEOUT_MS + 500);
+    expect(t.store.getState()).toMatchObject({ phase: 'ready', status: 'paused', error: null });
+  });
+
+  it('keeps the mask for a play that waits for a changed scenario', async () => {
+    const t = setUp();
+    t.c.start();
+    t.c.setSpeed('max');
+    await t.run(50);
+    t.c.setParam('seed', 2);
+    t.c.play(EVENT.SHOCK);
+    await t.run(500);
+    expect(t.sent.filter((m) => m.type === 'play').at(-1)).toEqual({
+      type: 'play',
+      runId: 'main',
+      pauseOn: EVENT.SHOCK,
+    });
+    expect(t.store.getState().status).toBe('paused');
+  });
+});

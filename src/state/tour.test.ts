@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { EVENT, createFrameBatch } from '../engine/frame';
+import { defaultScenario, type Scenario } from '../scenario';
+import { findTour, stageScenario } from '../scenario/tours';
+import type { Controller } from './controller';
+import { createAppStore } from './store';
+import {
+  continueTour,
+  endTour,
+  momentSteps,
+  openStage,
+  openStageOf,
+  pendingMask,
+  shownControls,
+  tourScenario,
+} from './tour';
+
+const anatomy = findTour('anatomy')!;
+const safeguards = findTour('safeguards')!;
+
+/** A controller that records the intents it is given and applies scenario changes. */
+function fakeController(store: ReturnType<typeof createAppStore>) {
+  const calls: string[] = [];
+  const c = {
+    play: (mask = 0) => calls.push(`play ${mask}`),
+    reset: () => calls.push('reset'),
+    setScenario: (s: Scenario) => {
+      calls.push('setScenario');
+      store.getState().setScenario(s);
+    },
+  } as unknown as Controller;
+  return { c, calls };
+}
+
+/** Frames with events at the given steps. */
+function framesWith(events: Record<number, number>, count = 100) {
+  const f = createFrameBatch(count, 1);
+  f.count = count;
+  for (const [step, e] of Object.entries(events)) f.scalars.events[Number(step)] = e;
+  return f;
+}
+
+describe('tour state', () => {
+  it('knows the open stage, clamping its number', () => {
+    expect(openStageOf({})).toBeNull();
+    expect(openStageOf({ tour: 'nope' })).toBeNull();
+    expect(openStageOf({ tour: 'anatomy' })?.number).toBe(1);
+    expect(openStageOf({ tour: 'anatomy', stage: 99 })?.number).toBe(anatomy.stages.length);
+  });
+
+  it('shows the stage’s controls in a tour, the link’s outside, else all', () => {
+    expect(shownControls({})).toBeNull();
+    expect([...shownControls({ show: ['leverage'] })!]).toEqual(['leverage']);
+    expect([...shownControls({ tour: 'anatomy', show: ['leverage'] })!]).toEqual([
+      'shock',
+      'shockSteps',
+    ]);
+    expect(shownControls({ tour: 'anatomy', stage: anatomy.stages.length })).toBeNull();
+  });
+
+  it('finds where each moment first shows and what is left to stop at', () => {
+    const frames = framesWith({ 60: EVENT.SHOCK, 61: EVENT.SHOCK, 62: EVENT.CASCADE_START });
+    expect(momentSteps(frames, ['SHOCK', 'CASCADE_START', 'ADL'])).toEqual([60, 62, -1]);
+    expect(momentSteps(null, ['SHOCK'])).toEqual([-1]);
+    const stage = safeguards.stages[2]; // SHOCK, HALT, FUND_EXHAUSTED
+    expect(pendingMask(frames, stage)).toBe(EVENT.HALT | EVENT.FUND_EXHAUSTED);
+    expect(pendingMask(null, stage)).toBe(EVENT.SHOCK | EVENT.HALT | EVENT.FUND_EXHAUSTED);
+  });
+
+  it('opens a bare tour link on the stage’s market, a link with values on its own', () => {
+    const seeded = { ...defaultScenario(), seed: 5 };
+    expect(tourScenario(defaultScenario(), { tour: 'anatomy', stage: 2 })).toEqual(
+      stageScenario(anatomy.stages[1]),
+    );
+    expect(tourScenario(seeded, { tour: 'anatomy' })).toEqual(seeded);
+    expect(tourScenario(defaultScenario(), {})).toEqual(defaultScenario());
+  });
+
+  it('loads a stage’s market when it changes, keeps the run within one market', () => {
+    const store = createAppStore();
+    const { c, calls } = fakeController(store);
+    openStage(store, c, 'anatomy', 1);
+    expect(store.getState().teach).toEqual({ tour: 'anatomy', stage: 1 });
+    expect(store.getState().scenario).toEqual(stageScenario(anatomy.stages[0]));
+    expect(calls).toEqual(['setScenario']);
+    // Same market: the run carries on; a moment already passed is shown.
+    store.setState({ frames: framesWith({ 60: EVENT.SHOCK, 62: EVENT.CASCADE_START }, 70) });
+    openStage(store, c, 'anatomy', 2);
+    expect(calls).toEqual(['setScenario']);
+    expect(store.getState().viewStep).toBe(62);
+    // Starting the tour again on the market on screen starts its run again.
+    endTour(store);
+    expect(store.getState().teach).toEqual({});
+    openStage(store, c, 'anatomy', 1);
+    expect(calls).toEqual(['setScenario', 'reset']);
+    // Another tour's stage with another preset loads it.
+    openStage(store, c, 'safeguards', 2);
+    expect(store.getState().scenario.mark).toBe('smoothed');
+  });
+
+  it('continues to the moments not reached yet, then to the end', () => {
+    const store = createAppStore();
+    const { c, calls } = fakeController(store);
+    store.getState().setTeach({ tour: 'anatomy', stage: 1 });
+    continueTour(store.getState(), c);
+    store.setState({ frames: framesWith({ 60: EVENT.SHOCK }, 61) });
+    continueTour(store.getState(), c);
+    expect(calls).toEqual([`play ${EVENT.SHOCK}`, 'play 0']);
+  });
+});

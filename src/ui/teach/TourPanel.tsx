@@ -1,0 +1,99 @@
+/**
+ * The open tour's stage, over the price chart: its note, its key moments (reached at which
+ * minute, or not yet), and Back / continue to the next moment / Next. The run stops exactly at
+ * each moment (the worker's pauseOn), so the note and the charts speak of the same minute.
+ */
+
+import { useApp, useAppStore, useThrottledAppStore } from '../../state/react';
+import { selectStatus } from '../../state/selectors';
+import { continueTour, endTour, momentSteps, openStage, openStageOf } from '../../state/tour';
+import { MOMENT_LABELS } from '../../scenario/tours';
+import { findPreset } from '../../scenario/presets';
+import { menuButton } from '../share/styles';
+
+export function TourPanel() {
+  const { store, controller } = useApp();
+  const teach = useAppStore((s) => s.teach);
+  const status = useAppStore(selectStatus);
+  // Frames grow in place: the version (throttled) says when to look at the moments again.
+  useThrottledAppStore((s) => s.framesVersion, 200);
+  const open = openStageOf(teach);
+  if (!open) return null;
+  const { tour, number, stage } = open;
+  const { frames } = store.getState();
+  const steps = momentSteps(frames, stage.moments);
+  const next = steps.findIndex((step) => step < 0);
+  const last = frames && frames.count > 0 ? frames.start + frames.count - 1 : -1;
+  const here = stage.moments.find((_, i) => steps[i] === last && status !== 'playing');
+  const go = (n: number) => openStage(store, controller, tour.name, n);
+  const compare = stage.compareWith ? findPreset(stage.compareWith) : undefined;
+  const playLabel = next >= 0 ? `Play to ${MOMENT_LABELS[stage.moments[next]]}` : 'Play to the end';
+  return (
+    <section
+      aria-labelledby="tour-title"
+      className="rounded-lg border border-sky-800 bg-sky-950/50 px-3 py-2"
+      data-testid="tour-panel"
+    >
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <h2 id="tour-title" className="text-base font-semibold text-sky-100">
+          {tour.title}
+        </h2>
+        <p className="text-sm text-slate-300" data-testid="tour-stage">
+          Stage {number} of {tour.stages.length}: <strong>{stage.title}</strong>
+        </p>
+        <button
+          type="button"
+          className="ml-auto text-sm text-slate-300 underline"
+          onClick={() => endTour(store)}
+        >
+          End tour
+        </button>
+      </div>
+      <p className="mt-1 text-sm text-slate-100" aria-live="polite" data-testid="tour-note">
+        {stage.note}
+      </p>
+      {compare && (
+        <p className="mt-1 text-xs text-slate-400">Compared with: {compare.title} (stage 1).</p>
+      )}
+      {stage.moments.length > 0 && (
+        <ul className="mt-1 flex flex-wrap gap-x-4 text-xs text-slate-300" aria-label="Key moments">
+          {stage.moments.map((m, i) => (
+            <li key={m} data-testid={`moment-${m}`}>
+              {MOMENT_LABELS[m]}: {steps[i] >= 0 ? `minute ${steps[i]}` : 'not yet'}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p role="status" className="mt-1 text-sm text-amber-200 empty:hidden" data-testid="tour-stop">
+        {here ? `Stopped at ${MOMENT_LABELS[here]}, minute ${last}.` : ''}
+      </p>
+      <div className="mt-2 flex flex-wrap gap-2" role="group" aria-label="Tour">
+        <button
+          type="button"
+          className={menuButton}
+          disabled={number === 1}
+          onClick={() => go(number - 1)}
+        >
+          Back
+        </button>
+        <button
+          type="button"
+          className={`${menuButton} border-sky-500`}
+          onClick={() =>
+            status === 'playing' ? controller.pause() : continueTour(store.getState(), controller)
+          }
+        >
+          {status === 'playing' ? 'Pause' : playLabel}
+        </button>
+        <button
+          type="button"
+          className={menuButton}
+          disabled={number === tour.stages.length}
+          onClick={() => go(number + 1)}
+        >
+          Next
+        </button>
+      </div>
+    </section>
+  );
+}
