@@ -19,14 +19,22 @@
  *   more reset-and-play cycles;
  * and once, the gzipped size of the built JS and CSS (scripts/check-size.mjs). Each size runs
  * `--runs` times (default 3) in a fresh page; the table shows the median of each figure.
+ *
+ * `--profile PATH` records the main thread's CPU profile (CDP Profiler) while each size's first
+ * run streams, writes it to PATH-<size>.cpuprofile (DevTools opens it) and prints the functions
+ * that took the time (bench/cpuProfile.ts). The profiler slows the page: that run's figures are
+ * not comparable with the others'. For readable names, build with
+ * `npx vite build --minify false --outDir dist-profile` and pass `--no-build --dist dist-profile`.
  */
 
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, resolveChromium } from '../scripts/browser-path.mjs';
 import { checkSize, measure } from '../scripts/check-size.mjs';
 import { errorMessage } from '../src/shared/errorMessage';
+import { summarizeProfile } from './cpuProfile';
 
 interface Options {
   sizes: number[];
@@ -37,6 +45,8 @@ interface Options {
   port: number;
   /** The built app to serve. */
   dist: string;
+  /** Where to write a CPU profile of each size's first run (`<path>-<size>.cpuprofile`), or null. */
+  profile: string | null;
 }
 
 interface RunResult {
@@ -54,7 +64,7 @@ interface RunResult {
 }
 
 const USAGE =
-  'Usage: npm run bench:ui -- [--sizes 100000,1000000] [--runs 3] [--cycles 10] [--steps 5000] [--dist dist] [--no-build]\n' +
+  'Usage: npm run bench:ui -- [--sizes 100000,1000000] [--runs 3] [--cycles 10] [--steps 5000] [--dist dist] [--no-build] [--profile PATH]\n' +
   'Serves on $PORT (default 4174).\n';
 
 class UsageError extends Error {}
@@ -76,6 +86,7 @@ function parseOptions(argv: string[]): Options {
     steps: 5000,
     build: true,
     dist: 'dist',
+    profile: null,
     port: wholeNumber('PORT', process.env.PORT ?? '4174', 65535),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -91,6 +102,7 @@ function parseOptions(argv: string[]): Options {
     else if (flag === '--cycles') o.cycles = wholeNumber('--cycles', value, 100, 0);
     else if (flag === '--steps') o.steps = wholeNumber('--steps', value, 5000);
     else if (flag === '--dist' && value) o.dist = value;
+    else if (flag === '--profile' && value) o.profile = value;
     else throw new UsageError(`unknown option "${flag}"`);
   }
   return o;
@@ -217,12 +229,31 @@ function quantile(values: number[], q: number): number {
 
 const median = (values: number[]) => quantile(values, 0.5);
 
-async function runOnce(page: Page, o: Options, positions: number): Promise<RunResult> {
+/** Plays the run to its end with the CPU profiler on; writes the profile and prints its summary. */
+async function playProfiled(page: Page, path: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  await playToEnd(page, true);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  writeFileSync(path, JSON.stringify(profile));
+  console.log(`CPU profile ${path}:\n${summarizeProfile(profile)}\n`);
+}
+
+async function runOnce(
+  page: Page,
+  o: Options,
+  positions: number,
+  profilePath: string | null,
+): Promise<RunResult> {
   const url = `http://127.0.0.1:${o.port}/?v=1&positions=${positions}&steps=${o.steps}`;
   await page.goto(url);
   await waitReady(page, 1);
   await page.getByRole('toolbar', { name: 'Playback' }).getByRole('combobox').selectOption('max');
-  await playToEnd(page, true);
+  if (profilePath) await playProfiled(page, profilePath);
+  else await playToEnd(page, true);
   const b = await bench(page);
   const span = b.drawnAt - b.playAt;
   const result: Omit<RunResult, 'heapAfterRunMb' | 'heapAfterCyclesMb'> = {
@@ -336,7 +367,8 @@ async function main(): Promise<void> {
         await context.addInitScript(instrument);
         const page = await context.newPage();
         page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-        const result = await runOnce(page, o, positions);
+        const profilePath = o.profile && r === 0 ? `${o.profile}-${positions}.cpuprofile` : null;
+        const result = await runOnce(page, o, positions, profilePath);
         runs.push(result);
         await context.close();
         // Each run as it ends, so a cut-short benchmark still leaves its figures.
