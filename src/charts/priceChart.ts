@@ -4,8 +4,8 @@
  * title tooltips, and a strip of liquidated notional per minute (shorts up, longs down).
  *
  * Layout is priceModel.ts; this file only draws it, at most once per animation frame. The
- * lines are redrawn whole each frame (a few thousand points at most): their y scale moves as
- * the run goes, so there is nothing to append to.
+ * lines are drawn in chunks of rows (pricePaths.ts): while the scales hold, a draw only rebuilds
+ * the newest chunk's paths; a rescale, zoom or resize rebuilds them all.
  */
 
 import type { FrameBatch, RunInfo } from '../engine/frame';
@@ -18,7 +18,8 @@ import { createTooltip } from './tooltip';
 import { chartLifecycle } from './chartLifecycle';
 import { stepAtX, zoomSpan, type TimeSpan } from './crosshair';
 import { GHOST_DASH, PALETTE } from './colors';
-import { priceModel, type PriceChartOptions, type PriceModel } from './priceModel';
+import { priceLayout, type PriceChartOptions, type PriceModel } from './priceModel';
+import { LINE_NAMES, createChunkedPaths, type ChunkedPaths, type LineName } from './pricePaths';
 
 export type { PriceChartOptions } from './priceModel';
 
@@ -75,6 +76,35 @@ export function createPriceChart(
   const index = line('index', PALETTE.index, 1.25);
   const mark = line('mark', PALETTE.mark, 1.25);
   const close = line('close', PALETTE.close, 2);
+  /** The path that draws each line's newest rows; finished chunks go before it. */
+  const tails = { range, ghost, index, mark, close };
+  const chunks = createChunkedPaths();
+  const chunkPaths: Record<LineName, SVGPathElement[]> = {
+    range: [],
+    ghost: [],
+    index: [],
+    mark: [],
+    close: [],
+  };
+
+  function drawLines(p: ChunkedPaths): void {
+    for (const name of LINE_NAMES) {
+      const tail = tails[name].attr('d', p.tail[name] || null).node();
+      if (!tail) continue;
+      const els = chunkPaths[name];
+      // All rebuilt: new copies of the tail's attributes too (a resize changes the width).
+      const keep = Math.min(p.firstNew, p.frozen.length);
+      for (const el of els.splice(keep)) el.remove();
+      for (let k = keep; k < p.frozen.length; k++) {
+        const el = tail.cloneNode(false) as SVGPathElement;
+        const d = p.frozen[k][name];
+        if (d) el.setAttribute('d', d);
+        else el.removeAttribute('d');
+        tail.before(el);
+        els.push(el);
+      }
+    }
+  }
 
   function draw(frames: FrameBatch, info: RunInfo): void {
     if (shell.width < 10 || shell.height < 10) return;
@@ -82,16 +112,14 @@ export function createPriceChart(
       zoomedRun = info;
       zoom = null;
     }
-    const m = priceModel(frames, info, shell.width, shell.height, options, zoom ?? undefined);
+    const layout = priceLayout(frames, info, shell.width, shell.height, options, zoom ?? undefined);
+    const m = layout.model;
     clip.set(m.plot);
     if (m.strip) stripClip.set(m.strip);
     drawBands(m);
     drawYAxis(yAxis, m.yTicks, m.plot, m.fontSize);
-    range.attr('d', m.paths.range || null);
-    ghost.attr('d', m.paths.ghost || null);
-    index.attr('d', m.paths.index || null);
-    mark.attr('d', m.paths.mark || null);
-    close.attr('d', m.paths.close || null).attr('stroke-width', m.fontSize >= 14 ? 2.5 : 2);
+    close.attr('stroke-width', m.fontSize >= 14 ? 2.5 : 2);
+    drawLines(chunks.update(frames, layout.scales, layout.show));
     drawStrip(m);
     drawXAxis(
       xAxis,
