@@ -78,7 +78,7 @@ export function createPriceChart(
   const close = line('close', PALETTE.close, 2);
   /** The path that draws each line's newest rows; finished chunks go before it. */
   const tails = { range, ghost, index, mark, close };
-  const chunks = createChunkedPaths();
+  const chunks = createChunkedPaths(128);
   const chunkPaths: Record<LineName, SVGPathElement[]> = {
     range: [],
     ghost: [],
@@ -106,6 +106,15 @@ export function createPriceChart(
     }
   }
 
+  /** The inputs each part was last drawn from, as JSON. */
+  const drawnFrom = new Map<string, string>();
+  function whenChanged(part: string, inputs: unknown, drawPart: () => void): void {
+    const key = JSON.stringify(inputs);
+    if (drawnFrom.get(part) === key) return;
+    drawnFrom.set(part, key);
+    drawPart();
+  }
+
   function draw(frames: FrameBatch, info: RunInfo): void {
     if (shell.width < 10 || shell.height < 10) return;
     if (info !== zoomedRun) {
@@ -114,30 +123,35 @@ export function createPriceChart(
     }
     const layout = priceLayout(frames, info, shell.width, shell.height, options, zoom ?? undefined);
     const m = layout.model;
-    clip.set(m.plot);
-    if (m.strip) stripClip.set(m.strip);
-    drawBands(m);
-    drawYAxis(yAxis, m.yTicks, m.plot, m.fontSize);
-    close.attr('stroke-width', m.fontSize >= 14 ? 2.5 : 2);
-    drawLines(chunks.update(frames, layout.scales, layout.show));
-    drawStrip(m);
-    drawXAxis(
-      xAxis,
-      m.xTicks,
-      { ...m.plot, height: shellBottom(m) - m.plot.y },
-      m.fontSize,
-      m.xTitle,
+    // Most of the chart holds still from one frame to the next: only what changed is set.
+    const bottom = shellBottom(m);
+    const plotArea = { ...m.plot, height: bottom - m.plot.y };
+    whenChanged('plot', [m.plot, m.strip], () => {
+      clip.set(m.plot);
+      if (m.strip) stripClip.set(m.strip);
+      hit
+        .attr('x', m.plot.x)
+        .attr('y', m.plot.y)
+        .attr('width', m.plot.width)
+        .attr('height', plotArea.height);
+    });
+    whenChanged('bands', [m.shock, m.halts, plotArea], () => drawBands(m));
+    whenChanged('y-axis', [m.yTicks, m.plot, m.fontSize], () =>
+      drawYAxis(yAxis, m.yTicks, m.plot, m.fontSize),
     );
-    hit
-      .attr('x', m.plot.x)
-      .attr('y', m.plot.y)
-      .attr('width', m.plot.width)
-      .attr('height', shellBottom(m) - m.plot.y);
+    whenChanged('line-width', m.fontSize, () =>
+      close.attr('stroke-width', m.fontSize >= 14 ? 2.5 : 2),
+    );
+    drawLines(chunks.update(frames, layout.scales, layout.show));
+    whenChanged('strip', [m.strip, m.bursts, m.fontSize], () => drawStrip(m));
+    whenChanged('x-axis', [m.xTicks, plotArea, m.fontSize, m.xTitle], () =>
+      drawXAxis(xAxis, m.xTicks, plotArea, m.fontSize, m.xTitle),
+    );
     model = m;
     drawCrosshair();
-    drawMarkers(m);
-    drawEndLabels(m);
-    drawLegend(legend, m.legend, m.fontSize);
+    whenChanged('markers', [m.markers, m.plot, m.fontSize], () => drawMarkers(m));
+    whenChanged('end-labels', [m.endLabels, m.fontSize], () => drawEndLabels(m));
+    whenChanged('legend', [m.legend, m.fontSize], () => drawLegend(legend, m.legend, m.fontSize));
     shell.setLabel(m.label);
   }
 
