@@ -7,7 +7,6 @@ import type { FrameBatch, RunInfo } from '../engine/frame';
 import type { BaseChartOptions, Chart } from './chart';
 import type { Shell } from './shell';
 import { createRedraw } from '../shared/frameScheduler';
-import { sharedDrawQueue } from './drawQueue';
 
 /** What the chart was last given: null before the first update and after destroy. */
 export interface ChartInput {
@@ -20,8 +19,7 @@ export interface ChartInput {
  * `resize()` was called since the last one (and on the first draw), then calls `draw` once
  * there are frames. `cleanup` runs on destroy, after the pending draw is dropped and before the
  * shell is removed. `input` lets the chart read the frames outside a draw (e.g. on hover).
- * `options` are the chart's: where redraws are queued (by default the page's draw queue, which
- * spreads the charts' draws over frames), and where draw errors go (`onError`).
+ * `options` are the chart's: where redraws are queued, and where draw errors go (`onError`).
  */
 export function chartLifecycle(
   shell: Shell,
@@ -40,7 +38,7 @@ export function chartLifecycle(
       }
       if (input.frames && input.info) draw(input.frames, input.info);
     },
-    options.scheduler ?? sharedDrawQueue(),
+    options.scheduler,
     options.onError,
   );
 
