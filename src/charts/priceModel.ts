@@ -200,7 +200,7 @@ export function priceLayout(
   const found = MARKER_EVENTS.flatMap((m) =>
     markerSpans(frames, m.name).map((span) => ({
       stepX: xAt(span.from),
-      symbol: symbol(SYMBOLS[m.symbol], markerArea)() ?? '',
+      symbol: markerSymbol(m.symbol, markerArea),
       color: m.color,
       title: eventTitle(frames, m.name, span),
     })),
@@ -218,7 +218,7 @@ export function priceLayout(
     x: px(spread[i]),
     y: px(plot.y + size / 2 + 2),
     stepX: px(m.stepX),
-    symbol: roundPath(m.symbol),
+    symbol: m.symbol,
   }));
 
   const model: PriceModel = {
@@ -244,6 +244,19 @@ export function priceLayout(
     label: priceSummary(frames, info, o.showGhost),
   };
   return { model, scales, show };
+}
+
+const symbolPaths = new Map<string, string>();
+
+/** A marker's symbol path, rounded; the same few shapes each draw, so made once. */
+function markerSymbol(name: string, area: number): string {
+  const key = `${name} ${area}`;
+  let d = symbolPaths.get(key);
+  if (d === undefined) {
+    d = roundPath(symbol(SYMBOLS[name], area)() ?? '');
+    symbolPaths.set(key, d);
+  }
+  return d;
 }
 
 function roundPath(d: string): string {
