@@ -16,7 +16,8 @@ import { drawLegend } from './legendDom';
 import { createShell, layer } from './shell';
 import { createTooltip } from './tooltip';
 import { chartLifecycle } from './chartLifecycle';
-import { stepAtX, zoomSpan, type TimeSpan } from './crosshair';
+import { stepAtX, type TimeSpan } from './crosshair';
+import { attachPriceZoom } from './priceZoom';
 import { GHOST_DASH, PALETTE } from './colors';
 import { priceLayout, type PriceChartOptions, type PriceModel } from './priceModel';
 import { LINE_NAMES, createChunkedPaths, type ChunkedPaths, type LineName } from './pricePaths';
@@ -157,7 +158,7 @@ export function createPriceChart(
 
   let model: PriceModel | null = null;
   let hovered: number | null = null;
-  /** The minutes shown when zoomed (wheel), or null for the whole run (double click). */
+  /** The minutes shown when zoomed (priceZoom.ts), or null for the whole run. */
   let zoom: TimeSpan | null = null;
   let zoomedRun: RunInfo | null = null;
   const span = (info: RunInfo): TimeSpan => zoom ?? [0, info.steps];
@@ -201,29 +202,23 @@ export function createPriceChart(
     drawCrosshair();
     options.onHover?.(null);
   };
-  // Wheel zooms the time axis around the pointer; a double click shows the whole run again.
-  const onWheel = (e: WheelEvent): void => {
-    const m = model;
-    const { frames, info } = input;
-    if (!m || !frames || !info || e.deltaY === 0) return;
-    e.preventDefault(); // the page does not scroll while the chart zooms
-    const s = span(info);
-    const x = e.clientX - shell.root.getBoundingClientRect().left;
-    const at = s[0] + ((x - m.plot.x) / m.plot.width) * (s[1] - s[0]);
-    zoom = zoomSpan(s, at, e.deltaY < 0 ? 0.8 : 1.25, info.steps);
-    chart.update(frames, info);
-  };
-  const onDoubleClick = (): void => {
-    const { frames, info } = input;
-    if (zoom === null || !frames || !info) return;
-    zoom = null;
-    chart.update(frames, info);
-  };
   hitNode?.addEventListener('pointermove', onPointer);
   hitNode?.addEventListener('pointerdown', onPointer);
   hitNode?.addEventListener('pointerleave', onLeave);
-  hitNode?.addEventListener('wheel', onWheel, { passive: false });
-  hitNode?.addEventListener('dblclick', onDoubleClick);
+  const detachZoom = hitNode
+    ? attachPriceZoom(shell, hitNode, {
+        view: () =>
+          model && input.info
+            ? { plot: model.plot, span: span(input.info), steps: input.info.steps, hovered }
+            : null,
+        setZoom(next) {
+          const { frames, info } = input;
+          if (!frames || !info) return;
+          zoom = next;
+          chart.update(frames, info);
+        },
+      })
+    : null;
 
   /** The x axis sits under the strip when there is one. */
   function shellBottom(m: PriceModel): number {
@@ -363,8 +358,7 @@ export function createPriceChart(
     hitNode?.removeEventListener('pointermove', onPointer);
     hitNode?.removeEventListener('pointerdown', onPointer);
     hitNode?.removeEventListener('pointerleave', onLeave);
-    hitNode?.removeEventListener('wheel', onWheel);
-    hitNode?.removeEventListener('dblclick', onDoubleClick);
+    detachZoom?.();
     model = null;
   });
   return chart;
