@@ -9,6 +9,10 @@
  * frames, and the worker's messages. Per run it reports:
  *
  * - long tasks while streaming, and the longest;
+ * - the same by CPU time: tasks of the main thread that used more than 50 ms of its CPU, and the
+ *   most one used (a trace of the run, category `toplevel`, RunTask's thread time). On a loaded
+ *   machine a task waits for a core: its wall time (the long tasks above) counts the waiting,
+ *   its CPU time only the page's own work;
  * - animation-frame time p50 / p95 / p99 (requestAnimationFrame deltas while streaming);
  * - steps drawn per second: steps / (Play pressed → the frame after the last step arrived);
  * - wall ms per step: the same span per step. The worker does not report its own time, so this
@@ -35,6 +39,7 @@ import { CHROMIUM_ARGS, resolveChromium } from '../scripts/browser-path.mjs';
 import { checkSize, measure } from '../scripts/check-size.mjs';
 import { errorMessage } from '../src/shared/errorMessage';
 import { summarizeProfile } from './cpuProfile';
+import { mainThreadTasks, type TraceEvent } from './taskTrace';
 
 interface Options {
   sizes: number[];
@@ -52,6 +57,8 @@ interface Options {
 interface RunResult {
   longTasks: number;
   longestTaskMs: number;
+  cpuLongTasks: number;
+  longestCpuMs: number;
   frameP50: number;
   frameP95: number;
   frameP99: number;
@@ -252,13 +259,22 @@ async function runOnce(
   await page.goto(url);
   await waitReady(page, 1);
   await page.getByRole('toolbar', { name: 'Playback' }).getByRole('combobox').selectOption('max');
+  const browser = page.context().browser();
+  await browser?.startTracing(page, { categories: ['toplevel'] });
   if (profilePath) await playProfiled(page, profilePath);
   else await playToEnd(page, true);
+  const trace = await browser?.stopTracing();
+  const events = trace
+    ? (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents
+    : [];
+  const tasks = mainThreadTasks(events);
   const b = await bench(page);
   const span = b.drawnAt - b.playAt;
   const result: Omit<RunResult, 'heapAfterRunMb' | 'heapAfterCyclesMb'> = {
     longTasks: b.longTasks.length,
     longestTaskMs: Math.max(0, ...b.longTasks),
+    cpuLongTasks: tasks.filter((t) => t.cpuMs > 50).length,
+    longestCpuMs: Math.max(0, ...tasks.map((t) => t.cpuMs)),
     frameP50: quantile(b.frameDeltas, 0.5),
     frameP95: quantile(b.frameDeltas, 0.95),
     frameP99: quantile(b.frameDeltas, 0.99),
@@ -298,6 +314,8 @@ function printTable(rows: { positions: number; runs: RunResult[] }[], cycles: nu
   const cols: [string, (r: RunResult) => number, number][] = [
     ['long tasks', (r) => r.longTasks, 0],
     ['longest ms', (r) => r.longestTaskMs, 0],
+    ['CPU > 50', (r) => r.cpuLongTasks, 0],
+    ['CPU max', (r) => r.longestCpuMs, 0],
     ['frame p50', (r) => r.frameP50, 1],
     ['p95', (r) => r.frameP95, 1],
     ['p99', (r) => r.frameP99, 1],
