@@ -48,110 +48,93 @@ export function attachPriceZoom(shell: Shell, hit: SVGRectElement, target: ZoomT
     .append('rect')
     .attr('class', 'brush')
     .attr('fill', PALETTE.text)
-    .attr('fill-opacity', 0.12)
-    .attr('stroke', PALETTE.text)
-    .attr('stroke-opacity', 0.5)
+    .attr('fill-opacity', 0.15)
     .style('pointer-events', 'none')
     .style('display', 'none');
   // Vertical swipes still scroll the page on a phone; a pinch comes here.
   hit.style.touchAction = 'pan-y';
   root.tabIndex = 0;
   root.setAttribute('aria-keyshortcuts', '+ - 0');
-  root.style.outlineOffset = '-2px';
 
-  const xOf = (e: { clientX: number }) => e.clientX - root.getBoundingClientRect().left;
-  const minuteAt = (plot: Rect, span: TimeSpan, x: number) =>
-    span[0] + ((x - plot.x) / plot.width) * (span[1] - span[0]);
-
-  const onWheel = (e: WheelEvent): void => {
-    const v = target.view();
-    if (!v || e.deltaY === 0) return;
-    e.preventDefault(); // the page does not scroll while the chart zooms
-    const at = minuteAt(v.plot, v.span, xOf(e));
-    target.setZoom(zoomSpan(v.span, at, e.deltaY < 0 ? 0.8 : 1.25, v.steps));
-  };
-
-  let brushFrom: number | null = null;
-  /** Touch points down on the plot, by pointer id: their x (px). */
-  const touches = new Map<number, number>();
-
-  const onDown = (e: PointerEvent): void => {
-    if (e.pointerType === 'touch') {
-      touches.set(e.pointerId, xOf(e));
-      return;
-    }
-    if (e.button !== 0) return;
-    brushFrom = xOf(e);
-    hit.setPointerCapture?.(e.pointerId);
-  };
-  const onMove = (e: PointerEvent): void => {
+  const xOf = (e: MouseEvent) => e.clientX - root.getBoundingClientRect().left;
+  /** Zooms by `factor` around the minute at `x` (px), else the one hovered, else the middle. */
+  function zoomBy(factor: number, x?: number): void {
     const v = target.view();
     if (!v) return;
-    if (e.pointerType === 'touch' && touches.has(e.pointerId)) {
-      pinch(v, e.pointerId, xOf(e));
-      return;
-    }
-    if (brushFrom === null) return;
-    const lo = Math.max(v.plot.x, Math.min(brushFrom, xOf(e)));
-    const hi = Math.min(v.plot.x + v.plot.width, Math.max(brushFrom, xOf(e)));
-    brush
-      .style('display', hi - lo >= MIN_BRUSH_PX ? 'inline' : 'none')
-      .attr('x', lo)
-      .attr('width', hi - lo)
-      .attr('y', v.plot.y)
-      .attr('height', v.plot.height);
-  };
-  const onUp = (e: PointerEvent): void => {
-    touches.delete(e.pointerId);
-    if (brushFrom === null || e.pointerType === 'touch') return;
-    const from = brushFrom;
-    brushFrom = null;
-    brush.style('display', 'none');
-    const v = target.view();
-    const x = xOf(e);
-    if (!v || Math.abs(x - from) < MIN_BRUSH_PX) return;
-    target.setZoom(brushSpan(v.plot, v.span, v.steps, from, x));
-  };
-
-  /** Two fingers: the span scales with their distance, around the point between them. */
-  function pinch(v: NonNullable<ReturnType<ZoomTarget['view']>>, id: number, x: number): void {
-    const before = [...touches.values()];
-    touches.set(id, x);
-    if (touches.size !== 2) return;
-    const after = [...touches.values()];
-    const was = Math.abs(before[0] - before[1]);
-    const now = Math.abs(after[0] - after[1]);
-    if (was < 10 || now < 10 || was === now) return;
-    const at = minuteAt(v.plot, v.span, (after[0] + after[1]) / 2);
-    target.setZoom(zoomSpan(v.span, at, was / now, v.steps));
+    const [t0, t1] = v.span;
+    const at =
+      x !== undefined
+        ? t0 + ((x - v.plot.x) / v.plot.width) * (t1 - t0)
+        : (v.hovered ?? (t0 + t1) / 2 - 0.5) + 0.5;
+    target.setZoom(zoomSpan(v.span, at, factor, v.steps));
   }
 
-  const onDoubleClick = (): void => target.setZoom(null);
+  let brushFrom: number | null = null;
+  /** Fingers down on the plot, by pointer id: their x (px). */
+  const touches = new Map<number, number>();
 
+  const handlers: Record<string, (e: never) => void> = {
+    wheel(e: WheelEvent) {
+      if (e.deltaY === 0) return;
+      e.preventDefault(); // the page does not scroll while the chart zooms
+      zoomBy(e.deltaY < 0 ? 0.8 : 1.25, xOf(e));
+    },
+    pointerdown(e: PointerEvent) {
+      if (e.pointerType === 'touch') touches.set(e.pointerId, xOf(e));
+      else if (e.button === 0) {
+        brushFrom = xOf(e);
+        hit.setPointerCapture?.(e.pointerId);
+      }
+    },
+    pointermove(e: PointerEvent) {
+      const x = xOf(e);
+      const v = target.view();
+      if (touches.has(e.pointerId)) {
+        // Two fingers: the span scales with their distance, around the point between them.
+        const [a, b] = [...touches.values()];
+        touches.set(e.pointerId, x);
+        const [c, d] = [...touches.values()];
+        const was = Math.abs(a - b);
+        const now = Math.abs(c - d);
+        if (touches.size === 2 && was > 10 && now > 10) zoomBy(was / now, (c + d) / 2);
+      } else if (brushFrom !== null && v) {
+        const lo = Math.max(v.plot.x, Math.min(brushFrom, x));
+        const hi = Math.min(v.plot.x + v.plot.width, Math.max(brushFrom, x));
+        brush
+          .style('display', 'inline')
+          .attr('x', lo)
+          .attr('width', Math.max(0, hi - lo))
+          .attr('y', v.plot.y)
+          .attr('height', v.plot.height);
+      }
+    },
+    pointerup(e: PointerEvent) {
+      touches.delete(e.pointerId);
+      const v = target.view();
+      const from = brushFrom;
+      brushFrom = null;
+      brush.style('display', 'none');
+      if (from !== null && v && Math.abs(xOf(e) - from) >= MIN_BRUSH_PX)
+        target.setZoom(brushSpan(v.plot, v.span, v.steps, from, xOf(e)));
+    },
+    dblclick: () => target.setZoom(null),
+  };
+  handlers.pointercancel = handlers.pointerup;
   const onKey = (e: KeyboardEvent): void => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const v = target.view();
-    if (!v) return;
-    const at = v.hovered !== null ? v.hovered + 0.5 : (v.span[0] + v.span[1]) / 2;
-    if (e.key === '+' || e.key === '=') target.setZoom(zoomSpan(v.span, at, KEY_FACTOR, v.steps));
-    else if (e.key === '-' || e.key === '_')
-      target.setZoom(zoomSpan(v.span, at, 1 / KEY_FACTOR, v.steps));
-    else if (e.key === '0') target.setZoom(null);
+    if (e.key === '0') target.setZoom(null);
+    else if ('+='.includes(e.key)) zoomBy(KEY_FACTOR);
+    else if ('-_'.includes(e.key)) zoomBy(1 / KEY_FACTOR);
     else return;
     e.preventDefault();
   };
 
-  const listeners: [EventTarget, string, EventListener, AddEventListenerOptions?][] = [
-    [hit, 'wheel', onWheel as EventListener, { passive: false }],
-    [hit, 'pointerdown', onDown as EventListener],
-    [hit, 'pointermove', onMove as EventListener],
-    [hit, 'pointerup', onUp as EventListener],
-    [hit, 'pointercancel', onUp as EventListener],
-    [hit, 'dblclick', onDoubleClick],
-    [root, 'keydown', onKey as EventListener],
-  ];
-  for (const [el, type, fn, o] of listeners) el.addEventListener(type, fn, o);
+  for (const [type, fn] of Object.entries(handlers))
+    hit.addEventListener(type, fn as EventListener, { passive: false });
+  root.addEventListener('keydown', onKey);
   return () => {
-    for (const [el, type, fn] of listeners) el.removeEventListener(type, fn);
+    for (const [type, fn] of Object.entries(handlers))
+      hit.removeEventListener(type, fn as EventListener);
+    root.removeEventListener('keydown', onKey);
   };
 }
