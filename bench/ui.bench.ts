@@ -9,6 +9,10 @@
  * frames, and the worker's messages. Per run it reports:
  *
  * - long tasks while streaming, and the longest;
+ * - the same by CPU time: tasks of the main thread that used more than 50 ms of its CPU, and the
+ *   most one used (a trace of the run, category `toplevel`, RunTask's thread time). On a loaded
+ *   machine a task waits for a core: its wall time (the long tasks above) counts the waiting,
+ *   its CPU time only the page's own work;
  * - animation-frame time p50 / p95 / p99 (requestAnimationFrame deltas while streaming);
  * - steps drawn per second: steps / (Play pressed → the frame after the last step arrived);
  * - wall ms per step: the same span per step. The worker does not report its own time, so this
@@ -19,14 +23,23 @@
  *   more reset-and-play cycles;
  * and once, the gzipped size of the built JS and CSS (scripts/check-size.mjs). Each size runs
  * `--runs` times (default 3) in a fresh page; the table shows the median of each figure.
+ *
+ * `--profile PATH` records the main thread's CPU profile (CDP Profiler) while each size's first
+ * run streams, writes it to PATH-<size>.cpuprofile (DevTools opens it) and prints the functions
+ * that took the time (bench/cpuProfile.ts). The profiler slows the page: that run's figures are
+ * not comparable with the others'. For readable names, build with
+ * `npx vite build --minify false --outDir dist-profile` and pass `--no-build --dist dist-profile`.
  */
 
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, resolveChromium } from '../scripts/browser-path.mjs';
 import { checkSize, measure } from '../scripts/check-size.mjs';
 import { errorMessage } from '../src/shared/errorMessage';
+import { summarizeProfile } from './cpuProfile';
+import { mainThreadTasks, type TraceEvent } from './taskTrace';
 
 interface Options {
   sizes: number[];
@@ -37,11 +50,15 @@ interface Options {
   port: number;
   /** The built app to serve. */
   dist: string;
+  /** Where to write a CPU profile of each size's first run (`<path>-<size>.cpuprofile`), or null. */
+  profile: string | null;
 }
 
 interface RunResult {
   longTasks: number;
   longestTaskMs: number;
+  cpuLongTasks: number;
+  longestCpuMs: number;
   frameP50: number;
   frameP95: number;
   frameP99: number;
@@ -54,7 +71,7 @@ interface RunResult {
 }
 
 const USAGE =
-  'Usage: npm run bench:ui -- [--sizes 100000,1000000] [--runs 3] [--cycles 10] [--steps 5000] [--dist dist] [--no-build]\n' +
+  'Usage: npm run bench:ui -- [--sizes 100000,1000000] [--runs 3] [--cycles 10] [--steps 5000] [--dist dist] [--no-build] [--profile PATH]\n' +
   'Serves on $PORT (default 4174).\n';
 
 class UsageError extends Error {}
@@ -76,6 +93,7 @@ function parseOptions(argv: string[]): Options {
     steps: 5000,
     build: true,
     dist: 'dist',
+    profile: null,
     port: wholeNumber('PORT', process.env.PORT ?? '4174', 65535),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -91,6 +109,7 @@ function parseOptions(argv: string[]): Options {
     else if (flag === '--cycles') o.cycles = wholeNumber('--cycles', value, 100, 0);
     else if (flag === '--steps') o.steps = wholeNumber('--steps', value, 5000);
     else if (flag === '--dist' && value) o.dist = value;
+    else if (flag === '--profile' && value) o.profile = value;
     else throw new UsageError(`unknown option "${flag}"`);
   }
   return o;
@@ -217,17 +236,45 @@ function quantile(values: number[], q: number): number {
 
 const median = (values: number[]) => quantile(values, 0.5);
 
-async function runOnce(page: Page, o: Options, positions: number): Promise<RunResult> {
+/** Plays the run to its end with the CPU profiler on; writes the profile and prints its summary. */
+async function playProfiled(page: Page, path: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  await playToEnd(page, true);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  writeFileSync(path, JSON.stringify(profile));
+  console.log(`CPU profile ${path}:\n${summarizeProfile(profile)}\n`);
+}
+
+async function runOnce(
+  page: Page,
+  o: Options,
+  positions: number,
+  profilePath: string | null,
+): Promise<RunResult> {
   const url = `http://127.0.0.1:${o.port}/?v=1&positions=${positions}&steps=${o.steps}`;
   await page.goto(url);
   await waitReady(page, 1);
   await page.getByRole('toolbar', { name: 'Playback' }).getByRole('combobox').selectOption('max');
-  await playToEnd(page, true);
+  const browser = page.context().browser();
+  await browser?.startTracing(page, { categories: ['toplevel'] });
+  if (profilePath) await playProfiled(page, profilePath);
+  else await playToEnd(page, true);
+  const trace = await browser?.stopTracing();
+  const events = trace
+    ? (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents
+    : [];
+  const tasks = mainThreadTasks(events);
   const b = await bench(page);
   const span = b.drawnAt - b.playAt;
   const result: Omit<RunResult, 'heapAfterRunMb' | 'heapAfterCyclesMb'> = {
     longTasks: b.longTasks.length,
     longestTaskMs: Math.max(0, ...b.longTasks),
+    cpuLongTasks: tasks.filter((t) => t.cpuMs > 50).length,
+    longestCpuMs: Math.max(0, ...tasks.map((t) => t.cpuMs)),
     frameP50: quantile(b.frameDeltas, 0.5),
     frameP95: quantile(b.frameDeltas, 0.95),
     frameP99: quantile(b.frameDeltas, 0.99),
@@ -267,6 +314,8 @@ function printTable(rows: { positions: number; runs: RunResult[] }[], cycles: nu
   const cols: [string, (r: RunResult) => number, number][] = [
     ['long tasks', (r) => r.longTasks, 0],
     ['longest ms', (r) => r.longestTaskMs, 0],
+    ['CPU > 50', (r) => r.cpuLongTasks, 0],
+    ['CPU max', (r) => r.longestCpuMs, 0],
     ['frame p50', (r) => r.frameP50, 1],
     ['p95', (r) => r.frameP95, 1],
     ['p99', (r) => r.frameP99, 1],
@@ -336,7 +385,8 @@ async function main(): Promise<void> {
         await context.addInitScript(instrument);
         const page = await context.newPage();
         page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-        const result = await runOnce(page, o, positions);
+        const profilePath = o.profile && r === 0 ? `${o.profile}-${positions}.cpuprofile` : null;
+        const result = await runOnce(page, o, positions, profilePath);
         runs.push(result);
         await context.close();
         // Each run as it ends, so a cut-short benchmark still leaves its figures.

@@ -48,12 +48,19 @@ export function formatUsd(v: number): string {
 }
 
 /** A USD amount in full for tooltips: "$54,210.50" under $1M, compact above. */
+// toLocaleString builds a formatter per call: slow in a draw that labels every frame.
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const CENTS = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const GROUPED = new Intl.NumberFormat('en-US');
+
 export function formatUsdPrecise(v: number): string {
   if (!Number.isFinite(v)) return '–';
   const a = Math.abs(v);
   if (a >= 1e6) return formatUsd(v);
-  const digits = a >= 1000 ? 0 : 2;
-  return `${sign(v)}$${a.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+  return `${sign(v)}$${(a >= 1000 ? WHOLE : CENTS).format(a)}`;
 }
 
 /**
@@ -95,5 +102,5 @@ export function pctTickFormat(ticks: readonly number[]): (v: number) => string {
 
 /** An integer tick label for the time axis (steps are minutes): 1200 -> "1,200". */
 export function formatStepTick(v: number): string {
-  return Math.round(v).toLocaleString('en-US');
+  return GROUPED.format(Math.round(v));
 }

@@ -11,4 +11,5 @@ export { createDepthChart, type DepthChartOptions } from './depthChart';
 export { PALETTE } from './colors';
 export { formatPct, formatUsd, formatUsdPrecise } from './format';
 export { hasCursor, type CursorChart } from './cursor';
+export { sharedDrawQueue } from './drawQueue';
 export { BAD_DEBT_MIN_USD, MARKER_EVENTS, eventLog, type LogEntry } from './events';

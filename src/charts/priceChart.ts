@@ -4,8 +4,8 @@
  * title tooltips, and a strip of liquidated notional per minute (shorts up, longs down).
  *
  * Layout is priceModel.ts; this file only draws it, at most once per animation frame. The
- * lines are redrawn whole each frame (a few thousand points at most): their y scale moves as
- * the run goes, so there is nothing to append to.
+ * lines are drawn in chunks of rows (pricePaths.ts): while the scales hold, a draw only rebuilds
+ * the newest chunk's paths; a rescale, zoom or resize rebuilds them all.
  */
 
 import type { FrameBatch, RunInfo } from '../engine/frame';
@@ -16,9 +16,11 @@ import { drawLegend } from './legendDom';
 import { createShell, layer } from './shell';
 import { createTooltip } from './tooltip';
 import { chartLifecycle } from './chartLifecycle';
-import { stepAtX, zoomSpan, type TimeSpan } from './crosshair';
+import { stepAtX, type TimeSpan } from './crosshair';
+import { attachPriceZoom } from './priceZoom';
 import { GHOST_DASH, PALETTE } from './colors';
-import { priceModel, type PriceChartOptions, type PriceModel } from './priceModel';
+import { priceLayout, type PriceChartOptions, type PriceModel } from './priceModel';
+import { LINE_NAMES, createChunkedPaths, type ChunkedPaths, type LineName } from './pricePaths';
 
 export type { PriceChartOptions } from './priceModel';
 
@@ -75,6 +77,44 @@ export function createPriceChart(
   const index = line('index', PALETTE.index, 1.25);
   const mark = line('mark', PALETTE.mark, 1.25);
   const close = line('close', PALETTE.close, 2);
+  /** The path that draws each line's newest rows; finished chunks go before it. */
+  const tails = { range, ghost, index, mark, close };
+  const chunks = createChunkedPaths(128);
+  const chunkPaths: Record<LineName, SVGPathElement[]> = {
+    range: [],
+    ghost: [],
+    index: [],
+    mark: [],
+    close: [],
+  };
+
+  function drawLines(p: ChunkedPaths): void {
+    for (const name of LINE_NAMES) {
+      const tail = tails[name].attr('d', p.tail[name] || null).node();
+      if (!tail) continue;
+      const els = chunkPaths[name];
+      // All rebuilt: new copies of the tail's attributes too (a resize changes the width).
+      const keep = Math.min(p.firstNew, p.frozen.length);
+      for (const el of els.splice(keep)) el.remove();
+      for (let k = keep; k < p.frozen.length; k++) {
+        const el = tail.cloneNode(false) as SVGPathElement;
+        const d = p.frozen[k][name];
+        if (d) el.setAttribute('d', d);
+        else el.removeAttribute('d');
+        tail.before(el);
+        els.push(el);
+      }
+    }
+  }
+
+  /** The inputs each part was last drawn from, as JSON. */
+  const drawnFrom = new Map<string, string>();
+  function whenChanged(part: string, inputs: unknown, drawPart: () => void): void {
+    const key = JSON.stringify(inputs);
+    if (drawnFrom.get(part) === key) return;
+    drawnFrom.set(part, key);
+    drawPart();
+  }
 
   function draw(frames: FrameBatch, info: RunInfo): void {
     if (shell.width < 10 || shell.height < 10) return;
@@ -82,40 +122,43 @@ export function createPriceChart(
       zoomedRun = info;
       zoom = null;
     }
-    const m = priceModel(frames, info, shell.width, shell.height, options, zoom ?? undefined);
-    clip.set(m.plot);
-    if (m.strip) stripClip.set(m.strip);
-    drawBands(m);
-    drawYAxis(yAxis, m.yTicks, m.plot, m.fontSize);
-    range.attr('d', m.paths.range || null);
-    ghost.attr('d', m.paths.ghost || null);
-    index.attr('d', m.paths.index || null);
-    mark.attr('d', m.paths.mark || null);
-    close.attr('d', m.paths.close || null).attr('stroke-width', m.fontSize >= 14 ? 2.5 : 2);
-    drawStrip(m);
-    drawXAxis(
-      xAxis,
-      m.xTicks,
-      { ...m.plot, height: shellBottom(m) - m.plot.y },
-      m.fontSize,
-      m.xTitle,
+    const layout = priceLayout(frames, info, shell.width, shell.height, options, zoom ?? undefined);
+    const m = layout.model;
+    // Most of the chart holds still from one frame to the next: only what changed is set.
+    const bottom = shellBottom(m);
+    const plotArea = { ...m.plot, height: bottom - m.plot.y };
+    whenChanged('plot', [m.plot, m.strip], () => {
+      clip.set(m.plot);
+      if (m.strip) stripClip.set(m.strip);
+      hit
+        .attr('x', m.plot.x)
+        .attr('y', m.plot.y)
+        .attr('width', m.plot.width)
+        .attr('height', plotArea.height);
+    });
+    whenChanged('bands', [m.shock, m.halts, plotArea], () => drawBands(m));
+    whenChanged('y-axis', [m.yTicks, m.plot, m.fontSize], () =>
+      drawYAxis(yAxis, m.yTicks, m.plot, m.fontSize),
     );
-    hit
-      .attr('x', m.plot.x)
-      .attr('y', m.plot.y)
-      .attr('width', m.plot.width)
-      .attr('height', shellBottom(m) - m.plot.y);
+    whenChanged('line-width', m.fontSize, () =>
+      close.attr('stroke-width', m.fontSize >= 14 ? 2.5 : 2),
+    );
+    drawLines(chunks.update(frames, layout.scales, layout.show));
+    whenChanged('strip', [m.strip, m.bursts, m.fontSize], () => drawStrip(m));
+    whenChanged('x-axis', [m.xTicks, plotArea, m.fontSize, m.xTitle], () =>
+      drawXAxis(xAxis, m.xTicks, plotArea, m.fontSize, m.xTitle),
+    );
     model = m;
     drawCrosshair();
-    drawMarkers(m);
-    drawEndLabels(m);
-    drawLegend(legend, m.legend, m.fontSize);
+    whenChanged('markers', [m.markers, m.plot, m.fontSize], () => drawMarkers(m));
+    whenChanged('end-labels', [m.endLabels, m.fontSize], () => drawEndLabels(m));
+    whenChanged('legend', [m.legend, m.fontSize], () => drawLegend(legend, m.legend, m.fontSize));
     shell.setLabel(m.label);
   }
 
   let model: PriceModel | null = null;
   let hovered: number | null = null;
-  /** The minutes shown when zoomed (wheel), or null for the whole run (double click). */
+  /** The minutes shown when zoomed (priceZoom.ts), or null for the whole run. */
   let zoom: TimeSpan | null = null;
   let zoomedRun: RunInfo | null = null;
   const span = (info: RunInfo): TimeSpan => zoom ?? [0, info.steps];
@@ -159,29 +202,23 @@ export function createPriceChart(
     drawCrosshair();
     options.onHover?.(null);
   };
-  // Wheel zooms the time axis around the pointer; a double click shows the whole run again.
-  const onWheel = (e: WheelEvent): void => {
-    const m = model;
-    const { frames, info } = input;
-    if (!m || !frames || !info || e.deltaY === 0) return;
-    e.preventDefault(); // the page does not scroll while the chart zooms
-    const s = span(info);
-    const x = e.clientX - shell.root.getBoundingClientRect().left;
-    const at = s[0] + ((x - m.plot.x) / m.plot.width) * (s[1] - s[0]);
-    zoom = zoomSpan(s, at, e.deltaY < 0 ? 0.8 : 1.25, info.steps);
-    chart.update(frames, info);
-  };
-  const onDoubleClick = (): void => {
-    const { frames, info } = input;
-    if (zoom === null || !frames || !info) return;
-    zoom = null;
-    chart.update(frames, info);
-  };
   hitNode?.addEventListener('pointermove', onPointer);
   hitNode?.addEventListener('pointerdown', onPointer);
   hitNode?.addEventListener('pointerleave', onLeave);
-  hitNode?.addEventListener('wheel', onWheel, { passive: false });
-  hitNode?.addEventListener('dblclick', onDoubleClick);
+  const detachZoom = hitNode
+    ? attachPriceZoom(shell, hitNode, {
+        view: () =>
+          model && input.info
+            ? { plot: model.plot, span: span(input.info), steps: input.info.steps, hovered }
+            : null,
+        setZoom(next) {
+          const { frames, info } = input;
+          if (!frames || !info) return;
+          zoom = next;
+          chart.update(frames, info);
+        },
+      })
+    : null;
 
   /** The x axis sits under the strip when there is one. */
   function shellBottom(m: PriceModel): number {
@@ -321,8 +358,7 @@ export function createPriceChart(
     hitNode?.removeEventListener('pointermove', onPointer);
     hitNode?.removeEventListener('pointerdown', onPointer);
     hitNode?.removeEventListener('pointerleave', onLeave);
-    hitNode?.removeEventListener('wheel', onWheel);
-    hitNode?.removeEventListener('dblclick', onDoubleClick);
+    detachZoom?.();
     model = null;
   });
   return chart;

@@ -8,8 +8,6 @@
  */
 
 import {
-  area,
-  line,
   scaleLinear,
   symbol,
   symbolCross,
@@ -24,6 +22,7 @@ import { MARKER_EVENTS, eventSpans, eventTitle, markerSpans } from './events';
 import { formatStepTick, usdTickFormat } from './format';
 import { burstPaths, endLabels, legendLength, priceLegendItems, priceSummary } from './priceMarks';
 import { flowLegend } from './legend';
+import { linePaths, type LineName, type LinePaths, type PriceScales } from './pricePaths';
 import type { PriceChartOptions, PriceModel } from './priceTypes';
 import {
   chartFontSize,
@@ -59,6 +58,25 @@ export function priceModel(
   options: PriceChartOptions = {},
   time?: readonly [number, number],
 ): PriceModel {
+  const { model, scales, show } = priceLayout(frames, info, width, height, options, time);
+  return { ...model, paths: linePaths(frames, scales, show) };
+}
+
+const NO_PATHS: LinePaths = { close: '', mark: '', index: '', ghost: '', range: '' };
+
+/**
+ * The model without the line paths (they are '') and what draws them: its scales and which lines
+ * are shown. The chart draws the lines in chunks (pricePaths.ts), so a draw need not build them
+ * whole.
+ */
+export function priceLayout(
+  frames: FrameBatch,
+  info: RunInfo,
+  width: number,
+  height: number,
+  options: PriceChartOptions = {},
+  time?: readonly [number, number],
+): { model: PriceModel; scales: PriceScales; show: Record<LineName, boolean> } {
   const o = {
     showMark: true,
     showIndex: true,
@@ -139,26 +157,18 @@ export function priceModel(
     .filter((t) => t.pos + labelWidth(t.label, fs) / 2 < xTitleLeft - 6);
   const xTitle = { x: px(plot.x + plot.width), y: bottom + fs + 4, text: xTitleText };
 
-  // Lines.
-  const rowLine = (col: Float64Array): string =>
-    line<number>()
-      .defined((r) => ok(col[r]))
-      .x((r) => xAt(s.step[r]))
-      .y((r) => y(col[r]))
-      .digits(1)(rows(n)) ?? '';
-  const paths = {
-    close: rowLine(s.close),
-    mark: o.showMark ? rowLine(s.mark) : '',
-    index: o.showIndex ? rowLine(s.index) : '',
-    ghost: o.showGhost ? rowLine(s.ghost) : '',
-    range: o.showRange
-      ? (area<number>()
-          .defined((r) => ok(s.low[r]) && ok(s.high[r]))
-          .x((r) => xAt(s.step[r]))
-          .y0((r) => y(s.low[r]))
-          .y1((r) => y(s.high[r]))
-          .digits(1)(rows(n)) ?? '')
-      : '',
+  // Lines: drawn by linePaths with these scales.
+  const scales: PriceScales = {
+    xAt,
+    y,
+    key: [t0, t1, plot.x, plot.width, ...y.domain(), ...y.range()].join(' '),
+  };
+  const show = {
+    close: true,
+    mark: o.showMark,
+    index: o.showIndex,
+    ghost: o.showGhost,
+    range: o.showRange,
   };
 
   // Bands.
@@ -190,7 +200,7 @@ export function priceModel(
   const found = MARKER_EVENTS.flatMap((m) =>
     markerSpans(frames, m.name).map((span) => ({
       stepX: xAt(span.from),
-      symbol: symbol(SYMBOLS[m.symbol], markerArea)() ?? '',
+      symbol: markerSymbol(m.symbol, markerArea),
       color: m.color,
       title: eventTitle(frames, m.name, span),
     })),
@@ -208,10 +218,10 @@ export function priceModel(
     x: px(spread[i]),
     y: px(plot.y + size / 2 + 2),
     stepX: px(m.stepX),
-    symbol: roundPath(m.symbol),
+    symbol: m.symbol,
   }));
 
-  return {
+  const model: PriceModel = {
     width,
     height,
     fontSize: fs,
@@ -221,7 +231,7 @@ export function priceModel(
     xTicks,
     yTicks,
     xTitle,
-    paths,
+    paths: NO_PATHS,
     shock,
     halts: haltRects,
     bursts,
@@ -233,10 +243,20 @@ export function priceModel(
         : [],
     label: priceSummary(frames, info, o.showGhost),
   };
+  return { model, scales, show };
 }
 
-function rows(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
+const symbolPaths = new Map<string, string>();
+
+/** A marker's symbol path, rounded; the same few shapes each draw, so made once. */
+function markerSymbol(name: string, area: number): string {
+  const key = `${name} ${area}`;
+  let d = symbolPaths.get(key);
+  if (d === undefined) {
+    d = roundPath(symbol(SYMBOLS[name], area)() ?? '');
+    symbolPaths.set(key, d);
+  }
+  return d;
 }
 
 function roundPath(d: string): string {

@@ -1,7 +1,8 @@
 /**
  * Mounts one D3 chart into a container React owns: creates it once, feeds it the run's frames
  * straight from the store (a vanilla subscription, so React never re-renders per step), tells it
- * when the container resizes, and destroys it on unmount. While the scrubber holds a past minute
+ * when the container resizes, and destroys it on unmount. The charts draw through the page's draw
+ * queue (charts/drawQueue.ts), in turn when one frame cannot hold them all. While the scrubber holds a past minute
  * a chart gets the history up to that minute, or, if it marks a cursor, all of it and the minute.
  *
  * Errors from outside React's render — a draw in an animation frame, a store subscription, the
@@ -11,7 +12,7 @@
  */
 
 import { useEffect, useRef, useState } from 'react';
-import { hasCursor, type BaseChartOptions, type Chart } from '../charts';
+import { hasCursor, sharedDrawQueue, type BaseChartOptions, type Chart } from '../charts';
 import { historyUpTo } from '../state/history';
 import { useApp } from '../state/react';
 
@@ -50,7 +51,7 @@ export function ChartHost<O extends object = object>({
         onError(error);
       }
     };
-    const chart = create(el, { ...(options as O), onError });
+    const chart = create(el, { ...(options as O), onError, scheduler: sharedDrawQueue() });
     const feed = guarded(() => {
       const { frames, info, viewStep, opening } = store.getState();
       if (!frames || !info) return;
