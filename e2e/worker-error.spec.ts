@@ -32,6 +32,12 @@ test('a malformed message from the worker becomes a readable error, not a blank 
 }) => {
   // A worker of another build: its `ready` is fine, its frames carry a report missing fields.
   const fake = `
+    const row = () => {
+      const scalars = {}, buckets = {};
+      for (const c of ${JSON.stringify(SCALAR_COLUMNS)}) scalars[c] = new Float64Array(1);
+      for (const c of ${JSON.stringify(BUCKET_COLUMNS)}) buckets[c] = new Float32Array(4);
+      return { start: 0, count: 1, capacity: 1, bucketCount: 4, scalars, buckets };
+    };
     self.onmessage = (e) => {
       const m = e.data;
       if (m.type === 'load') {
@@ -39,15 +45,11 @@ test('a malformed message from the worker becomes a readable error, not a blank 
         self.postMessage({ type: 'ready', runId: m.runId, generation: m.generation,
           protocol: ${PROTOCOL_VERSION}, info: { steps: 200, bucketCount: 4, bucketLow: 50000,
           bucketHigh: 70000, startPrice: 60000, openInterest: 3e8, liquidity: 2e7,
-          shockStep: 20, shockSteps: 5 } });
+          shockStep: 20, shockSteps: 5 }, opening: row() });
       }
       if (m.type === 'step') {
-        const scalars = {}, buckets = {};
-        for (const c of ${JSON.stringify(SCALAR_COLUMNS)}) scalars[c] = new Float64Array(1);
-        for (const c of ${JSON.stringify(BUCKET_COLUMNS)}) buckets[c] = new Float32Array(4);
         self.postMessage({ type: 'frames', runId: m.runId, generation: self.generation,
-          batch: { start: 0, count: 1, capacity: 1, bucketCount: 4, scalars, buckets },
-          report: { maxDrawdown: 0.1 } });
+          batch: row(), report: { maxDrawdown: 0.1 } });
       }
     };`;
   await page.route('**/sim.worker-*.js', (route) =>
