@@ -32,6 +32,12 @@ test('a malformed message from the worker becomes a readable error, not a blank 
 }) => {
   // A worker of another build: its `ready` is fine, its frames carry a report missing fields.
   const fake = `
+    const row = () => {
+      const scalars = {}, buckets = {};
+      for (const c of ${JSON.stringify(SCALAR_COLUMNS)}) scalars[c] = new Float64Array(1);
+      for (const c of ${JSON.stringify(BUCKET_COLUMNS)}) buckets[c] = new Float32Array(4);
+      return { start: 0, count: 1, capacity: 1, bucketCount: 4, scalars, buckets };
+    };
     self.onmessage = (e) => {
       const m = e.data;
       const row = () => {
