@@ -14,6 +14,9 @@ export interface TraceEvent {
   args?: { name?: string };
 }
 
+/** A task's event: RunTask in the timeline categories, this in `toplevel`. */
+const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+
 export interface MainThreadTask {
   wallMs: number;
   cpuMs: number;
@@ -29,7 +32,7 @@ export function mainThreadTasks(events: readonly TraceEvent[]): MainThreadTask[]
   const byThread = new Map<string, MainThreadTask[]>();
   for (const e of events) {
     const thread = `${e.pid}:${e.tid}`;
-    if (e.name !== 'RunTask' || e.ph !== 'X' || !mains.has(thread)) continue;
+    if (!TASK_NAMES.has(e.name) || e.ph !== 'X' || !mains.has(thread)) continue;
     const tasks = byThread.get(thread) ?? [];
     tasks.push({ wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? e.dur ?? 0) / 1000 });
     byThread.set(thread, tasks);

@@ -10,7 +10,7 @@
  *
  * - long tasks while streaming, and the longest;
  * - the same by CPU time: tasks of the main thread that used more than 50 ms of its CPU, and the
- *   most one used (a trace of the run, category `toplevel`, RunTask's thread time). On a loaded
+ *   most one used (a trace of the run, category `toplevel`, the tasks' thread time). On a loaded
  *   machine a task waits for a core: its wall time (the long tasks above) counts the waiting,
  *   its CPU time only the page's own work;
  * - animation-frame time p50 / p95 / p99 (requestAnimationFrame deltas while streaming);
