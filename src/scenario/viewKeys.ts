@@ -8,12 +8,17 @@
 import type { Correction } from './corrections';
 import type { RawPair } from './query';
 import type { Scenario } from './params';
+import { readPresent, readPreset } from './teachKeys';
 import { quote } from './values';
 
 /** What a link may say about the view. */
 export interface View {
   /** The minute to open at: the run is computed up to it (0..steps). */
   t?: number;
+  /** A preset's name, as a label only: the link's values are what runs. */
+  preset?: string;
+  /** Presentation mode: large type, a light theme, the controls hidden. */
+  present?: boolean;
 }
 
 export interface ViewKeySpec {
@@ -25,6 +30,14 @@ export const VIEW_TABLE = {
   t: {
     label: 'Minute',
     help: 'The minute the page opens at: the run is computed up to it, then paused.',
+  },
+  preset: {
+    label: 'Preset',
+    help: 'The preset these values are, as a label: kept only while the link holds its exact values.',
+  },
+  present: {
+    label: 'Presentation mode',
+    help: '1 opens the page for a projector: large type, a light theme, the controls hidden.',
   },
 } as const satisfies Record<keyof View, ViewKeySpec>;
 
@@ -99,7 +112,14 @@ export function decodeView(
   const view: View = {};
   const corrections: Correction[] = [];
   let seen = false;
+  const teach = new Set<string>();
   for (const [key, text] of pairs) {
+    if (key === 'preset' || key === 'present') {
+      const read = key === 'preset' ? readPreset(text, scenario, teach) : readPresent(text, teach);
+      Object.assign(view, read.view);
+      if (read.correction) corrections.push(read.correction);
+      continue;
+    }
     if (key !== 't') continue;
     if (seen) {
       const reason = 't: given more than once';
@@ -124,5 +144,9 @@ export function decodeView(
 
 /** The view's pairs for a link; a view at its defaults adds none. */
 export function encodeView(view: View): RawPair[] {
-  return view.t !== undefined && view.t > 0 ? [['t', String(Math.round(view.t))]] : [];
+  const pairs: RawPair[] =
+    view.t !== undefined && view.t > 0 ? [['t', String(Math.round(view.t))]] : [];
+  if (view.preset) pairs.push(['preset', view.preset]);
+  if (view.present) pairs.push(['present', '1']);
+  return pairs;
 }
