@@ -4,7 +4,7 @@ import { createController } from './state/controller';
 import { AppContext } from './state/react';
 import { createAppStore } from './state/store';
 import { browserStorage, readLast, saveLast } from './state/storage';
-import { createAddressSync, hasLink, readLink } from './state/urlSync';
+import { createAddressSync, followPresent, hasLink, readLink } from './state/urlSync';
 import type { Scenario } from './scenario';
 import { App } from './ui/App';
 import { AppErrorBoundary } from './ui/AppErrorBoundary';
@@ -32,6 +32,8 @@ const link = hasLink(window.location)
   : (readLast(storage) ?? readLink(window.location));
 const store = createAppStore(link.scenario);
 store.getState().setNotice(link.notice);
+store.getState().setPresent(link.view.present === true);
+followPresent(store);
 const followAddress = createAddressSync(store, link);
 const onCommit = (scenario: Scenario) => {
   followAddress(scenario);

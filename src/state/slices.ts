@@ -94,7 +94,13 @@ export interface ViewSlice {
   setHoverStep(step: number | null): void;
 }
 
-export type AppState = ScenarioSlice & PlaybackSlice & RunSlice & ViewSlice;
+/** Presentation mode (a link's `present=1`): large type, a light theme, the controls hidden. */
+export interface TeachSlice {
+  present: boolean;
+  setPresent(present: boolean): void;
+}
+
+export type AppState = ScenarioSlice & PlaybackSlice & RunSlice & ViewSlice & TeachSlice;
 
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
@@ -128,6 +134,11 @@ export const createViewSlice: Slice<ViewSlice> = (set, get) => ({
   setHoverStep(step) {
     if (step !== get().hoverStep) set({ hoverStep: step });
   },
+});
+
+export const createTeachSlice: Slice<TeachSlice> = (set) => ({
+  present: false,
+  setPresent: (present) => set({ present }),
 });
 
 export const createRunSlice: Slice<RunSlice> = (set, get) => ({

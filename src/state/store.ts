@@ -9,6 +9,7 @@ import {
   createPlaybackSlice,
   createRunSlice,
   createScenarioSlice,
+  createTeachSlice,
   createViewSlice,
   type AppState,
 } from './slices';
@@ -22,5 +23,6 @@ export function createAppStore(scenario?: Scenario): AppStore {
     ...createPlaybackSlice(...a),
     ...createRunSlice(...a),
     ...createViewSlice(...a),
+    ...createTeachSlice(...a),
   }));
 }

@@ -4,9 +4,16 @@
  * run's link, so the address bar always links to what is on screen.
  */
 
-import { decodeLink, defaultScenario, encodeLink, type Scenario, type View } from '../scenario';
+import {
+  decodeLink,
+  defaultScenario,
+  encodeLink,
+  matchingPreset,
+  type Scenario,
+  type View,
+} from '../scenario';
 import type { LinkNotice } from './slices';
-import type { AppStore } from './store';
+import type { AppState, AppStore } from './store';
 
 export interface LinkState {
   scenario: Scenario;
@@ -65,6 +72,15 @@ export function shareUrl(scenario: Scenario, view: View, location: { href: strin
   return `${page}${linkFor(scenario, view)}`;
 }
 
+/** The view keys that follow the page: the preset these values are (a label), presentation mode. */
+export function teachView(s: Pick<AppState, 'scenario' | 'present'>): View {
+  const view: View = {};
+  const preset = matchingPreset(s.scenario);
+  if (preset) view.preset = preset.name;
+  if (s.present) view.present = true;
+  return view;
+}
+
 type Win = Pick<Window, 'history' | 'location'>;
 
 /**
@@ -72,8 +88,8 @@ type Win = Pick<Window, 'history' | 'location'>;
  * false if the browser refused (a sandboxed frame, an odd document URL): the page goes on
  * without a synced address rather than failing.
  */
-export function writeLink(scenario: Scenario, win: Win = window): boolean {
-  const next = linkFor(scenario);
+export function writeLink(scenario: Scenario, win: Win = window, view: View = {}): boolean {
+  const next = linkFor(scenario, view);
   if (win.location.search === next && win.location.hash === '') return true;
   try {
     win.history.replaceState(win.history.state, '', next);
@@ -96,6 +112,13 @@ export function createAddressSync(store: AppStore, link: LinkState, win: Win = w
     if (keepSent && encodeLink(scenario) === sent) return;
     if (keepSent && store.getState().notice === link.notice) store.getState().setNotice(null);
     keepSent = false;
-    writeLink(scenario, win);
+    writeLink(scenario, win, teachView({ scenario, present: store.getState().present }));
   };
+}
+
+/** Rewrites the address when presentation mode is switched, so the link keeps `present=1`. */
+export function followPresent(store: AppStore, win: Win = window): () => void {
+  return store.subscribe((s, prev) => {
+    if (s.present !== prev.present) writeLink(s.scenario, win, teachView(s));
+  });
 }
