@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { EPISODES, findEpisode, measureOf, verdictOf, type ReportedFigure } from './episodes';
+import {
+  EPISODES,
+  findEpisode,
+  measureOf,
+  nearestEpisode,
+  verdictOf,
+  type ReportedFigure,
+} from './episodes';
+import { defaultScenario } from './params';
 import { findPreset } from './presets';
 
 const report = {
@@ -32,6 +40,16 @@ describe('episodes', () => {
       }
     }
     expect(findEpisode('calm')).toBeUndefined();
+  });
+
+  it('compares a small what-if of an episode with it, naming what changed', () => {
+    const march = findPreset('march-2020')!.scenario;
+    expect(nearestEpisode(march)).toMatchObject({ preset: { name: 'march-2020' }, changed: [] });
+    const whatIf = { ...march, mark: 'smoothed' as const, leverage: 10 };
+    expect(nearestEpisode(whatIf)?.changed.sort()).toEqual(['leverage', 'mark']);
+    const far = { ...march, leverage: 10, seed: 3, shock: -5, steps: 600 };
+    expect(nearestEpisode(far)).toBeUndefined();
+    expect(nearestEpisode(defaultScenario())).toBeUndefined();
   });
 
   it('reads each measure off a report', () => {

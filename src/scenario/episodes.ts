@@ -13,7 +13,8 @@
  */
 
 import type { RunReport } from '../engine/report';
-import type { Scenario } from './params';
+import { PARAM_KEYS, type Scenario } from './params';
+import { findPreset, type Preset } from './presets';
 
 /** A figure the app can read off a run's report. */
 export type EpisodeMeasure =
@@ -40,7 +41,7 @@ export interface Episode {
   figures: readonly ReportedFigure[];
 }
 
-const ONE_VENUE = 'One venue and one coin against the whole market: order of magnitude only.';
+const ONE_VENUE = 'One venue and coin against a market: size only.';
 
 export const EPISODES: readonly Episode[] = [
   {
@@ -57,13 +58,13 @@ export const EPISODES: readonly Episode[] = [
       },
       {
         measure: 'minutesToBottom',
-        reported: 'about 16 hours (10:00 to 02:00 UTC), in two legs',
+        reported: 'about 16 h (10:00 to 02:00 UTC), two legs',
         low: 900,
         high: 1000,
         within: { factor: 1.5 },
         source: 'LedgerPrime, “Crypto’s Black Thursday”',
         url: 'https://www.research.ledgerprime.com/p/cryptos-black-thursday-the-market',
-        note: 'The model has one shock leg; the day had two, twelve hours apart.',
+        note: 'The model has one shock leg.',
       },
       {
         measure: 'liquidated',
@@ -94,12 +95,12 @@ export const EPISODES: readonly Episode[] = [
         low: 0.28,
         high: 0.31,
         within: { abs: 0.05 },
-        source: 'Exchange prices of 19 May 2021, as reported in the press',
-        note: 'No new positions and no other coins dragging the index: the fall stops earlier.',
+        source: 'Exchange prices, as reported',
+        note: 'No new positions, no other coins: the fall stops earlier.',
       },
       {
         measure: 'liquidated',
-        reported: '$8.6 billion in 24 h, all venues and coins; bitcoin futures about half',
+        reported: '$8.6 billion in 24 h across the market; bitcoin about half',
         low: 4.3e9,
         high: 4.3e9,
         within: { factor: 1.5 },
@@ -113,7 +114,7 @@ export const EPISODES: readonly Episode[] = [
         low: 0.5,
         high: 1,
         within: { abs: 0 },
-        source: 'Bybt data and traders’ accounts, as reported in the press',
+        source: 'Bybt, as reported in the press',
       },
     ],
   },
@@ -126,16 +127,16 @@ export const EPISODES: readonly Episode[] = [
         low: 0.145,
         high: 0.17,
         within: { abs: 0.03 },
-        source: 'Blockscope Research, “Beyond the Candle”; Amberdata',
+        source: 'Blockscope Research',
         url: 'https://research.blockscope.co/the-october-crash',
       },
       {
         measure: 'minutesToBottom',
-        reported: 'about 25–40 min (cascade from 20:50 UTC, peak at 21:15)',
+        reported: 'about 25–40 min (from 20:50 UTC)',
         low: 25,
         high: 40,
         within: { factor: 1.5 },
-        source: 'Amberdata, as reported in the press',
+        source: 'Amberdata, as reported',
       },
       {
         measure: 'liquidated',
@@ -143,7 +144,7 @@ export const EPISODES: readonly Episode[] = [
         low: 10.3e9,
         high: 10.3e9,
         within: { factor: 1.5 },
-        source: 'CoinGlass, as reported in the press',
+        source: 'CoinGlass, as reported',
         note: ONE_VENUE,
       },
       {
@@ -152,9 +153,8 @@ export const EPISODES: readonly Episode[] = [
         low: 0.85,
         high: 0.9,
         within: { abs: 0.05 },
-        source: 'CoinGlass',
-        url: 'https://t.signalplus.com/crypto-news/detail/coinglass-crypto-derivatives-liquidations-150b-oct10-spike?lang=en-US',
-        note: 'A one-way shock without a rebound liquidates almost no shorts.',
+        source: 'CoinGlass, 2025 report',
+        note: 'A one-way shock liquidates almost no shorts.',
       },
       {
         measure: 'oiShare',
@@ -162,16 +162,16 @@ export const EPISODES: readonly Episode[] = [
         low: 0.09,
         high: 0.09,
         within: { abs: 0.05 },
-        source: 'Amberdata and CoinGlass, as reported in the press',
-        note: 'The model’s open interest is all leveraged and near the price; a market’s is not.',
+        source: 'Amberdata, CoinGlass, as reported',
+        note: 'The model’s open interest is all leveraged, near the price.',
       },
       {
         measure: 'adl',
-        reported: 'yes: Hyperliquid’s first ADL in over two years',
+        reported: 'yes (Hyperliquid, first in two years)',
         low: 1,
         high: 1,
         within: { abs: 0 },
-        source: 'Hyperliquid’s announcement of 10–11 October 2025, as reported',
+        source: 'Hyperliquid, as reported in the press',
       },
     ],
   },
@@ -179,6 +179,28 @@ export const EPISODES: readonly Episode[] = [
 
 export const findEpisode = (preset: string): Episode | undefined =>
   EPISODES.find((e) => e.preset === preset);
+
+/** Most values a scenario may change from an episode's and still be compared with it. */
+export const MAX_CHANGED = 3;
+
+/**
+ * The episode a scenario is, or is a small what-if of (a few values changed, which it names):
+ * "March 2020 with a smoothed mark price" is still compared with March 2020.
+ */
+export function nearestEpisode(
+  scenario: Scenario,
+): { episode: Episode; preset: Preset; changed: (keyof Scenario)[] } | undefined {
+  let best: ReturnType<typeof nearestEpisode>;
+  for (const episode of EPISODES) {
+    const preset = findPreset(episode.preset);
+    if (!preset) continue;
+    const changed = PARAM_KEYS.filter((key) => preset.scenario[key] !== scenario[key]);
+    if (changed.length <= MAX_CHANGED && (!best || changed.length < best.changed.length)) {
+      best = { episode, preset, changed };
+    }
+  }
+  return best;
+}
 
 /** The report's figures a comparison reads. */
 export type EpisodeReport = Pick<

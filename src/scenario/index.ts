@@ -30,5 +30,5 @@ export type { FileDecodeResult } from './file';
 export { bucketCsvLines, reportJson, scalarCsvLines } from './export';
 export { PRESETS, findPreset, matchingPreset } from './presets';
 export type { Preset } from './presets';
-export { EPISODES, findEpisode, measureOf, verdictOf } from './episodes';
+export { EPISODES, findEpisode, measureOf, nearestEpisode, verdictOf } from './episodes';
 export type { Episode, EpisodeMeasure, ReportedFigure, Verdict } from './episodes';
