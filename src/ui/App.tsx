@@ -66,7 +66,7 @@ export function App() {
           >
             <FiguresPanel />
           </div>
-          <EpisodePanel collapsed={present} />
+          <EpisodePanel collapsed={present || narrow} />
           <ChartsGrid />
           <Announcer />
         </main>

@@ -21,7 +21,7 @@ export function TeachBar() {
       <button
         type="button"
         aria-pressed={present}
-        className={headerButton}
+        className={`${headerButton} aria-pressed:bg-sky-900`}
         onClick={() => setPresent(!present)}
       >
         Present
