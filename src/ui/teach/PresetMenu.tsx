@@ -50,7 +50,7 @@ export function PresetMenu() {
         className="w-full rounded-md border border-sky-700 bg-slate-900 px-3 py-1.5 text-left text-sm text-slate-100 hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400"
         onClick={() => {
           setOpen(!open);
-          // Into the list, at the preset on screen (or the first).
+          // Into the list, at its first preset.
           if (!open) requestAnimationFrame(() => list.current?.querySelector('button')?.focus());
         }}
       >
