@@ -99,6 +99,9 @@ test('words explain themselves on keyboard focus; Escape closes; the glossary li
   await page.keyboard.press('Escape');
   await expect(tip).toBeHidden();
   // A slider's label has its word too.
+  await page.getByRole('button', { name: 'What is leverage?' }).focus();
+  await expect(page.getByRole('tooltip').filter({ hasText: 'Position size over' })).toBeVisible();
+  await expect(page.getByRole('slider', { name: 'Leverage' })).toBeVisible();
   await page.getByRole('button', { name: 'What is mark price?' }).focus();
   await expect(
     page.getByRole('tooltip').filter({ hasText: 'decides who is liquidated' }),
