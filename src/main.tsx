@@ -4,7 +4,7 @@ import { createController } from './state/controller';
 import { AppContext } from './state/react';
 import { createAppStore } from './state/store';
 import { browserStorage, readLast, saveLast } from './state/storage';
-import { createAddressSync, followTeach, hasLink, readLink } from './state/urlSync';
+import { createAddressSync, followView, hasLink, readLink } from './state/urlSync';
 import { openStageOf, pendingMask, tourScenario } from './state/tour';
 import type { Scenario } from './scenario';
 import { App } from './ui/App';
@@ -33,10 +33,14 @@ const link = hasLink(window.location)
   : (readLast(storage) ?? readLink(window.location));
 const store = createAppStore(tourScenario(link.scenario, link.view));
 store.getState().setNotice(link.notice);
+// The minute opens the run; the preset label follows the values; the rest stays in force.
 const teach = { ...link.view };
-delete teach.t; // the minute opens the run; the rest stays in force
+delete teach.t;
+delete teach.preset;
+delete teach.present;
 store.getState().setTeach(teach);
-followTeach(store);
+store.getState().setPresent(link.view.present === true);
+followView(store);
 const followAddress = createAddressSync(store, link);
 const onCommit = (scenario: Scenario) => {
   followAddress(scenario);

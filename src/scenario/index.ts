@@ -28,3 +28,7 @@ export type { View } from './viewKeys';
 export { FILE_FORMAT, decodeScenarioFile, encodeScenarioFile } from './file';
 export type { FileDecodeResult } from './file';
 export { bucketCsvLines, reportJson, scalarCsvLines } from './export';
+export { PRESETS, findPreset, matchingPreset } from './presets';
+export type { Preset } from './presets';
+export { EPISODES, findEpisode, measureOf, nearestEpisode, verdictOf } from './episodes';
+export type { Episode, EpisodeMeasure, ReportedFigure, Verdict } from './episodes';

@@ -7,11 +7,11 @@
  *
  * The episode presets aim at the order of magnitude of what was reported, not at a fit: the
  * model has one asset, isolated margin only and no new positions during the run. Their
- * figures are not calibrated yet (see the report of issue 10); the doc comments say what they
- * aim at and where the figures come from.
+ * figures are not calibrated; the doc comments say what they aim at, and episodes.ts holds the
+ * reported figures and their sources as data, which the app shows beside the run's.
  */
 
-import type { Scenario } from './params';
+import { PARAM_KEYS, type Scenario } from './params';
 
 export interface Preset {
   /** The name used by the CLI (`--preset NAME`) and in links (`preset=NAME`). */
@@ -228,3 +228,8 @@ export const PRESETS: readonly Preset[] = [
 /** The preset of that name, or undefined. */
 export const findPreset = (name: string): Preset | undefined =>
   PRESETS.find((p) => p.name === name);
+
+/** The preset whose values are exactly these (a preset's label holds only while they are). */
+export function matchingPreset(scenario: Scenario): Preset | undefined {
+  return PRESETS.find((p) => PARAM_KEYS.every((key) => p.scenario[key] === scenario[key]));
+}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeLink, encodeLink } from './link';
 import { defaultScenario, PARAM_KEYS } from './params';
 import { parseQuery } from './query';
+import { findPreset } from './presets';
 import { TOURS, findTour, stageScenario } from './tours';
 import { decodeView, encodeView, VIEW_KEYS, type View } from './viewKeys';
 
@@ -19,7 +20,11 @@ const everyKey: Required<View> = {
   stage: 3,
   embed: true,
   autoplay: true,
+  preset: 'calm',
+  present: true,
 };
+/** A preset's label holds only while the link's values are the preset's. */
+const calm = findPreset('calm')!.scenario;
 
 describe('teaching view keys', () => {
   it('every view key round-trips through a link', () => {
@@ -27,10 +32,11 @@ describe('teaching view keys', () => {
     for (const key of VIEW_KEYS) {
       const view: View = { [key]: everyKey[key] } as View;
       if (key === 'stage') view.tour = 'anatomy';
-      const decoded = decodeLink(encodeLink(scenario, view));
-      expect(decoded).toEqual({ ok: true, scenario, view, corrections: [] });
+      const s = key === 'preset' ? calm : scenario;
+      const decoded = decodeLink(encodeLink(s, view));
+      expect(decoded).toEqual({ ok: true, scenario: s, view, corrections: [] });
     }
-    const all = decodeLink(encodeLink(scenario, everyKey));
+    const all = decodeLink(encodeLink(calm, everyKey));
     expect(all.ok && all.view).toEqual(everyKey);
   });
 

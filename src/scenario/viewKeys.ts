@@ -8,6 +8,7 @@
 import type { Correction } from './corrections';
 import type { RawPair } from './query';
 import type { Scenario } from './params';
+import { readPresent, readPreset } from './presetKeys';
 import { decodeTeachKeys, encodeTeachKeys, TEACH_TABLE, type TeachView } from './teachKeys';
 import { quote } from './values';
 
@@ -15,6 +16,10 @@ import { quote } from './values';
 export interface View extends TeachView {
   /** The minute to open at: the run is computed up to it (0..steps). */
   t?: number;
+  /** A preset's name, as a label only: the link's values are what runs. */
+  preset?: string;
+  /** Presentation mode: large type, a light theme, the controls hidden. */
+  present?: boolean;
 }
 
 export interface ViewKeySpec {
@@ -28,6 +33,14 @@ export const VIEW_TABLE = {
     help: 'The minute the page opens at: the run is computed up to it, then paused.',
   },
   ...TEACH_TABLE,
+  preset: {
+    label: 'Preset',
+    help: 'The preset these values are, as a label: kept only while the link holds its exact values.',
+  },
+  present: {
+    label: 'Presentation mode',
+    help: '1 opens the page for a projector: large type, a light theme, the controls hidden.',
+  },
 } as const satisfies Record<keyof View, ViewKeySpec>;
 
 export const VIEW_KEYS = Object.keys(VIEW_TABLE) as readonly (keyof View)[];
@@ -101,7 +114,15 @@ export function decodeView(
   const view: View = {};
   const corrections: Correction[] = [];
   let seen = false;
+  const labels = new Set<string>();
   for (const [key, text] of pairs) {
+    if (key === 'preset' || key === 'present') {
+      const read =
+        key === 'preset' ? readPreset(text, scenario, labels) : readPresent(text, labels);
+      Object.assign(view, read.view);
+      if (read.correction) corrections.push(read.correction);
+      continue;
+    }
     if (key !== 't') continue;
     if (seen) {
       const reason = 't: given more than once';
@@ -127,7 +148,9 @@ export function decodeView(
 
 /** The view's pairs for a link; a view at its defaults adds none. */
 export function encodeView(view: View): RawPair[] {
-  const t: RawPair[] =
+  const pairs: RawPair[] =
     view.t !== undefined && view.t > 0 ? [['t', String(Math.round(view.t))]] : [];
-  return [...t, ...encodeTeachKeys(view)];
+  if (view.preset) pairs.push(['preset', view.preset]);
+  if (view.present) pairs.push(['present', '1']);
+  return [...pairs, ...encodeTeachKeys(view)];
 }

@@ -98,11 +98,14 @@ export interface ViewSlice {
 
 /**
  * The teaching view keys in force (shown and locked controls, tour and stage, embed, autoplay):
- * the app writes them into every link it makes.
+ * the app writes them into every link it makes. Presentation mode (a link's `present=1`: large
+ * type, a light theme, the controls hidden) is kept apart: a toggle in the header sets it.
  */
 export interface TeachSlice {
-  teach: Omit<View, 't'>;
-  setTeach(teach: Omit<View, 't'>): void;
+  teach: Omit<View, 't' | 'preset' | 'present'>;
+  setTeach(teach: Omit<View, 't' | 'preset' | 'present'>): void;
+  present: boolean;
+  setPresent(present: boolean): void;
 }
 
 export type AppState = ScenarioSlice & PlaybackSlice & RunSlice & ViewSlice & TeachSlice;
@@ -144,6 +147,8 @@ export const createViewSlice: Slice<ViewSlice> = (set, get) => ({
 export const createTeachSlice: Slice<TeachSlice> = (set) => ({
   teach: {},
   setTeach: (teach) => set({ teach }),
+  present: false,
+  setPresent: (present) => set({ present }),
 });
 
 export const createRunSlice: Slice<RunSlice> = (set, get) => ({

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../scenario';
 import { createAppStore } from './store';
-import { createAddressSync, followTeach, readLink } from './urlSync';
+import { createAddressSync, followView, readLink } from './urlSync';
 
 function fakeWindow() {
   const calls: string[] = [];
@@ -28,7 +28,7 @@ describe('address sync with teaching keys', () => {
     store.getState().setTeach(link.view);
     const { win, calls } = fakeWindow();
     const onCommit = createAddressSync(store, link, win);
-    const stop = followTeach(store, win);
+    const stop = followView(store, win);
     onCommit(link.scenario); // the link as sent stays
     expect(calls).toEqual([]);
     onCommit({ ...defaultScenario(), leverage: 30 });

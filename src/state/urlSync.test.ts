@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { defaultScenario } from '../scenario';
+import { defaultScenario, findPreset } from '../scenario';
 import { createAppStore } from './store';
 import {
   MAX_NOTICE_ITEMS,
   capMessages,
   createAddressSync,
+  followView,
   hasLink,
   linkFor,
   readLink,
   shareUrl,
+  teachView,
   writeLink,
 } from './urlSync';
 
@@ -128,6 +130,33 @@ describe('the address bar policy', () => {
     const { link, calls, sync } = setup('?v=2&seed=4');
     sync(link.scenario);
     expect(calls).toEqual([linkFor(link.scenario)]);
+  });
+});
+
+describe('the teaching view keys in the address', () => {
+  it('labels a preset while the scenario is its values, and says present=1', () => {
+    const calm = findPreset('calm')!.scenario;
+    expect(teachView({ scenario: calm, present: false, teach: {} })).toEqual({ preset: 'calm' });
+    expect(teachView({ scenario: { ...calm, seed: 9 }, present: true, teach: {} })).toEqual({
+      present: true,
+    });
+  });
+
+  it('writes the label with the run, and rewrites the address when presenting', () => {
+    const calm = findPreset('calm')!.scenario;
+    const { win, calls } = fakeWindow('/');
+    const store = createAppStore(calm);
+    createAddressSync(store, { scenario: defaultScenario(), view: {}, notice: null }, win)(calm);
+    expect(calls.at(-1)).toMatch(/&preset=calm$/);
+    const stop = followView(store, win);
+    store.getState().setPresent(true);
+    expect(calls.at(-1)).toMatch(/&preset=calm&present=1$/);
+    expect(readLink({ search: calls.at(-1)!, hash: '' })).toMatchObject({
+      scenario: calm,
+      view: { preset: 'calm', present: true },
+      notice: null,
+    });
+    stop();
   });
 });
 

@@ -4,9 +4,16 @@
  * run's link, so the address bar always links to what is on screen.
  */
 
-import { decodeLink, defaultScenario, encodeLink, type Scenario, type View } from '../scenario';
+import {
+  decodeLink,
+  defaultScenario,
+  encodeLink,
+  matchingPreset,
+  type Scenario,
+  type View,
+} from '../scenario';
 import type { LinkNotice } from './slices';
-import type { AppStore } from './store';
+import type { AppState, AppStore } from './store';
 
 export interface LinkState {
   scenario: Scenario;
@@ -65,6 +72,18 @@ export function shareUrl(scenario: Scenario, view: View, location: { href: strin
   return `${page}${linkFor(scenario, view)}`;
 }
 
+/**
+ * The view keys that follow the page: the teaching keys in force (shown and locked controls,
+ * tour and stage, embed, autoplay), the preset these values are (a label), presentation mode.
+ */
+export function teachView(s: Pick<AppState, 'scenario' | 'present' | 'teach'>): View {
+  const view: View = { ...s.teach };
+  const preset = matchingPreset(s.scenario);
+  if (preset) view.preset = preset.name;
+  if (s.present) view.present = true;
+  return view;
+}
+
 type Win = Pick<Window, 'history' | 'location'>;
 
 /**
@@ -96,13 +115,18 @@ export function createAddressSync(store: AppStore, link: LinkState, win: Win = w
     if (keepSent && encodeLink(scenario) === sent) return;
     if (keepSent && store.getState().notice === link.notice) store.getState().setNotice(null);
     keepSent = false;
-    writeLink(scenario, win, store.getState().teach);
+    writeLink(scenario, win, teachView({ ...store.getState(), scenario }));
   };
 }
 
-/** Keeps the address's teaching keys (tour stage, shown controls…) those in force. */
-export function followTeach(store: AppStore, win: Win = window): () => void {
+/**
+ * Keeps the address's view keys those in force when they change without a new run: a tour's
+ * stage, the shown controls, presentation mode switched.
+ */
+export function followView(store: AppStore, win: Win = window): () => void {
   return store.subscribe((s, prev) => {
-    if (s.teach !== prev.teach) writeLink(s.scenario, win, s.teach);
+    if (s.teach !== prev.teach || s.present !== prev.present) {
+      writeLink(s.scenario, win, teachView(s));
+    }
   });
 }

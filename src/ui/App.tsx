@@ -14,6 +14,9 @@ import { ErrorBanner, LinkNotice } from './Notices';
 import { PlaybackBar } from './PlaybackBar';
 import { ShareBar } from './share/ShareBar';
 import { Scrubber } from './Scrubber';
+import { EpisodePanel } from './teach/EpisodePanel';
+import { LearnBar } from './teach/LearnBar';
+import { PresetMenu } from './teach/PresetMenu';
 import { useKeyboard } from './useKeyboard';
 import { useHeight } from './useHeight';
 import { useNarrow } from './useNarrow';
@@ -26,24 +29,33 @@ export function App() {
   const narrow = useNarrow();
   const [pinned, pinnedHeight] = useHeight<HTMLDivElement>();
   const [sheetShown, setSheetShown] = useState(true);
+  // Presentation mode hides the controls: the preset menu moves to the header.
+  const present = useAppStore((s) => s.present);
   // The sheet folds away on a phone only; beside the charts the controls are always there.
-  const sheetOpen = sheetShown || !narrow;
+  const sheetOpen = !present && (sheetShown || !narrow);
   const embed = useAppStore((s) => s.teach.embed === true);
   if (embed) return <EmbedView />;
   return (
     <div className="min-h-screen bg-slate-950 text-slate-100">
       <header className="flex flex-wrap items-baseline gap-x-4 gap-y-1 border-b border-slate-800 px-4 py-2">
         <h1 className="text-2xl font-semibold tracking-tight">Cascade Lab</h1>
-        <p className="min-w-0 flex-1 basis-80 text-sm text-slate-300">
-          Watch how a price shock turns into a liquidation cascade in a leveraged perpetual futures
-          market: press play, then move a slider and run the same market again.
-        </p>
-        <TeachBar />
-        <ShareBar />
+        {present ? (
+          <div className="min-w-0 flex-1 basis-64">
+            <PresetMenu />
+          </div>
+        ) : (
+          <p className="min-w-0 flex-1 basis-80 text-sm text-slate-300">
+            Watch how a price shock turns into a liquidation cascade in a leveraged perpetual
+            futures market: press play, then move a slider and run the same market again.
+          </p>
+        )}
+        <LearnBar />
+        {!present && <TeachBar />}
+        {!present && <ShareBar />}
       </header>
       <div className="flex flex-col lg:flex-row">
         <main
-          className={`order-1 min-w-0 flex-1 space-y-3 p-3 lg:order-2 lg:pb-3 ${sheetOpen ? 'pb-[38vh]' : 'pb-16'}`}
+          className={`order-1 min-w-0 flex-1 space-y-3 p-3 lg:order-2 lg:pb-3 ${sheetOpen ? 'pb-[38vh]' : present ? 'pb-3' : 'pb-16'}`}
         >
           <ErrorBanner />
           <LinkNotice />
@@ -61,11 +73,13 @@ export function App() {
             <FiguresPanel />
           </div>
           <TourPanel />
+          <EpisodePanel collapsed={present || narrow} />
           <ChartsGrid />
           <Announcer />
         </main>
         <aside
           aria-label="Scenario"
+          hidden={present}
           className={`fixed inset-x-0 bottom-0 z-20 overflow-y-auto border-t border-slate-700 bg-slate-950/95 p-3 pt-2 backdrop-blur lg:static lg:order-1 lg:sticky lg:top-0 lg:h-screen lg:max-h-none lg:w-80 lg:shrink-0 lg:border-t-0 lg:border-r lg:border-slate-800 lg:bg-slate-950 lg:pt-3 ${sheetOpen ? 'max-h-[36vh]' : 'max-h-14'}`}
         >
           <div className="mb-2 flex items-center justify-between">
@@ -82,7 +96,8 @@ export function App() {
               </button>
             )}
           </div>
-          <div id="scenario-controls" hidden={!sheetOpen}>
+          <div id="scenario-controls" hidden={!sheetOpen} className="space-y-2">
+            <PresetMenu />
             <ControlsPanel />
           </div>
         </aside>

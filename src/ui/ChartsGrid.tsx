@@ -17,6 +17,7 @@ import { EventLog } from './EventLog';
 import { MarkerLegend } from './MarkerLegend';
 import { PriceReadout } from './PriceReadout';
 import { StartHint } from './StartHint';
+import { Term } from './teach/Term';
 
 // Module-level, so ChartHost's effect sees the same factory on every render.
 const priceChart = (el: HTMLElement, o: BaseChartOptions & PriceChartEvents) =>
@@ -32,7 +33,7 @@ function Panel({
   className = '',
 }: {
   title: string;
-  caption: string;
+  caption: ReactNode;
   children: ReactNode;
   /** Below the chart: its legend, its data table. */
   footer?: ReactNode;
@@ -66,7 +67,12 @@ export function ChartsGrid() {
       <div className="flex min-w-0 flex-col gap-3 xl:col-span-2 xl:flex-row">
         <Panel
           title="Price"
-          caption="Last trade, mark and index price; dashed: the same market without liquidations."
+          caption={
+            <>
+              Last trade, <Term k="mark-price">mark</Term> and <Term k="index">index</Term> price;
+              dashed: the same market without liquidations.
+            </>
+          }
           className="xl:flex-1"
           footer={
             <>
@@ -87,14 +93,25 @@ export function ChartsGrid() {
       </div>
       <Panel
         title="Liquidation heatmap"
-        caption="Where open positions would be liquidated (background) and where they were (bright)."
+        caption={
+          <>
+            Where open positions would be liquidated (their{' '}
+            <Term k="liquidation-price">liquidation prices</Term>, background) and where they were
+            (bright).
+          </>
+        }
         footer={<ChartTable kind="heatmap" title="Liquidations" />}
       >
         <ChartHost create={heatmapChart} className="h-80" />
       </Panel>
       <Panel
         title="Order-book depletion"
-        caption="Resting depth by price against its baseline, and the share missing over time."
+        caption={
+          <>
+            Resting depth by price against its baseline, and the share missing over time (
+            <Term k="depletion">depletion</Term>).
+          </>
+        }
         footer={<ChartTable kind="depth" title="Order book" />}
       >
         <ChartHost create={depthChart} className="h-80" />

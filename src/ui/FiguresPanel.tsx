@@ -17,6 +17,8 @@ import {
 import { useAppStore, useThrottledAppStore } from '../state/react';
 import { viewReport, type ViewReport } from '../state/viewReport';
 import { reportFigures } from './figures';
+import { FIGURE_TERMS } from './teach/glossary';
+import { Term } from './teach/Term';
 
 const selectHeld = (s: AppState) => (s.viewStep === null ? null : s.frames);
 const selectInfo = (s: AppState) => s.info;
@@ -58,22 +60,33 @@ export function FiguresPanel() {
         data-testid="figures"
         data-steps-run={stale ? undefined : report?.stepsRun}
       >
-        {figures.map((f) => (
-          <div
-            key={f.key}
-            title={f.help}
-            className="min-w-[6.5rem] shrink-0 rounded-lg border border-slate-800 bg-slate-900/60 px-2 py-1 sm:min-w-0 sm:px-3 sm:py-1.5"
-          >
-            <dt className="text-xs leading-tight text-slate-400">{f.label}</dt>
-            <dd
-              className={`text-base font-semibold tabular-nums sm:text-lg ${f.alert ? 'text-amber-300' : 'text-slate-100'}`}
-              data-figure={f.key}
+        {figures.map((f) => {
+          const term = FIGURE_TERMS[f.key];
+          return (
+            <div
+              key={f.key}
+              title={term ? undefined : f.help}
+              className="min-w-[6.5rem] shrink-0 rounded-lg border border-slate-800 bg-slate-900/60 px-2 py-1 sm:min-w-0 sm:px-3 sm:py-1.5"
             >
-              {f.value}
-            </dd>
-            {f.detail && <dd className="truncate text-xs text-slate-400">{f.detail}</dd>}
-          </div>
-        ))}
+              <dt className="text-xs leading-tight text-slate-400">
+                {term ? (
+                  <Term k={term} extra={f.help}>
+                    {f.label}
+                  </Term>
+                ) : (
+                  f.label
+                )}
+              </dt>
+              <dd
+                className={`text-base font-semibold tabular-nums sm:text-lg ${f.alert ? 'text-amber-300' : 'text-slate-100'}`}
+                data-figure={f.key}
+              >
+                {f.value}
+              </dd>
+              {f.detail && <dd className="truncate text-xs text-slate-400">{f.detail}</dd>}
+            </div>
+          );
+        })}
       </dl>
     </section>
   );

@@ -1,6 +1,7 @@
 /** One row of the controls panel: the parameter's label on the left, its control on the right. */
 
 import type { ReactNode } from 'react';
+import { LabelTerm } from '../teach/LabelTerm';
 
 export function ParamRow({
   id,
@@ -14,9 +15,7 @@ export function ParamRow({
 }) {
   return (
     <div className="flex items-center justify-between gap-2 py-1.5" title={spec.help}>
-      <label htmlFor={id} className="text-sm text-slate-200">
-        {spec.label}
-      </label>
+      <LabelTerm id={id} label={spec.label} />
       {children}
     </div>
   );

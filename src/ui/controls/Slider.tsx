@@ -6,6 +6,7 @@
 
 import { useId } from 'react';
 import type { NumberParam } from '../../scenario';
+import { LabelTerm } from '../teach/LabelTerm';
 import { formatParamValue } from './paramFormat';
 import { sliderScale, type SliderScale } from './sliderScale';
 
@@ -55,9 +56,7 @@ export function Slider({ name, spec, value, max, inactive, note, onChange }: Sli
   return (
     <div className={`py-1.5 ${inactive ? 'opacity-60' : ''}`} title={spec.help}>
       <div className="flex items-baseline justify-between gap-2">
-        <label htmlFor={id} className="text-sm text-slate-200">
-          {spec.label}
-        </label>
+        <LabelTerm id={id} label={spec.label} />
         <output
           htmlFor={id}
           className="text-sm font-medium text-sky-200 tabular-nums"

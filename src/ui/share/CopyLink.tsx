@@ -7,7 +7,7 @@
 import { useEffect, useId, useState } from 'react';
 import { selectShownStep } from '../../state/selectors';
 import { useApp, useThrottledAppStore } from '../../state/react';
-import { shareUrl } from '../../state/urlSync';
+import { shareUrl, teachView } from '../../state/urlSync';
 import { copyText } from './download';
 import { menuButton } from './styles';
 
@@ -29,7 +29,7 @@ export function CopyLink() {
   const copy = async () => {
     const s = store.getState();
     const t = atMinute ? (selectShownStep(s) ?? 0) : 0;
-    const url = shareUrl(s.scenario, { t }, window.location);
+    const url = shareUrl(s.scenario, { ...teachView(s), t }, window.location);
     setState((await copyText(url)) ? { kind: 'copied' } : { kind: 'failed', url });
   };
 
