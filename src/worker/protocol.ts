@@ -152,8 +152,15 @@ const INFO_FIELDS: Record<keyof RunInfo, true> = {
   shockSteps: true,
 };
 
+/** The report's figures that are lists of numbers. */
+type ReportSeries = 'adlHaircutByProfitDecile' | 'adlHaircutByLeverageDecile';
+const REPORT_SERIES: readonly ReportSeries[] = [
+  'adlHaircutByProfitDecile',
+  'adlHaircutByLeverageDecile',
+];
+
 /** The report's numeric fields; `true` where null is allowed too. */
-const REPORT_FIELDS: Record<Exclude<keyof RunReport, 'direction'>, boolean> = {
+const REPORT_FIELDS: Record<Exclude<keyof RunReport, 'direction' | ReportSeries>, boolean> = {
   stepsRun: false,
   maxDrawdown: false,
   maxDrawdownStep: false,
@@ -178,6 +185,8 @@ const REPORT_FIELDS: Record<Exclude<keyof RunReport, 'direction'>, boolean> = {
   adlNotional: false,
   adlCount: false,
   adlSteps: false,
+  adlShortfall: false,
+  adlExcessNotional: false,
   peakQueued: false,
   maxQueueAge: false,
   peakQueueLoss: false,
@@ -189,6 +198,10 @@ const REPORT_FIELDS: Record<Exclude<keyof RunReport, 'direction'>, boolean> = {
   recoverySteps: true,
   fundingVariance: false,
   conservationError: false,
+  estimateMissShare: false,
+  estimateInventShare: false,
+  estimateMissShare10: false,
+  estimateInventShare10: false,
 };
 
 type Fields = Record<string, unknown>;
@@ -211,6 +224,12 @@ function checkReport(type: string, report: unknown): string | null {
     const v = report[key];
     if (typeof v !== 'number' && !(nullable && v === null)) {
       return `${type} report.${key} is not a number`;
+    }
+  }
+  for (const key of REPORT_SERIES) {
+    const v = report[key];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'number')) {
+      return `${type} report.${key} is not a list of numbers`;
     }
   }
   if (report.direction !== 'down' && report.direction !== 'up') {
