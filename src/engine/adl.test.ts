@@ -49,9 +49,9 @@ describe('who pays under ADL', () => {
     expect(byEntry(58_000)).toBe(1);
     expect(byEntry(51_000)).toBe(1);
     // Haircut by decile of profit: the top decile all of it, the next half, the rest nothing.
-    expect(whoPays.byProfit.values()).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0.5, 1]);
+    expect(whoPays.haircuts(0)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0.5, 1]);
     // The most profitable short has the least effective leverage (its equity has grown).
-    expect(whoPays.byLeverage.values()).toEqual([1, 0.5, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(whoPays.haircuts(1)).toEqual([1, 0.5, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('pro rata cuts every profitable position by the same share, and no losing one', () => {
@@ -75,7 +75,7 @@ describe('who pays under ADL', () => {
       const inProfit = side.entry[i] > MARK;
       expect(side.qty[i]).toBeCloseTo(inProfit ? before[i] * 0.75 : before[i], 9);
     }
-    for (const h of [...whoPays.byProfit.values(), ...whoPays.byLeverage.values()]) {
+    for (const h of [...whoPays.haircuts(0), ...whoPays.haircuts(1)]) {
       expect(h).toBeCloseTo(0.25, 12);
     }
   });
@@ -89,11 +89,11 @@ describe('who pays under ADL', () => {
     adl.take(4.5, BANKRUPTCY, MARK, 2, result()); // 50 % of the 9 left
     adl.finishStep();
     // (1 × 0.1 + 4.5 × 0.5) / 5.5, in every decile.
-    for (const h of whoPays.byProfit.values()) expect(h).toBeCloseTo(2.35 / 5.5, 12);
+    for (const h of whoPays.haircuts(0)) expect(h).toBeCloseTo(2.35 / 5.5, 12);
   });
 
   it('reads 0 in every decile when ADL never ran', () => {
-    expect(new AdlWhoPays().byProfit.values()).toEqual(new Array(DECILES).fill(0));
+    expect(new AdlWhoPays().haircuts(0)).toEqual(new Array(DECILES).fill(0));
   });
 });
 

@@ -85,53 +85,35 @@ export class AdlRanking {
 export const DECILES = 10;
 
 /**
- * Who pays under ADL, along one figure (profit or leverage): each time a side is ranked for ADL,
- * its candidates (the profitable positions) fall into deciles of the figure; a decile's haircut
- * in that ranking is the share of the quantity it held that ADL closed. The run's haircut of a
- * decile is the mean over rankings, weighted by the quantity each ranking closed, so a pro-rata
- * cut reads the same in every decile and a ranking queue's falls on the top ones.
+ * Who pays under ADL: each time a side is ranked for ADL, its candidates (the profitable
+ * positions) fall into deciles of profit % and of effective leverage; a decile's haircut in that
+ * ranking is the share of the quantity it held that ADL closed. The run's haircut of a decile is
+ * the mean over rankings, weighted by the quantity each ranking closed, so a pro-rata cut reads
+ * the same in every decile and a ranking queue's falls on the top ones. Arrays are indexed
+ * `figure × DECILES + decile`, figure 0 profit and 1 leverage.
  */
-class DecileHaircuts {
-  private readonly sum = new Float64Array(DECILES);
-  private readonly weight = new Float64Array(DECILES);
+export class AdlWhoPays {
+  private readonly sum = new Float64Array(2 * DECILES);
+  private readonly weight = new Float64Array(2 * DECILES);
 
   /** Adds one ranking: what each decile held and what was closed of it. */
   add(held: Float64Array, closed: Float64Array): void {
     let w = 0;
     for (let d = 0; d < DECILES; d++) w += closed[d];
     if (!(w > 0)) return;
-    for (let d = 0; d < DECILES; d++) {
-      if (!(held[d] > 0)) continue;
-      this.sum[d] += w * Math.min(1, closed[d] / held[d]);
-      this.weight[d] += w;
+    for (let k = 0; k < 2 * DECILES; k++) {
+      if (!(held[k] > 0)) continue;
+      this.sum[k] += w * Math.min(1, closed[k] / held[k]);
+      this.weight[k] += w;
     }
   }
 
-  /** Each decile's haircut, lowest decile first (0 where ADL never ranked anything). */
-  values(): number[] {
-    return Array.from(this.sum, (x, d) => (this.weight[d] > 0 ? x / this.weight[d] : 0));
-  }
-}
-
-/** Who ADL closed over a run, by decile of profit % and of effective leverage. */
-export class AdlWhoPays {
-  readonly byProfit = new DecileHaircuts();
-  readonly byLeverage = new DecileHaircuts();
-}
-
-/** One ranking's tally along one figure: each candidate's decile, held and closed by decile. */
-class RankingTally {
-  decile: Uint8Array;
-  readonly held = new Float64Array(DECILES);
-  readonly closed = new Float64Array(DECILES);
-  constructor(count: number) {
-    this.decile = new Uint8Array(count);
-  }
-  /** Hands the ranking to the run's figures and starts afresh. */
-  fold(into: DecileHaircuts): void {
-    into.add(this.held, this.closed);
-    this.held.fill(0);
-    this.closed.fill(0);
+  /** Each decile's haircut by profit (0) or leverage (1), lowest first (0 where none held). */
+  haircuts(figure: 0 | 1): number[] {
+    const from = figure * DECILES;
+    return Array.from(this.sum.subarray(from, from + DECILES), (x, d) =>
+      this.weight[from + d] > 0 ? x / this.weight[from + d] : 0,
+    );
   }
 }
 
@@ -175,8 +157,13 @@ export class Deleverager {
   private readonly hitStep: Int32Array;
   private step = -1;
 
-  /** The current ranking's tallies by profit and by effective leverage (made at the first ADL). */
-  private tallies: { profit: RankingTally; leverage: RankingTally } | null = null;
+  /**
+   * The current ranking's tallies (AdlWhoPays' indexing): each candidate's deciles, at 2j and
+   * 2j + 1 (made at the first ADL), and what each decile held and had closed.
+   */
+  private decile: Uint8Array | null = null;
+  private readonly held = new Float64Array(2 * DECILES);
+  private readonly closedOf = new Float64Array(2 * DECILES);
 
   constructor(
     private readonly side: PositionSide,
@@ -189,16 +176,16 @@ export class Deleverager {
 
   /** Counts `closed` units taken from position j against the deciles it was ranked in. */
   private charge(j: number, closed: number): void {
-    const t = this.tallies;
-    if (!t) return;
-    t.profit.closed[t.profit.decile[j]] += closed;
-    t.leverage.closed[t.leverage.decile[j]] += closed;
+    if (!this.decile) return;
+    this.closedOf[this.decile[2 * j]] += closed;
+    this.closedOf[this.decile[2 * j + 1]] += closed;
   }
 
   /** Hands the current ranking's tallies to the run's figures. */
   private foldTallies(): void {
-    this.tallies?.profit.fold(this.whoPays.byProfit);
-    this.tallies?.leverage.fold(this.whoPays.byLeverage);
+    this.whoPays.add(this.held, this.closedOf);
+    this.held.fill(0);
+    this.closedOf.fill(0);
   }
 
   /** Counts a hit on position j: once per step for the frame, once per run for the report. */
@@ -296,20 +283,14 @@ export class Deleverager {
       profit[r] = (side.side * (mark - e) * side.leverage[j]) / e;
       leverage[r] = Math.min(Number.MAX_VALUE, mark / Math.abs(mark - side.bankruptcy(j)));
     }
-    this.tallies ??= {
-      profit: new RankingTally(side.count),
-      leverage: new RankingTally(side.count),
-    };
-    for (const [tally, values] of [
-      [this.tallies.profit, profit],
-      [this.tallies.leverage, leverage],
-    ] as const) {
-      const byRank = new Uint8Array(n);
+    this.decile ??= new Uint8Array(2 * side.count);
+    const byRank = new Uint8Array(n);
+    for (const [figure, values] of [profit, leverage].entries()) {
       deciles(values, byRank);
       for (let r = 0; r < n; r++) {
         const j = this.ranking.at(r);
-        tally.decile[j] = byRank[r];
-        tally.held[byRank[r]] += side.qty[j];
+        this.decile[2 * j + figure] = figure * DECILES + byRank[r];
+        this.held[figure * DECILES + byRank[r]] += side.qty[j];
       }
     }
   }

@@ -118,7 +118,8 @@ describe('levels on the estimated map', () => {
 
   it('come from a rise in open interest, split by the assumed long share; a fall adds none', () => {
     const e = estimate(tenX, Infinity, 0.75);
-    e.startFrom(10);
+    e.observe(60_000, 60_000, 60_000, 10); // the first reading: no change to read
+    expect(e.notional.every((v) => v === 0)).toBe(true);
     e.observe(60_000, 60_000, 60_000, 14); // 4 units opened at 60,000
     const shortLevel = (60_000 * 1.1) / 1.004;
     const total = e.notional.reduce((a, b) => a + b);

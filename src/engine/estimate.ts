@@ -69,27 +69,22 @@ interface OpenPositions {
  * open notional at entry. What a terminal would assume if it knew the population.
  */
 export function trueTiers(sides: readonly OpenPositions[]): AssumedTier[] {
-  // Notional by leverage, then by margin tier.
-  const notional = new Map<number, Map<number, number>>();
+  const mix = new Map<string, { leverage: number; tier: number; usd: number }>();
   let total = 0;
   for (const s of sides) {
     for (let i = 0; i < s.count; i++) {
       const usd = s.qty[i] * s.entry[i];
       if (!(usd > 0)) continue;
-      const byTier = notional.get(s.leverage[i]) ?? new Map<number, number>();
-      notional.set(s.leverage[i], byTier);
-      byTier.set(s.tier[i], (byTier.get(s.tier[i]) ?? 0) + usd);
+      const key = `${s.leverage[i]} ${s.tier[i]}`;
+      const m = mix.get(key) ?? { leverage: s.leverage[i], tier: s.tier[i], usd: 0 };
+      mix.set(key, m);
+      m.usd += usd;
       total += usd;
     }
   }
-  const tiers: AssumedTier[] = [];
-  for (const leverage of [...notional.keys()].sort((a, b) => a - b)) {
-    const byTier = notional.get(leverage)!;
-    for (const tier of [...byTier.keys()].sort((a, b) => a - b)) {
-      tiers.push({ leverage, mmr: MARGIN_TIERS[tier].mmr, weight: byTier.get(tier)! / total });
-    }
-  }
-  return tiers;
+  return [...mix.values()]
+    .sort((a, b) => a.leverage - b.leverage || a.tier - b.tier)
+    .map((m) => ({ leverage: m.leverage, mmr: MARGIN_TIERS[m.tier].mmr, weight: m.usd / total }));
 }
 
 /** The assumed tiers of a choice of the `estimateTiers` parameter. */
@@ -102,8 +97,9 @@ export function assumedTiers(
 
 /** A max-heap of levels keyed by side × price, so the top is the next a candle consumes. */
 class LevelHeap {
-  private keys = new Float64Array(16);
-  private values = new Float64Array(16);
+  /** Keys and values in heap order: `keys[0]` is the top while `size` > 0. */
+  keys = new Float64Array(16);
+  values = new Float64Array(16);
   size = 0;
 
   /** Builds the heap in O(n) from unordered levels: `keys` and the first as many `values`. */
@@ -135,14 +131,6 @@ class LevelHeap {
     }
     this.keys[c] = key;
     this.values[c] = value;
-  }
-
-  topKey(): number {
-    return this.size > 0 ? this.keys[0] : -Infinity;
-  }
-
-  topValue(): number {
-    return this.values[0];
   }
 
   pop(): void {
@@ -234,15 +222,16 @@ export class TerminalEstimate {
    */
   seedHistory(path: Float64Array, usd: number): void {
     const w = path.length - 1;
-    const tiers = this.options.tiers;
-    const { low, high } = this.stored;
-    const sides = ([1, -1] as const).map((side) => ({
-      side,
-      share: side === 1 ? this.options.longShare : 1 - this.options.longShare,
-      keys: new Float64Array(w * tiers.length),
-      values: new Float64Array(w * tiers.length),
-      n: 0,
-    }));
+    const sides = ([1, -1] as const).map((side) => {
+      const size = w * this.options.tiers.length;
+      const levels = { keys: new Float64Array(size), values: new Float64Array(size), n: 0 };
+      const put = (key: number, value: number) => {
+        levels.keys[levels.n] = key;
+        levels.values[levels.n++] = value;
+      };
+      const share = side === 1 ? this.options.longShare : 1 - this.options.longShare;
+      return { side, share, levels, put };
+    });
     let lowAfter = Infinity;
     let highAfter = -Infinity;
     // The decay from time 0 back to the candle, inverted: 1 at the start, less the older.
@@ -252,22 +241,16 @@ export class TerminalEstimate {
       lowAfter = Math.min(lowAfter, p);
       highAfter = Math.max(highAfter, p);
       for (const s of sides) {
-        const qty = (usd * s.share) / p;
         // A long's level survives if no later point fell to it, a short's if none rose to it.
         const reached = s.side === 1 ? lowAfter : highAfter;
-        for (const tier of tiers) {
-          const lp = liquidationPrice(s.side, p, tier.leverage, tier.mmr);
-          if (!(lp >= low && lp < high) || s.side * lp >= s.side * reached) continue;
-          const value = qty * tier.weight * lp * growth;
-          s.keys[s.n] = s.side * lp;
-          s.values[s.n++] = value;
-          this.stored.add(lp, value);
-        }
+        this.addLevels(s.side, p, (usd * s.share) / p, growth, reached, s.put);
       }
       growth *= this.decay;
     }
-    this.longs = LevelHeap.from(sides[0].keys.subarray(0, sides[0].n), sides[0].values);
-    this.shorts = LevelHeap.from(sides[1].keys.subarray(0, sides[1].n), sides[1].values);
+    const heap = ({ keys, values, n }: (typeof sides)[number]['levels']) =>
+      LevelHeap.from(keys.subarray(0, n), values);
+    this.longs = heap(sides[0].levels);
+    this.shorts = heap(sides[1].levels);
     this.read();
   }
 
@@ -279,16 +262,17 @@ export class TerminalEstimate {
 
   /** Removes one side's levels at or beyond `edge` (a long's at or above it). */
   private consumeSide(heap: LevelHeap, side: 1 | -1, edge: number): void {
-    while (heap.size > 0 && heap.topKey() >= side * edge) {
-      this.stored.add(side * heap.topKey(), -heap.topValue());
+    while (heap.size > 0 && heap.keys[0] >= side * edge) {
+      this.stored.add(side * heap.keys[0], -heap.values[0]);
       heap.pop();
     }
   }
 
   /**
    * One candle of the run: consumes the levels it traded through, opens levels for a rise in open
-   * interest (`openQty`, units, both sides; a fall closes nothing a terminal can place), fades
-   * and refreshes {@link notional}.
+   * interest since the last candle (`openQty`, units, both sides; the first candle has none to
+   * compare with, and a fall closes nothing a terminal can place), fades and refreshes
+   * {@link notional}.
    */
   observe(low: number, high: number, close: number, openQty: number): void {
     this.consume(low, high);
@@ -300,11 +284,6 @@ export class TerminalEstimate {
     this.lastOpenQty = openQty;
     this.scale *= this.decay;
     this.read();
-  }
-
-  /** Sets the open interest the next candle's change is measured from. */
-  startFrom(openQty: number): void {
-    this.lastOpenQty = openQty;
   }
 
   /** Refreshes {@link notional} from the stored map at the current time. */
@@ -359,7 +338,8 @@ export function compareMaps(
     if (ti > ei) missed += ti - ei;
     else invented += ei - ti;
   }
-  out.miss = t > 0 ? Math.min(1, missed / t) : 0;
-  out.invent = e > 0 ? Math.min(1, invented / e) : 0;
+  // Each share's part is at most its whole, so both stay within [0, 1].
+  out.miss = t > 0 ? missed / t : 0;
+  out.invent = e > 0 ? invented / e : 0;
   return out;
 }

@@ -71,7 +71,6 @@ export function createWorld(
   legacy.inventory = shorts.openQty - longs.openQty;
   legacy.cash = longs.openCost - shorts.openCost;
   const estimate = createEstimate(s, grid, [longs, shorts]);
-  estimate.startFrom(longs.openQty + shorts.openQty);
   const info: RunInfo = {
     steps: s.steps,
     bucketCount: BUCKET_COUNT,

@@ -540,7 +540,7 @@ export const PARAMS: ParamTable = {
     kind: 'enum',
     label: 'Estimate tiers',
     unit: '',
-    help: 'Leverages a terminal-style heatmap estimate assumes: 10/25/50/100× (common), 5–100× (wide), 25/50/100× (high), or the true mix; changes only the estimate figures.',
+    help: 'Leverages the terminal-style heatmap estimate assumes; changes only its figures.',
     group: 'run',
     persist: 'link',
     default: 'common',

@@ -226,12 +226,9 @@ function checkReport(type: string, report: unknown): string | null {
       return `${type} report.${key} is not a number`;
     }
   }
-  for (const key of REPORT_SERIES) {
-    const v = report[key];
-    if (!Array.isArray(v) || !v.every((x) => typeof x === 'number')) {
-      return `${type} report.${key} is not a list of numbers`;
-    }
-  }
+  const isList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'number');
+  const list = REPORT_SERIES.find((k) => !isList(report[k]));
+  if (list) return `${type} report.${list} is not a list of numbers`;
   if (report.direction !== 'down' && report.direction !== 'up') {
     return `${type} report.direction is not down or up`;
   }
