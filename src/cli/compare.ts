@@ -37,9 +37,17 @@ export interface Comparison {
   metrics: Record<string, MetricComparison>;
 }
 
-/** The report's numeric figures, in report order (null-able ones included). */
-function numericKeys(report: RunReport): (keyof RunReport)[] {
-  return (Object.keys(report) as (keyof RunReport)[]).filter((k) => k !== 'direction');
+/**
+ * The report's numeric figures by name, in report order (null-able ones included); a list
+ * figure gives one per entry, `name[i]`.
+ */
+function figures(report: RunReport): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  for (const [key, v] of Object.entries(report)) {
+    if (Array.isArray(v)) v.forEach((x: number, i) => out.set(`${key}[${i}]`, x));
+    else if (key !== 'direction') out.set(key, v as number | null);
+  }
+  return out;
 }
 
 /** Pairs the reports seed by seed: `a[i]` and `b[i]` must come from the same seed. */
@@ -48,11 +56,13 @@ export function compareReports(a: readonly RunReport[], b: readonly RunReport[])
     throw new Error('compare needs the same, non-zero number of runs on each side');
   }
   const metrics: Record<string, MetricComparison> = {};
-  for (const key of numericKeys(a[0])) {
+  const fa = a.map(figures);
+  const fb = b.map(figures);
+  for (const key of fa[0].keys()) {
     const pairs: [number, number][] = [];
     for (let i = 0; i < a.length; i++) {
-      const x = a[i][key];
-      const y = b[i][key];
+      const x = fa[i].get(key);
+      const y = fb[i].get(key);
       if (typeof x === 'number' && typeof y === 'number') pairs.push([x, y]);
     }
     const diffs = pairs.map(([x, y]) => y - x);

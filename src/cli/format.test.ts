@@ -32,6 +32,10 @@ const report: RunReport = {
   adlNotional: 0,
   adlCount: 0,
   adlSteps: 0,
+  adlShortfall: 0,
+  adlExcessNotional: 0,
+  adlHaircutByProfitDecile: new Array<number>(10).fill(0),
+  adlHaircutByLeverageDecile: new Array<number>(10).fill(0),
   peakQueued: 48_000_000,
   maxQueueAge: 37,
   peakQueueLoss: 1_700_000,
@@ -43,6 +47,10 @@ const report: RunReport = {
   recoverySteps: null,
   fundingVariance: 1e-8,
   conservationError: 1.2e-7,
+  estimateMissShare: 0.5,
+  estimateInventShare: 0.2,
+  estimateMissShare10: 0.4,
+  estimateInventShare10: 0.3,
 };
 
 describe('formatSummary', () => {

@@ -9,6 +9,7 @@
  */
 
 import type { PositionSide } from './positions';
+import { argsortNonNegative } from './sort';
 
 export class AdlRanking {
   private readonly ids: Uint32Array;
@@ -80,6 +81,52 @@ export class AdlRanking {
   }
 }
 
+/** Deciles a figure is split into. */
+export const DECILES = 10;
+
+/**
+ * Who pays under ADL: each time a side is ranked for ADL, its candidates (the profitable
+ * positions) fall into deciles of profit % and of effective leverage; a decile's haircut in that
+ * ranking is the share of the quantity it held that ADL closed. The run's haircut of a decile is
+ * the mean over rankings, weighted by the quantity each ranking closed, so a pro-rata cut reads
+ * the same in every decile and a ranking queue's falls on the top ones. Arrays are indexed
+ * `figure × DECILES + decile`, figure 0 profit and 1 leverage.
+ */
+export class AdlWhoPays {
+  private readonly sum = new Float64Array(2 * DECILES);
+  private readonly weight = new Float64Array(2 * DECILES);
+
+  /** Adds one ranking: what each decile held and what was closed of it. */
+  add(held: Float64Array, closed: Float64Array): void {
+    let w = 0;
+    for (let d = 0; d < DECILES; d++) w += closed[d];
+    if (!(w > 0)) return;
+    for (let k = 0; k < 2 * DECILES; k++) {
+      if (!(held[k] > 0)) continue;
+      this.sum[k] += w * Math.min(1, closed[k] / held[k]);
+      this.weight[k] += w;
+    }
+  }
+
+  /** Each decile's haircut by profit (0) or leverage (1), lowest first (0 where none held). */
+  haircuts(figure: 0 | 1): number[] {
+    const from = figure * DECILES;
+    return Array.from(this.sum.subarray(from, from + DECILES), (x, d) =>
+      this.weight[from + d] > 0 ? x / this.weight[from + d] : 0,
+    );
+  }
+}
+
+/**
+ * Decile of each value by rank: 0 for the lowest tenth, 9 for the highest, equal values in the
+ * order they come (so no decile is empty for ten values or more). Values must be >= 0.
+ */
+function deciles(values: Float64Array, out: Uint8Array): void {
+  const n = values.length;
+  const order = argsortNonNegative(values);
+  for (let k = 0; k < n; k++) out[order[k]] = Math.floor((k * DECILES) / n);
+}
+
 /** What auto-deleveraging did to the traders of one side, for the books. */
 export interface AdlResult {
   /** Units closed. */
@@ -110,12 +157,35 @@ export class Deleverager {
   private readonly hitStep: Int32Array;
   private step = -1;
 
+  /**
+   * The current ranking's tallies (AdlWhoPays' indexing): each candidate's deciles, at 2j and
+   * 2j + 1 (made at the first ADL), and what each decile held and had closed.
+   */
+  private decile: Uint8Array | null = null;
+  private readonly held = new Float64Array(2 * DECILES);
+  private readonly closedOf = new Float64Array(2 * DECILES);
+
   constructor(
     private readonly side: PositionSide,
     private readonly policy: 'queue' | 'prorata',
+    private readonly whoPays: AdlWhoPays = new AdlWhoPays(),
   ) {
     this.ranking = new AdlRanking(side.count);
     this.hitStep = new Int32Array(side.count).fill(-1);
+  }
+
+  /** Counts `closed` units taken from position j against the deciles it was ranked in. */
+  private charge(j: number, closed: number): void {
+    if (!this.decile) return;
+    this.closedOf[this.decile[2 * j]] += closed;
+    this.closedOf[this.decile[2 * j + 1]] += closed;
+  }
+
+  /** Hands the current ranking's tallies to the run's figures. */
+  private foldTallies(): void {
+    this.whoPays.add(this.held, this.closedOf);
+    this.held.fill(0);
+    this.closedOf.fill(0);
   }
 
   /** Counts a hit on position j: once per step for the frame, once per run for the report. */
@@ -155,18 +225,28 @@ export class Deleverager {
         out.realised += o * closed * (b - side.entry[j]);
         rest -= closed;
         this.hit(j);
+        this.charge(j, closed);
       }
       if (side.qty[j] === 0) ranking.dropBest();
     }
   }
 
-  /** Applies the step's pro-rata cut to every candidate. */
+  /** Applies the step's pro-rata cut to every candidate, and closes the step's tallies. */
   finishStep(): void {
+    this.cutProRata();
+    this.foldTallies();
+  }
+
+  private cutProRata(): void {
     if (this.policy !== 'prorata' || this.keep === 1) return;
     const cut = 1 - this.keep;
     for (let r = 0; r < this.ranking.length; r++) {
       const j = this.ranking.at(r);
-      if (this.side.reduce(j, this.keep === 0 ? Infinity : this.side.qty[j] * cut) > 0) this.hit(j);
+      const closed = this.side.reduce(j, this.keep === 0 ? Infinity : this.side.qty[j] * cut);
+      if (closed > 0) {
+        this.hit(j);
+        this.charge(j, closed);
+      }
     }
     this.keep = 1;
     this.candidateQty = 0;
@@ -177,6 +257,8 @@ export class Deleverager {
     this.ranking.build(this.side, mark);
     this.rankedAt = step;
     this.keep = 1;
+    this.foldTallies();
+    this.sortIntoDeciles(mark);
     if (this.policy !== 'prorata') return;
     let q = 0;
     let c = 0;
@@ -187,5 +269,29 @@ export class Deleverager {
     }
     this.candidateQty = q;
     this.candidateCost = c;
+  }
+
+  /** Sorts the candidates just ranked into deciles and counts what each decile holds. */
+  private sortIntoDeciles(mark: number): void {
+    const side = this.side;
+    const n = this.ranking.length;
+    const profit = new Float64Array(n);
+    const leverage = new Float64Array(n);
+    for (let r = 0; r < n; r++) {
+      const j = this.ranking.at(r);
+      const e = side.entry[j];
+      profit[r] = (side.side * (mark - e) * side.leverage[j]) / e;
+      leverage[r] = Math.min(Number.MAX_VALUE, mark / Math.abs(mark - side.bankruptcy(j)));
+    }
+    this.decile ??= new Uint8Array(2 * side.count);
+    const byRank = new Uint8Array(n);
+    for (const [figure, values] of [profit, leverage].entries()) {
+      deciles(values, byRank);
+      for (let r = 0; r < n; r++) {
+        const j = this.ranking.at(r);
+        this.decile[2 * j + figure] = figure * DECILES + byRank[r];
+        this.held[figure * DECILES + byRank[r]] += side.qty[j];
+      }
+    }
   }
 }

@@ -72,6 +72,14 @@ export const SCALAR_COLUMNS = [
   'vaultPnl',
   /** Bit set of {@link EVENT} flags. */
   'events',
+  /**
+   * The terminal-style estimate against the true map (estimate.ts), within ±5 % and ±10 % of the
+   * last price: the share of the true fuel it misses and the share of its own it invents (0..1).
+   */
+  'estimateMiss5',
+  'estimateInvent5',
+  'estimateMiss10',
+  'estimateInvent10',
 ] as const;
 
 export type ScalarColumn = (typeof SCALAR_COLUMNS)[number];
@@ -90,6 +98,8 @@ export const BUCKET_COLUMNS = [
   'ask',
   /** Baseline depth the market makers aim for in the bucket, around the current last price. */
   'baseline',
+  /** The terminal-style estimate of `predicted`, from candles and open interest (estimate.ts). */
+  'estimated',
 ] as const;
 
 export type BucketColumn = (typeof BUCKET_COLUMNS)[number];

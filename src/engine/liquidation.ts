@@ -33,7 +33,7 @@
  */
 
 import { type Account, newAccount } from './accounts';
-import { type AdlResult, Deleverager } from './adl';
+import { type AdlResult, AdlWhoPays, Deleverager } from './adl';
 import type { ExogenousLedger } from './criticality';
 import { TakeoverQueue } from './queue';
 import { bandLimit, type OrderBook } from './book';
@@ -87,6 +87,12 @@ export interface LiquidationTotals {
   liquidations: number;
   adlCount: number;
   adlNotional: number;
+  /**
+   * The shortfall ADL's closes covered: per unit closed, the loss of closing it at the edge of
+   * the price band, where the book ran out (a warehouse's ADL: at the mark), against the
+   * bankruptcy price ADL closed it at (USD; the least the fund would have had to pay).
+   */
+  adlShortfall: number;
   fundLow: number;
   /** Traders' realised profit and loss, funding excluded (USD). */
   tradersRealised: number;
@@ -130,6 +136,8 @@ export class LiquidationEngine {
   private readonly adlLongs: Deleverager;
   private readonly adlShorts: Deleverager;
   private readonly adlResult: AdlResult = { closed: 0, realised: 0 };
+  /** Who ADL closed, by decile of profit and of leverage among its candidates. */
+  readonly whoPays = new AdlWhoPays();
   private stepCount = 0;
   private readonly sides: readonly PositionSide[];
   /** Venue engines: breached positions left with their traders this step, checked again next. */
@@ -161,8 +169,8 @@ export class LiquidationEngine {
     this.kind = s.engine ?? 'generic';
     this.fund = s.insuranceFund;
     this.sides = [longs, shorts];
-    this.adlLongs = new Deleverager(longs, s.adl);
-    this.adlShorts = new Deleverager(shorts, s.adl);
+    this.adlLongs = new Deleverager(longs, s.adl, this.whoPays);
+    this.adlShorts = new Deleverager(shorts, s.adl, this.whoPays);
     // Venues pay the whole surplus over bankruptcy into the fund; the contract's split is generic's.
     this.feeRate = this.kind === 'generic' ? s.liquidationFee / 100 : 0;
     this.totals = {
@@ -171,6 +179,7 @@ export class LiquidationEngine {
       liquidations: 0,
       adlCount: 0,
       adlNotional: 0,
+      adlShortfall: 0,
       fundLow: s.insuranceFund,
       tradersRealised: 0,
       tradersFunding: 0,
@@ -429,7 +438,7 @@ export class LiquidationEngine {
       }
     }
     if (o.rest > 0) {
-      const y = this.deleverage(this.account, s, o.rest, b, mark, fundingIndex);
+      const y = this.deleverage(this.account, s, o.rest, b, mark, fundingIndex, o.band);
       atBankruptcy += y;
       o.rest = remainder(o.rest, y, qty);
     }
@@ -545,7 +554,7 @@ export class LiquidationEngine {
     // debt). While the fund still has money, what the band left waits for the book to refill.
     const fundSpent = this.headroom() <= FUND_EPSILON * qty * b;
     if (o.rest > 0 && fundSpent) {
-      const y = this.deleverage(this.account, s, o.rest, b, mark, fundingIndex);
+      const y = this.deleverage(this.account, s, o.rest, b, mark, fundingIndex, o.band);
       atBankruptcy += y;
       o.rest -= y;
       if (o.rest > 0) this.fill(book, Infinity, false);
@@ -625,6 +634,7 @@ export class LiquidationEngine {
     b: number,
     mark: number,
     fundingIndex: number,
+    bookEdge = mark,
   ): number {
     const adl = s === 1 ? this.adlShorts : this.adlLongs;
     const r = this.adlResult;
@@ -653,6 +663,8 @@ export class LiquidationEngine {
         closed += y;
       }
     }
+    // What the book could not take within the band would have lost at least s·(b − edge) a unit.
+    this.totals.adlShortfall += closed * Math.max(0, s * (b - bookEdge));
     return closed;
   }
 

@@ -48,7 +48,7 @@ export interface Population {
 }
 
 /** The warm-up price path ending at the start price, with its running extremes from each step. */
-function warmupPath(s: Scenario, rng: Rng) {
+export function warmupPath(s: Scenario, rng: Rng) {
   const sigma = Math.max(stepVolatility(s.volatility), 1e-6);
   const path = new Float64Array(WARMUP_STEPS + 1);
   path[WARMUP_STEPS] = s.price;

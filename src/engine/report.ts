@@ -66,6 +66,21 @@ export interface RunReport {
   adlCount: number;
   /** Steps in which ADL closed anything (a flush in one minute reads 1). */
   adlSteps: number;
+  /**
+   * The shortfall ADL covered: for every unit it closed, the loss of closing it in the book at
+   * the edge of the price band, where the book ran out, instead of at the bankruptcy price (a
+   * warehouse's ADL: at the mark). USD; a lower bound of what the fund would have paid.
+   */
+  adlShortfall: number;
+  /** adlNotional − adlShortfall: notional ADL closed beyond the money the shortfall needed (USD). */
+  adlExcessNotional: number;
+  /**
+   * Who paid: the haircut (share of quantity closed) of each decile of ADL's candidates, the
+   * profitable positions of the side it deleveraged, sorted by profit % (PnL over margin) and by
+   * effective leverage at each ranking; 10 entries, lowest decile first.
+   */
+  adlHaircutByProfitDecile: number[];
+  adlHaircutByLeverageDecile: number[];
   /** Largest notional waiting in the liquidation engine's queue at the mark (USD). */
   peakQueued: number;
   /** Longest any position waited in the queue (steps). */
@@ -88,4 +103,13 @@ export interface RunReport {
   fundingVariance: number;
   /** Sum of every party's profit and loss minus bad debt (USD): 0 up to rounding. */
   conservationError: number;
+  /**
+   * The terminal-style heatmap estimate (estimate.ts) against the true liquidation map, mean over
+   * the steps run: the share of the true fuel within ±5 % of the price it misses, and the share
+   * of its own fuel there that is not there in truth (0..1); the `10` pair within ±10 %.
+   */
+  estimateMissShare: number;
+  estimateInventShare: number;
+  estimateMissShare10: number;
+  estimateInventShare10: number;
 }

@@ -82,6 +82,8 @@ class RunTracker {
   peakQueueLoss = 0;
   peakFundStock = 0;
   peakVaultInventory = 0;
+  /** Sums over the steps of the estimate's miss and invent shares (±5 %, ±10 %). */
+  readonly estimate = { miss5: 0, invent5: 0, miss10: 0, invent10: 0 };
   private fundingN = 0;
   private fundingMean = 0;
   private fundingM2 = 0;
@@ -109,6 +111,11 @@ class RunTracker {
     this.peakQueueLoss = Math.max(this.peakQueueLoss, c.queueLoss[row]);
     this.peakFundStock = Math.max(this.peakFundStock, Math.abs(c.fundStock[row]));
     this.peakVaultInventory = Math.max(this.peakVaultInventory, Math.abs(c.vaultInventory[row]));
+    const e = this.estimate;
+    e.miss5 += c.estimateMiss5[row];
+    e.invent5 += c.estimateInvent5[row];
+    e.miss10 += c.estimateMiss10[row];
+    e.invent10 += c.estimateInvent10[row];
     // Welford's running variance of the funding rate.
     const f = c.fundingRate[row];
     this.fundingN++;
@@ -178,6 +185,18 @@ export function netInventory(w: World): number {
   return q;
 }
 
+/** The estimate's mean miss and invent shares over the steps run. */
+function estimateFigures(t: RunTracker, stepsRun: number) {
+  const mean = (sum: number) => (stepsRun > 0 ? sum / stepsRun : 0);
+  const e = t.estimate;
+  return {
+    estimateMissShare: mean(e.miss5),
+    estimateInventShare: mean(e.invent5),
+    estimateMissShare10: mean(e.miss10),
+    estimateInventShare10: mean(e.invent10),
+  };
+}
+
 function buildReport(w: World, t: RunTracker): RunReport {
   const stepsRun = w.step;
   const e = w.engine;
@@ -217,6 +236,10 @@ function buildReport(w: World, t: RunTracker): RunReport {
     adlNotional: totals.adlNotional,
     adlCount: totals.adlCount,
     adlSteps: t.adlSteps,
+    adlShortfall: totals.adlShortfall,
+    adlExcessNotional: Math.max(0, totals.adlNotional - totals.adlShortfall),
+    adlHaircutByProfitDecile: e.whoPays.haircuts(0),
+    adlHaircutByLeverageDecile: e.whoPays.haircuts(1),
     peakQueued: t.peakQueued,
     maxQueueAge: t.maxQueueAge,
     peakQueueLoss: t.peakQueueLoss,
@@ -228,6 +251,7 @@ function buildReport(w: World, t: RunTracker): RunReport {
     recoverySteps: recoverySteps(t, stepsRun),
     fundingVariance: t.fundingVariance(),
     conservationError: conservationError(w),
+    ...estimateFigures(t, stepsRun),
   };
 }
 

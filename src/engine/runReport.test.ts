@@ -5,10 +5,14 @@ import { defaultScenario } from '../scenario/params';
 import { runReport, runScenario } from './run';
 import type { RunReport } from './report';
 
-/** Keys whose values differ, compared with Object.is (so -0 and NaN count). */
+/** Keys whose values differ, compared with Object.is (so -0 and NaN count), lists entry by entry. */
 function differences(a: RunReport, b: RunReport): string[] {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof RunReport>;
-  return [...keys].filter((k) => !Object.is(a[k], b[k]));
+  const same = (x: unknown, y: unknown): boolean =>
+    Array.isArray(x) && Array.isArray(y)
+      ? x.length === y.length && x.every((v, i) => Object.is(v, y[i]))
+      : Object.is(x, y);
+  return [...keys].filter((k) => !same(a[k], b[k]));
 }
 
 /** Small enough to run a few dozen times on a busy machine. */

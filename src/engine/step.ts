@@ -9,6 +9,7 @@
  */
 
 import { DEPTH_BAND } from './book';
+import { compareMaps, type MapGap } from './estimate';
 import { EVENT, type FrameBatch } from './frame';
 import type { Market } from './market';
 import { inventoryAccounts, type World } from './world';
@@ -185,6 +186,7 @@ function writeFrame(
   c.vaultInventory[row] = engine.vault.inventory * market.mark;
   c.vaultPnl[row] = engine.vaultPnl(last);
   c.events[row] = events;
+  writeEstimate(w, c, row);
 
   out.count = Math.max(out.count, row + 1);
   const b = out.bucketCount;
@@ -192,9 +194,11 @@ function writeFrame(
   const from = row * b;
   const predicted = out.buckets.predicted;
   const realised = out.buckets.realised;
+  const estimated = out.buckets.estimated;
   for (let i = 0; i < b; i++) {
     predicted[from + i] = w.predicted.notional[i];
     realised[from + i] = liq.realised.notional[i];
+    estimated[from + i] = w.estimate.notional[i];
   }
   book.bucketize(
     info.bucketLow,
@@ -204,4 +208,21 @@ function writeFrame(
     out.buckets.ask.subarray(from, from + b),
     out.buckets.baseline.subarray(from, from + b),
   );
+}
+
+/** Reused result of the estimate's comparison (no allocation per step). */
+const gap: MapGap = { miss: 0, invent: 0 };
+
+/** Shows the terminal's estimate the step's candle, then scores it against the true map. */
+function writeEstimate(w: World, c: FrameBatch['scalars'], row: number): void {
+  const tape = w.market.book.tape;
+  w.estimate.observe(tape.low, tape.high, tape.close, w.longs.openQty + w.shorts.openQty);
+  const grid = { low: w.info.bucketLow, high: w.info.bucketHigh };
+  const truth = w.predicted.notional;
+  compareMaps(truth, w.estimate.notional, grid, tape.close, 0.05, gap);
+  c.estimateMiss5[row] = gap.miss;
+  c.estimateInvent5[row] = gap.invent;
+  compareMaps(truth, w.estimate.notional, grid, tape.close, 0.1, gap);
+  c.estimateMiss10[row] = gap.miss;
+  c.estimateInvent10[row] = gap.invent;
 }

@@ -19,6 +19,11 @@ export type QuoteMid = 'last' | 'fair';
 export type WithdrawKey = 'volatility' | 'stress';
 /** How position sizes are drawn (population.ts): shares of the count, or a fixed size distribution. */
 export type Sizing = 'count' | 'fixed';
+/**
+ * The leverage tiers the terminal-style heatmap estimate assumes (estimate.ts): a common
+ * terminal setting, a wider or a higher set, or the population's true mix.
+ */
+export type EstimateTiers = 'common' | 'wide' | 'high' | 'true';
 
 /** A complete, valid scenario. Units are those of the parameter table. */
 export interface Scenario {
@@ -102,4 +107,6 @@ export interface Scenario {
   engine: LiquidationEngineKind;
   /** How position sizes, tiers and leverage caps are drawn. */
   sizing: Sizing;
+  /** Leverage tiers the estimated heatmap assumes (a view of the run: changes no other figure). */
+  estimateTiers: EstimateTiers;
 }

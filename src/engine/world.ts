@@ -7,8 +7,10 @@
 import { type Account, newAccount } from './accounts';
 import type { RunInfo } from './frame';
 import { ExogenousLedger } from './criticality';
+import { assumedTiers, ESTIMATE_HALF_LIFE, TerminalEstimate } from './estimate';
 import { LiquidationEngine, type StepLiquidations } from './liquidation';
 import { Market } from './market';
+import { warmupPath } from './population';
 import { drawSortedPopulation, type SortedPopulation } from './populationCache';
 import { LiquidationMap, PositionSide } from './positions';
 import { createRng } from './rng';
@@ -36,6 +38,8 @@ export interface World {
   readonly legacy: Account;
   /** Liquidation notional of open positions by price bucket. */
   readonly predicted: LiquidationMap;
+  /** A terminal's estimate of `predicted`, from what a terminal sees (estimate.ts). */
+  readonly estimate: TerminalEstimate;
   /** This step's liquidations, reset every step. */
   readonly stepLiquidations: StepLiquidations;
   /** Next step to simulate. */
@@ -72,6 +76,7 @@ export function createWorld(
   const legacy = newAccount();
   legacy.inventory = shorts.openQty - longs.openQty;
   legacy.cash = longs.openCost - shorts.openCost;
+  const estimate = createEstimate(s, grid, [longs, shorts]);
   const info: RunInfo = {
     steps: s.steps,
     bucketCount: BUCKET_COUNT,
@@ -94,6 +99,7 @@ export function createWorld(
     engine: new LiquidationEngine(s, longs, shorts, legacy),
     legacy,
     predicted,
+    estimate,
     stepLiquidations: {
       longNotional: 0,
       shortNotional: 0,
@@ -105,6 +111,28 @@ export function createWorld(
     },
     step: 0,
   };
+}
+
+/**
+ * The terminal's estimate at the start: seeded from the week of prices before the run (the same
+ * warm-up path the population's entries were drawn on, which a terminal would have seen), with
+ * the starting open interest spread evenly over it, as the entries were.
+ */
+function createEstimate(
+  s: Scenario,
+  grid: { low: number; high: number },
+  sides: readonly PositionSide[],
+): TerminalEstimate {
+  const estimate = new TerminalEstimate(grid.low, grid.high, BUCKET_COUNT, {
+    tiers: assumedTiers(s.estimateTiers, sides),
+    halfLife: ESTIMATE_HALF_LIFE,
+    longShare: 0.5,
+  });
+  const { path } = warmupPath(s, createRng(s.seed, 'population'));
+  let openUsd = 0;
+  for (const side of sides) openUsd += side.openQty * s.price;
+  estimate.seedHistory(path, openUsd / (path.length - 1));
+  return estimate;
 }
 
 /** Every account that holds inventory apart from the leveraged positions. */

@@ -12,6 +12,7 @@ function batch() {
   b.scalars.close.set([60000, 59876.5]);
   b.buckets.predicted.set([1.5, 2, 0.1, 4]);
   b.buckets.bid.set([100, 200, 300, 400]);
+  b.buckets.estimated.set([1, 0, 0, 3]);
   return b;
 }
 
@@ -43,10 +44,10 @@ describe('bucket frames CSV', () => {
     const lines = [...bucketCsvLines(batch(), info)];
     expect(lines[0]).toBe(`step,bucketLow,bucketHigh,${BUCKET_COLUMNS.join(',')}`);
     expect(lines.slice(1)).toEqual([
-      '0,50000,60000,1.5,0,100,0,0',
-      '0,60000,70000,2,0,200,0,0',
-      '1,50000,60000,0.1,0,300,0,0',
-      '1,60000,70000,4,0,400,0,0',
+      '0,50000,60000,1.5,0,100,0,0,1',
+      '0,60000,70000,2,0,200,0,0,0',
+      '1,50000,60000,0.1,0,300,0,0,0',
+      '1,60000,70000,4,0,400,0,0,3',
     ]);
   });
 

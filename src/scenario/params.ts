@@ -18,6 +18,7 @@ export type {
   QuoteMid,
   WithdrawKey,
   Sizing,
+  EstimateTiers,
 } from '../engine/types';
 
 /**
@@ -534,6 +535,16 @@ export const PARAMS: ParamTable = {
     persist: 'link',
     default: 'fixed',
     options: ['count', 'fixed'],
+  },
+  estimateTiers: {
+    kind: 'enum',
+    label: 'Estimate tiers',
+    unit: '',
+    help: 'Leverages the terminal-style heatmap estimate assumes; changes only its figures.',
+    group: 'run',
+    persist: 'link',
+    default: 'common',
+    options: ['common', 'wide', 'high', 'true'],
   },
 };
 

@@ -66,6 +66,7 @@ const BASE: Scenario = {
   withdrawOn: 'volatility',
   withdrawFloor: 0.05,
   sizing: 'count',
+  estimateTiers: 'common',
 };
 
 const preset = (

@@ -164,8 +164,15 @@ const INFO_FIELDS: Record<keyof RunInfo, true> = {
   shockSteps: true,
 };
 
+/** The report's figures that are lists of numbers. */
+type ReportSeries = 'adlHaircutByProfitDecile' | 'adlHaircutByLeverageDecile';
+const REPORT_SERIES: readonly ReportSeries[] = [
+  'adlHaircutByProfitDecile',
+  'adlHaircutByLeverageDecile',
+];
+
 /** The report's numeric fields; `true` where null is allowed too. */
-const REPORT_FIELDS: Record<Exclude<keyof RunReport, 'direction'>, boolean> = {
+const REPORT_FIELDS: Record<Exclude<keyof RunReport, 'direction' | ReportSeries>, boolean> = {
   stepsRun: false,
   maxDrawdown: false,
   maxDrawdownStep: false,
@@ -193,6 +200,8 @@ const REPORT_FIELDS: Record<Exclude<keyof RunReport, 'direction'>, boolean> = {
   adlNotional: false,
   adlCount: false,
   adlSteps: false,
+  adlShortfall: false,
+  adlExcessNotional: false,
   peakQueued: false,
   maxQueueAge: false,
   peakQueueLoss: false,
@@ -204,6 +213,10 @@ const REPORT_FIELDS: Record<Exclude<keyof RunReport, 'direction'>, boolean> = {
   recoverySteps: true,
   fundingVariance: false,
   conservationError: false,
+  estimateMissShare: false,
+  estimateInventShare: false,
+  estimateMissShare10: false,
+  estimateInventShare10: false,
 };
 
 type Fields = Record<string, unknown>;
@@ -228,6 +241,9 @@ function checkReport(type: string, report: unknown): string | null {
       return `${type} report.${key} is not a number`;
     }
   }
+  const isList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'number');
+  const list = REPORT_SERIES.find((k) => !isList(report[k]));
+  if (list) return `${type} report.${list} is not a list of numbers`;
   if (report.direction !== 'down' && report.direction !== 'up') {
     return `${type} report.direction is not down or up`;
   }

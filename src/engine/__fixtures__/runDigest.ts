@@ -81,7 +81,10 @@ export function runDigest(overrides: Partial<Scenario>): Record<string, string> 
     const rows = frames.buckets[c].subarray(0, n * frames.bucketCount);
     out[c] = hex(fnv1a(FNV_OFFSET, bytesOf(rows)));
   }
-  const figures = Object.values(report).map((v) => (typeof v === 'number' ? v : NaN));
+  // List figures (the ADL haircuts by decile) count entry by entry.
+  const figures = Object.values(report)
+    .flat()
+    .map((v) => (typeof v === 'number' ? v : NaN));
   out.report = hex(fnv1a(FNV_OFFSET, bytesOf(Float64Array.from(figures))));
   out.liquidations = String(report.liquidations);
   return out;
