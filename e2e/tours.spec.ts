@@ -40,6 +40,8 @@ test.describe('guided tours', () => {
     // The stage shows its own controls only.
     await expect(controls(page)).toHaveCount(2);
     await waitReady(page);
+    // Before the run has a frame nothing is reached, so the panel says no stop.
+    await expect(panel.getByTestId('tour-stop')).toHaveText('');
     await setSpeed(page, 'max');
     await panel.getByRole('button', { name: 'Play to the shock' }).click();
     await expect(panel.getByTestId('tour-stop')).toHaveText(

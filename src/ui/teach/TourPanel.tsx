@@ -24,7 +24,9 @@ export function TourPanel() {
   const steps = momentSteps(frames, stage.moments);
   const next = steps.findIndex((step) => step < 0);
   const last = frames && frames.count > 0 ? frames.start + frames.count - 1 : -1;
-  const here = stage.moments.find((_, i) => steps[i] === last && status !== 'playing');
+  // Stopped at a moment: the newest frame is one (never before the first frame: -1 is "not yet").
+  const here =
+    last >= 0 && status !== 'playing' ? stage.moments.find((_, i) => steps[i] === last) : undefined;
   const go = (n: number) => openStage(store, controller, tour.name, n);
   const compare = stage.compareWith ? findPreset(stage.compareWith) : undefined;
   const playLabel = next >= 0 ? `Play to ${MOMENT_LABELS[stage.moments[next]]}` : 'Play to the end';
