@@ -44,7 +44,8 @@ export function App() {
             <PresetMenu />
           </div>
         ) : (
-          <p className="min-w-0 flex-1 basis-80 text-sm text-slate-300">
+          // On a phone the header keeps to its buttons, so a chart shows above the sheet.
+          <p className="min-w-0 flex-1 basis-80 text-sm text-slate-300 max-sm:hidden">
             Watch how a price shock turns into a liquidation cascade in a leveraged perpetual
             futures market: press play, then move a slider and run the same market again.
           </p>
