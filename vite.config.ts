@@ -5,10 +5,12 @@ import tailwindcss from '@tailwindcss/vite';
 import { simWorkerChunk } from './scripts/simWorkerChunk.mjs';
 
 /**
- * Loads the entry from an inline module (`import './assets/…'`) instead of `<script src>`. The
- * browser's preload scanner fetches a `src` ahead of the parser, against the address as opened;
- * an import is resolved only when it runs, after index.html's first script has turned a `//…`
- * catch-all path back into the root, so no request goes to the bogus folder.
+ * Loads the entry from an inline module (`import './assets/…'`) instead of `<script src>`, and
+ * drops the `modulepreload` links of the chunks it imports. The browser's preload scanner fetches
+ * a `src` or a preload `href` ahead of the parser, against the address as opened; an import is
+ * resolved only when it runs, after index.html's first script has turned a `//…` catch-all path
+ * back into the root, so no request goes to the bogus folder. The entry imports its chunks
+ * itself, a moment later than a preload would.
  */
 function entryAfterPathCheck(): Plugin {
   return {
@@ -17,10 +19,12 @@ function entryAfterPathCheck(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler: (html) =>
-        html.replace(
-          /<script type="module" crossorigin src="([^"]+)"><\/script>/,
-          (_, src: string) => `<script type="module">import ${JSON.stringify(src)};</script>`,
-        ),
+        html
+          .replace(
+            /<script type="module" crossorigin src="([^"]+)"><\/script>/,
+            (_, src: string) => `<script type="module">import ${JSON.stringify(src)};</script>`,
+          )
+          .replace(/\s*<link rel="modulepreload"[^>]*>/g, ''),
     },
   };
 }
