@@ -74,6 +74,10 @@ export function stepWorld(w: World, out: FrameBatch, row: number, flags: RunFlag
 
   liq.adlCount = engine.lastAdlHits;
   liq.adlNotional = engine.totals.adlNotional - adlNotionalBefore;
+  // The terminal's estimate sees the step's candle here, not in writeFrame: the opening's frame
+  // (writeStateFrame) must change nothing of the run.
+  const tape = w.market.book.tape;
+  w.estimate.observe(tape.low, tape.high, tape.close, w.longs.openQty + w.shorts.openQty);
   writeFrame(w, out, row, flags, { halted, fundBefore, badDebtBefore });
   w.step = t + 1;
 }
@@ -213,10 +217,9 @@ function writeFrame(
 /** Reused result of the estimate's comparison (no allocation per step). */
 const gap: MapGap = { miss: 0, invent: 0 };
 
-/** Shows the terminal's estimate the step's candle, then scores it against the true map. */
+/** Scores the terminal's estimate (updated by stepWorld) against the true map. */
 function writeEstimate(w: World, c: FrameBatch['scalars'], row: number): void {
   const tape = w.market.book.tape;
-  w.estimate.observe(tape.low, tape.high, tape.close, w.longs.openQty + w.shorts.openQty);
   const grid = { low: w.info.bucketLow, high: w.info.bucketHigh };
   const truth = w.predicted.notional;
   compareMaps(truth, w.estimate.notional, grid, tape.close, 0.05, gap);
