@@ -1,7 +1,9 @@
 /* global self, caches, fetch, URL */
 // Offline after the first visit: install keeps the page and the built files (precache.json, from
 // the build) in a cache; files come from it, the page from the network while there is one.
-const CACHE = 'cascade-lab';
+// One cache per build (main.tsx registers `sw.js?build=<the entry chunk's name>`): a new deploy
+// installs afresh, and activating it deletes the caches of older builds.
+const CACHE = `cascade-lab-${new URL(self.location).searchParams.get('build') ?? ''}`;
 const PAGE = new URL('./', self.location).href;
 
 self.addEventListener('install', (event) => {
@@ -14,7 +16,15 @@ self.addEventListener('install', (event) => {
   );
 });
 
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener('activate', (event) =>
+  event.waitUntil(
+    (async () => {
+      const old = (await caches.keys()).filter((k) => k.startsWith('cascade-lab') && k !== CACHE);
+      await Promise.all(old.map((k) => caches.delete(k)));
+      await self.clients.claim();
+    })(),
+  ),
+);
 
 async function page(request) {
   const cache = await caches.open(CACHE);

@@ -31,7 +31,9 @@ const storage = browserStorage();
 const link = hasLink(window.location)
   ? readLink(window.location)
   : (readLast(storage) ?? readLink(window.location));
-const store = createAppStore(tourScenario(link.scenario, link.view));
+// A bare tour link runs the stage's market: that is the scenario the address policy sees too.
+const opened = { ...link, scenario: tourScenario(link.scenario, link.view) };
+const store = createAppStore(opened.scenario);
 store.getState().setNotice(link.notice);
 // The minute opens the run; the preset label follows the values; the rest stays in force.
 const teach = { ...link.view };
@@ -41,7 +43,7 @@ delete teach.present;
 store.getState().setTeach(teach);
 store.getState().setPresent(link.view.present === true);
 followView(store);
-const followAddress = createAddressSync(store, link);
+const followAddress = createAddressSync(store, opened);
 const onCommit = (scenario: Scenario) => {
   followAddress(scenario);
   saveLast(storage, scenario);
@@ -62,7 +64,11 @@ const services = { store, controller };
 // Registered after load, so it never competes with the first run; a refusal changes nothing.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   window.addEventListener('load', () => {
-    navigator.serviceWorker.register('./sw.js').catch(() => undefined);
+    // The entry chunk's hashed name names the build, so a new deploy installs a new cache.
+    const build = new URL(import.meta.url).pathname.split('/').pop() ?? '';
+    navigator.serviceWorker
+      .register(`./sw.js?build=${encodeURIComponent(build)}`)
+      .catch(() => undefined);
   });
 }
 

@@ -4,6 +4,7 @@
  * continue to the next moment, end the tour. The tours themselves are data (scenario/tours.ts).
  */
 
+import { selectIsStale } from './selectors';
 import { EVENT, type EventName, type FrameBatch } from '../engine/frame';
 import { defaultScenario, encodeScenario, type Scenario, type View } from '../scenario';
 import { findTour, momentMask, stageScenario, type Tour, type TourStage } from '../scenario/tours';
@@ -93,7 +94,9 @@ export function openStage(
 export function continueTour(state: AppState, controller: Controller): void {
   const open = openStageOf(state.teach);
   state.setViewStep(null);
-  controller.play(open ? pendingMask(state.frames, open.stage) : 0);
+  // While a new run is set up the frames are the old run's: none of its moments count yet.
+  const frames = selectIsStale(state) ? null : state.frames;
+  controller.play(open ? pendingMask(frames, open.stage) : 0);
 }
 
 /** Leaves the tour: every control again, the run as it is. */

@@ -4,8 +4,9 @@
  * the scrubber and the figures, then the charts.
  */
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useAppStore, useController } from '../state/react';
+import { shownControls } from '../state/tour';
 import { Announcer } from './Announcer';
 import { ChartsGrid } from './ChartsGrid';
 import { ControlsPanel } from './controls/ControlsPanel';
@@ -16,6 +17,7 @@ import { ShareBar } from './share/ShareBar';
 import { Scrubber } from './Scrubber';
 import { EpisodePanel } from './teach/EpisodePanel';
 import { LearnBar } from './teach/LearnBar';
+import './teach/present.css';
 import { PresetMenu } from './teach/PresetMenu';
 import { useKeyboard } from './useKeyboard';
 import { useHeight } from './useHeight';
@@ -34,15 +36,21 @@ export function App() {
   // The sheet folds away on a phone only; beside the charts the controls are always there.
   const sheetOpen = !present && (sheetShown || !narrow);
   const embed = useAppStore((s) => s.teach.embed === true);
+  // A preset replaces every value: not where a link shows or locks controls, or in a tour.
+  const presetsFree = useAppStore(
+    (s) => shownControls(s.teach) === null && !s.teach.lock?.length && !s.teach.tour,
+  );
+  // On the root element, so popovers and dialogs outside the app's tree take the theme too.
+  useEffect(() => {
+    document.documentElement.classList.toggle('present', present);
+  }, [present]);
   if (embed) return <EmbedView />;
   return (
     <div className="min-h-screen bg-slate-950 text-slate-100">
       <header className="flex flex-wrap items-baseline gap-x-4 gap-y-1 border-b border-slate-800 px-4 py-2">
         <h1 className="text-2xl font-semibold tracking-tight">Cascade Lab</h1>
         {present ? (
-          <div className="min-w-0 flex-1 basis-64">
-            <PresetMenu />
-          </div>
+          <div className="min-w-0 flex-1 basis-64">{presetsFree && <PresetMenu />}</div>
         ) : (
           // On a phone the header keeps to its buttons, so a chart shows above the sheet.
           <p className="min-w-0 flex-1 basis-80 text-sm text-slate-300 max-sm:hidden">
@@ -98,7 +106,7 @@ export function App() {
             )}
           </div>
           <div id="scenario-controls" hidden={!sheetOpen} className="space-y-2">
-            <PresetMenu />
+            {presetsFree && !present && <PresetMenu />}
             <ControlsPanel />
           </div>
         </aside>

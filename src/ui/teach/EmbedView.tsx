@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { createPriceChart, type BaseChartOptions, type PriceChartEvents } from '../../charts';
 import { useApp, useAppStore } from '../../state/react';
 import { selectStatus } from '../../state/selectors';
-import { shareUrl } from '../../state/urlSync';
+import { shareUrl, teachView } from '../../state/urlSync';
 import { Announcer } from '../Announcer';
 import { ChartHost } from '../ChartHost';
 import { ErrorBoundary } from '../ErrorBoundary';
@@ -28,7 +28,10 @@ export function EmbedView() {
   const events = useMemo(() => ({ onHover: setHoverStep }), [setHoverStep]);
   const scenario = useAppStore((s) => s.scenario);
   const teach = useAppStore((s) => s.teach);
-  const full = shareUrl(scenario, { ...teach, embed: false, autoplay: false }, window.location);
+  const present = useAppStore((s) => s.present);
+  // Every view key in force (the preset label and presentation mode too), less the bare view's.
+  const view = { ...teachView({ scenario, teach, present }), embed: false, autoplay: false };
+  const full = shareUrl(scenario, view, window.location);
   return (
     <main className="min-h-screen space-y-2 bg-slate-950 p-2 text-slate-100" data-testid="embed">
       <h1 className="sr-only">Cascade Lab</h1>

@@ -1,19 +1,13 @@
 /** The header's teaching controls: the glossary, the assumptions and presentation mode. */
 
-import { useEffect } from 'react';
 import { useAppStore } from '../../state/react';
 import { AssumptionsDialog } from './AssumptionsDialog';
 import { headerButton } from './Dialog';
 import { GlossaryDialog } from './GlossaryDialog';
-import './present.css';
 
 export function LearnBar() {
   const present = useAppStore((s) => s.present);
   const setPresent = useAppStore((s) => s.setPresent);
-  // On the root element, so popovers and dialogs outside the app's tree take the theme too.
-  useEffect(() => {
-    document.documentElement.classList.toggle('present', present);
-  }, [present]);
   return (
     <div role="group" aria-label="Learn" className="flex flex-wrap items-center gap-2">
       <GlossaryDialog />
