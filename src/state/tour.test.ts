@@ -103,8 +103,20 @@ describe('tour state', () => {
     const { c, calls } = fakeController(store);
     store.getState().setTeach({ tour: 'anatomy', stage: 1 });
     continueTour(store.getState(), c);
-    store.setState({ frames: framesWith({ 60: EVENT.SHOCK }, 61) });
+    // The current run's frames (ready for this generation) have passed the shock.
+    const { generation } = store.getState();
+    store.setState({ frames: framesWith({ 60: EVENT.SHOCK }, 61), readyGeneration: generation });
     continueTour(store.getState(), c);
     expect(calls).toEqual([`play ${EVENT.SHOCK}`, 'play 0']);
+  });
+
+  it("counts no moment from an old run's frames while the new run is set up", () => {
+    const store = createAppStore();
+    const { c, calls } = fakeController(store);
+    store.getState().setTeach({ tour: 'anatomy', stage: 1 });
+    store.setState({ frames: framesWith({ 60: EVENT.SHOCK }, 61) });
+    store.getState().beginRun(); // a new run: the frames on screen are the last one's
+    continueTour(store.getState(), c);
+    expect(calls).toEqual([`play ${EVENT.SHOCK}`]);
   });
 });
