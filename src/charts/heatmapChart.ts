@@ -41,7 +41,7 @@ import {
   type HeatmapModel,
 } from './heatmapModel';
 
-export type { HeatmapChartOptions } from './heatmapModel';
+export type { FuelColumn, HeatmapChartOptions } from './heatmapModel';
 
 /** Time a draw may spend repainting stale columns (ms), and how many it repaints between checks. */
 const REPAINT_MS = 4;
