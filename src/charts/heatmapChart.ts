@@ -41,7 +41,7 @@ import {
   type HeatmapModel,
 } from './heatmapModel';
 
-export type { HeatmapChartOptions } from './heatmapModel';
+export type { FuelColumn, HeatmapChartOptions } from './heatmapModel';
 
 /** Time a draw may spend repainting stale columns (ms), and how many it repaints between checks. */
 const REPAINT_MS = 4;
@@ -52,6 +52,7 @@ export function createHeatmapChart(
   options: HeatmapChartOptions & BaseChartOptions = {},
 ): CursorChart {
   const shell = createShell(el, 'heatmap', 'Liquidation heatmap: waiting for the run to start.');
+  const fuel = options.fuel ?? 'predicted';
   const canvas = document.createElement('canvas');
   Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', display: 'block' });
   shell.root.insertBefore(canvas, shell.svg.node());
@@ -98,6 +99,20 @@ export function createHeatmapChart(
     .style('pointer-events', 'none')
     .style('display', 'none');
   let cursor: number | null = null;
+  // Which map this is (TRUE / ESTIMATED), large, with a dark edge so it reads over any fuel;
+  // only when the options name the map.
+  const mapName = options.fuel
+    ? svg
+        .append('text')
+        .attr('class', 'map-label')
+        .attr('dy', '0.35em')
+        .attr('font-weight', 700)
+        .attr('fill', PALETTE.text)
+        .attr('stroke', PALETTE.background)
+        .attr('stroke-width', 3)
+        .attr('paint-order', 'stroke')
+        .style('pointer-events', 'none')
+    : null;
   const legend = layer(svg, 'legend');
   const hit = svg.append('rect').attr('fill', 'transparent').style('cursor', 'crosshair');
   const tooltip = createTooltip(shell.root);
@@ -110,7 +125,7 @@ export function createHeatmapChart(
   const run = createRunTracker();
 
   function startRun(i: RunInfo): void {
-    img = createHeatmapImage(i);
+    img = createHeatmapImage(i, fuel);
     burns = createStepBurns(i);
     offscreen.width = img.width; // also clears it
     offscreen.height = img.height;
@@ -121,7 +136,7 @@ export function createHeatmapChart(
   /** Paints the opening's column once per opening; its fuel reference, or 0 without one. */
   function openingScale(opening: FrameBatch, info: RunInfo): number {
     if (openingPainted?.opening !== opening) {
-      const column = paintOpening(opening, info);
+      const column = paintOpening(opening, info, fuel);
       openingCanvas.width = 1;
       openingCanvas.height = column.height;
       openingCanvas
@@ -159,6 +174,10 @@ export function createHeatmapChart(
       .attr('stroke-dasharray', start ? '5 4' : null);
     drawRings(rings, m.rings);
     drawHeatLegend(m);
+    if (mapName && m.mapLabel) {
+      const { x, y, fontSize, text } = m.mapLabel;
+      mapName.attr('x', x).attr('y', y).attr('font-size', fontSize).text(text);
+    }
     hit
       .attr('x', m.plot.x)
       .attr('y', m.plot.y)
@@ -297,7 +316,7 @@ export function createHeatmapChart(
       .attr('width', Math.max(2, cw))
       .attr('height', Math.max(2, ch));
     const opening = frames.count === 0 ? input.opening : null;
-    tooltip.show(heatmapTooltip(frames, info, cell.step, cell.bucket, opening), x, y);
+    tooltip.show(heatmapTooltip(frames, info, cell.step, cell.bucket, opening, fuel), x, y);
   }
 
   function unhover(): void {

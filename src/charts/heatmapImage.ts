@@ -3,7 +3,7 @@
  * RGBA in a plain Uint8ClampedArray the chart hands to ImageData. Pure, so tests can read the
  * bytes back in Node.
  *
- * Colour: the fuel (`predicted`) on a viridis scale, square-root of its share of a robust
+ * Colour: the fuel (`predicted`, or the terminal-style `estimated` map) on a viridis scale, square-root of its share of a robust
  * maximum (99th percentile); realised liquidations (`realised`) burn on top in orange-to-white
  * on their own scale (colors.ts `burnIndex`): against the 90th percentile of the non-zero burnt
  * cells, with a floor, because a run has only a few hundred of them and one auto-deleveraging
@@ -30,7 +30,12 @@ import { RobustMaxTracker } from './scales';
 /** Quantile of the non-zero burnt cells the burn is coloured against (see the file comment). */
 export const BURN_QUANTILE = 0.9;
 
+/** Which fuel the heatmap draws: the true map, or the terminal-style estimate of it (estimate.ts). */
+export type FuelColumn = 'predicted' | 'estimated';
+
 export interface HeatmapImage {
+  /** The bucket column painted as fuel. */
+  fuel: FuelColumn;
   /** info.steps columns by info.bucketCount rows. */
   width: number;
   height: number;
@@ -65,10 +70,11 @@ function lookupTables(): NonNullable<typeof luts> {
   return luts;
 }
 
-export function createHeatmapImage(info: RunInfo): HeatmapImage {
+export function createHeatmapImage(info: RunInfo, fuel: FuelColumn = 'predicted'): HeatmapImage {
   const width = Math.max(1, info.steps);
   const height = Math.max(1, info.bucketCount);
   return {
+    fuel,
     width,
     height,
     data: new Uint8ClampedArray(width * height * 4),
@@ -140,7 +146,7 @@ function paintRows(
       img.width,
       img.height,
       x,
-      bucketRow(frames, 'predicted', r),
+      bucketRow(frames, img.fuel, r),
       bucketRow(frames, 'realised', r),
       img.paintedPredicted,
       img.paintedRealised,
@@ -171,7 +177,7 @@ export function paintHeatmap(
   if (n <= img.rows) return null;
   const b = Math.min(frames.bucketCount, img.height);
   for (let r = img.rows; r < n; r++) {
-    img.predictedMax.addAll(bucketRow(frames, 'predicted', r).subarray(0, b));
+    img.predictedMax.addAll(bucketRow(frames, img.fuel, r).subarray(0, b));
     img.realisedMax.addAll(bucketRow(frames, 'realised', r).subarray(0, b));
   }
   const pm = img.predictedMax.value();
@@ -220,9 +226,13 @@ export interface OpeningColumn {
  * Paints the opening's fuel (row 0 of `opening`) as a 1-pixel-wide column, on the run's fuel
  * scale: drawn across the plot before the first step, it shows where the fuel sits.
  */
-export function paintOpening(opening: FrameBatch, info: RunInfo): OpeningColumn {
+export function paintOpening(
+  opening: FrameBatch,
+  info: RunInfo,
+  column: FuelColumn = 'predicted',
+): OpeningColumn {
   const height = Math.max(1, info.bucketCount);
-  const fuel = bucketRow(opening, 'predicted', 0).subarray(0, height);
+  const fuel = bucketRow(opening, column, 0).subarray(0, height);
   const max = new RobustMaxTracker();
   max.addAll(fuel);
   const predictedMax = max.value();

@@ -7,6 +7,7 @@
 import { line, scaleLinear } from 'd3';
 import { bucketPrice, bucketRow, type FrameBatch, type RunInfo } from '../engine/frame';
 import { burnRings, rowBurn, type BurnRing, type StepBurns } from './heatmapBurns';
+import type { FuelColumn } from './heatmapImage';
 import { heatmapLegend, type HeatmapLegend } from './heatmapLegend';
 import { formatStepTick, formatUsd, formatUsdPrecise, usdTickFormat } from './format';
 import { chartFontSize, labelWidth, px, tickCount, type Rect, type Tick } from './scales';
@@ -16,6 +17,21 @@ export interface HeatmapChartOptions {
   fontSize?: number;
   /** Draw the close price over the heatmap (default true). */
   showPrice?: boolean;
+  /**
+   * The fuel to draw: the true map or the terminal-style estimate. Given, the chart names the
+   * map in large letters (TRUE / ESTIMATED), in its legend and in its aria-label.
+   */
+  fuel?: FuelColumn;
+}
+
+export type { FuelColumn } from './heatmapImage';
+
+/** The large name of the map drawn, top left in the plot. */
+export interface MapLabel {
+  x: number;
+  y: number;
+  fontSize: number;
+  text: 'TRUE' | 'ESTIMATED';
 }
 
 export interface HeatmapModel {
@@ -32,6 +48,8 @@ export interface HeatmapModel {
   closePath: string;
   /** One ring per step that burnt, over the price line (heatmapBurns.ts). */
   rings: BurnRing[];
+  /** Only when the options name the fuel. */
+  mapLabel?: MapLabel;
   label: string;
 }
 
@@ -63,7 +81,14 @@ export function heatmapModel(
   const fs = options.fontSize ?? chartFontSize(width);
   const steps = Math.max(1, info.steps);
   const rRef = ringRefRadius(width, height);
+  const fuel = options.fuel ?? 'predicted';
   const legend = heatmapLegend(width, fs, scale.predictedMax, scale.burns.ref.value(), rRef);
+  if (fuel === 'estimated') {
+    legend.title.text =
+      width >= 480
+        ? 'ESTIMATED fuel: USD a terminal would draw liquidating at this price'
+        : 'ESTIMATED USD liquidated here';
+  }
   const top = 4 + legend.height + 6;
   const axisH = fs + 10;
   const plotH = Math.max(10, height - top - axisH - 2);
@@ -106,6 +131,10 @@ export function heatmapModel(
             .digits(1)(rows) ?? '');
 
   const rings = burnRings(scale.burns, x, y, rRef);
+  const summary = opening
+    ? openingSummary(opening, info, fuel)
+    : heatmapSummary(frames, info, scale.burns, fuel);
+  const labelSize = Math.round(fs * 1.6);
 
   return {
     width,
@@ -118,9 +147,25 @@ export function heatmapModel(
     xTitle: { x: px(plot.x + plot.width), y: top + plotH + fs + 6, text: xTitleText },
     closePath,
     rings,
-    label: opening ? openingSummary(opening, info) : heatmapSummary(frames, info, scale.burns),
+    mapLabel: options.fuel
+      ? {
+          x: plot.x + 8,
+          y: plot.y + 6 + labelSize / 2,
+          fontSize: labelSize,
+          text: fuel === 'estimated' ? 'ESTIMATED' : 'TRUE',
+        }
+      : undefined,
+    label: options.fuel ? `${summary} ${MAP_NAMES[fuel]}` : summary,
   };
 }
+
+/** What the aria-label adds when the options name the map. */
+const MAP_NAMES: Record<FuelColumn, string> = {
+  predicted: 'Map shown: TRUE (the positions’ real liquidation prices).',
+  estimated:
+    'Map shown: ESTIMATED (what terminals show, guessed from candles and open interest); ' +
+    'the liquidations are the true ones.',
+};
 
 /** The cell under a point: its step and bucket, or null outside the plot or the grid. */
 export function heatmapCellAt(
@@ -154,23 +199,22 @@ export function heatmapTooltip(
   step: number,
   bucket: number,
   opening: FrameBatch | null = null,
+  fuelColumn: FuelColumn = 'predicted',
 ): string[] {
+  const would =
+    fuelColumn === 'estimated' ? 'estimate: would be liquidated here' : 'would be liquidated here';
   const lo = formatUsdPrecise(bucketPrice(info, bucket));
   const hi = formatUsdPrecise(bucketPrice(info, bucket + 1));
   const r = rowOfStep(frames, step);
   if (r < 0 && opening) {
-    const fuel = bucketRow(opening, 'predicted', 0)[bucket];
-    return [
-      'before minute 0',
-      `price ${lo} – ${hi}`,
-      `would be liquidated here: ${formatUsd(fuel)}`,
-    ];
+    const fuel = bucketRow(opening, fuelColumn, 0)[bucket];
+    return ['before minute 0', `price ${lo} – ${hi}`, `${would}: ${formatUsd(fuel)}`];
   }
   const lines = [`minute ${step}`, `price ${lo} – ${hi}`];
   if (r < 0) return [...lines, 'not simulated yet'];
-  const fuel = bucketRow(frames, 'predicted', r)[bucket];
+  const fuel = bucketRow(frames, fuelColumn, r)[bucket];
   const burnt = bucketRow(frames, 'realised', r)[bucket];
-  lines.push(`would be liquidated here: ${formatUsd(fuel)}`);
+  lines.push(`${would}: ${formatUsd(fuel)}`);
   lines.push(`liquidated this minute: ${formatUsd(burnt)}`);
   // The whole step (its ring): what a wave was, wherever the pointer is in its column.
   const { total, priceSum } = rowBurn(frames, info, r);
@@ -187,7 +231,12 @@ export function heatmapTooltip(
  * The aria-label: where the fuel sits now and where it burnt. `burns`, if it holds every row of
  * `frames`, gives the burnt totals without summing the whole batch again on each draw.
  */
-export function heatmapSummary(frames: FrameBatch, info: RunInfo, burns?: StepBurns): string {
+export function heatmapSummary(
+  frames: FrameBatch,
+  info: RunInfo,
+  burns?: StepBurns,
+  fuelColumn: FuelColumn = 'predicted',
+): string {
   const n = frames.count;
   if (n === 0) return 'Liquidation heatmap: waiting for the run to start.';
   const b = frames.bucketCount;
@@ -206,7 +255,7 @@ export function heatmapSummary(frames: FrameBatch, info: RunInfo, burns?: StepBu
       }
     }
   }
-  const fuel = bucketRow(frames, 'predicted', n - 1);
+  const fuel = bucketRow(frames, fuelColumn, n - 1);
   const range = (i: number) => bucketRange(info, i);
   const f = argmax(fuel);
   const parts = [
@@ -236,8 +285,12 @@ function bucketRange(info: RunInfo, i: number): string {
 }
 
 /** The aria-label before the first step: where the fuel sits, on either side of the price. */
-export function openingSummary(opening: FrameBatch, info: RunInfo): string {
-  const fuel = bucketRow(opening, 'predicted', 0);
+export function openingSummary(
+  opening: FrameBatch,
+  info: RunInfo,
+  fuelColumn: FuelColumn = 'predicted',
+): string {
+  const fuel = bucketRow(opening, fuelColumn, 0);
   const price = opening.scalars.close[0];
   let below = 0;
   let above = 0;

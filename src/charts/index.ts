@@ -6,7 +6,7 @@
 
 export type { BaseChartOptions, Chart } from './chart';
 export { createPriceChart, type PriceChartEvents, type PriceChartOptions } from './priceChart';
-export { createHeatmapChart, type HeatmapChartOptions } from './heatmapChart';
+export { createHeatmapChart, type FuelColumn, type HeatmapChartOptions } from './heatmapChart';
 export { createDepthChart, type DepthChartOptions } from './depthChart';
 export { PALETTE } from './colors';
 export { formatPct, formatUsd, formatUsdPrecise } from './format';

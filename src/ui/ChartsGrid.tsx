@@ -1,11 +1,13 @@
 /** The three charts, each in a titled panel. React lays them out; D3 draws inside. */
 
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import {
   createDepthChart,
   createHeatmapChart,
   createPriceChart,
   type BaseChartOptions,
+  type FuelColumn,
+  type HeatmapChartOptions,
   type PriceChartEvents,
 } from '../charts';
 import { selectIsLoading, selectIsStale } from '../state/selectors';
@@ -13,6 +15,7 @@ import { useAppStore } from '../state/react';
 import { ChartHost } from './ChartHost';
 import { ChartTable } from './ChartTable';
 import { ErrorBoundary } from './ErrorBoundary';
+import { EstimateFigures, MapToggle } from './EstimateView';
 import { EventLog } from './EventLog';
 import { MarkerLegend } from './MarkerLegend';
 import { PriceReadout } from './PriceReadout';
@@ -22,7 +25,13 @@ import { Term } from './teach/Term';
 // Module-level, so ChartHost's effect sees the same factory on every render.
 const priceChart = (el: HTMLElement, o: BaseChartOptions & PriceChartEvents) =>
   createPriceChart(el, o);
-const heatmapChart = (el: HTMLElement, o: BaseChartOptions) => createHeatmapChart(el, o);
+const heatmapChart = (el: HTMLElement, o: BaseChartOptions & HeatmapChartOptions) =>
+  createHeatmapChart(el, o);
+// One options object per map: switching maps re-creates the heatmap, drawing the other column.
+const HEATMAP_MAPS: Record<FuelColumn, HeatmapChartOptions> = {
+  predicted: { fuel: 'predicted' },
+  estimated: { fuel: 'estimated' },
+};
 const depthChart = (el: HTMLElement, o: BaseChartOptions) => createDepthChart(el, o);
 
 function Panel({
@@ -58,6 +67,7 @@ export function ChartsGrid() {
   // Until a new run is set up, the old run's charts stay, dimmed.
   const stale = useAppStore(selectIsStale);
   const loading = useAppStore(selectIsLoading);
+  const [heatmapFuel, setHeatmapFuel] = useState<FuelColumn>('predicted');
   return (
     <div
       className={`grid min-w-0 grid-cols-1 gap-3 transition-opacity xl:grid-cols-2 ${stale ? 'opacity-50' : ''}`}
@@ -100,9 +110,15 @@ export function ChartsGrid() {
             (bright).
           </>
         }
-        footer={<ChartTable kind="heatmap" title="Liquidations" />}
+        footer={
+          <>
+            <EstimateFigures />
+            <ChartTable kind="heatmap" title="Liquidations" />
+          </>
+        }
       >
-        <ChartHost create={heatmapChart} className="h-80" />
+        <MapToggle fuel={heatmapFuel} onChange={setHeatmapFuel} />
+        <ChartHost create={heatmapChart} options={HEATMAP_MAPS[heatmapFuel]} className="h-80" />
       </Panel>
       <Panel
         title="Order-book depletion"
