@@ -47,7 +47,8 @@ export function App() {
   if (embed) return <EmbedView />;
   return (
     <div className="min-h-screen bg-slate-950 text-slate-100">
-      <header className="flex flex-wrap items-baseline gap-x-4 gap-y-1 border-b border-slate-800 px-4 py-2">
+      {/* Above the sidebar (z-20): the header's menus open over it when the header wraps. */}
+      <header className="relative z-30 flex flex-wrap items-baseline gap-x-4 gap-y-1 border-b border-slate-800 px-4 py-2">
         <h1 className="text-2xl font-semibold tracking-tight">Cascade Lab</h1>
         {present ? (
           <div className="min-w-0 flex-1 basis-64">{presetsFree && <PresetMenu />}</div>
