@@ -87,7 +87,7 @@ test('reset goes back to step 0', async ({ page }) => {
   await page.getByRole('button', { name: 'Step' }).click();
   await page.getByRole('button', { name: 'Step' }).click();
   await expect(page.getByTestId('step-counter')).toContainText('step 2 /');
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(page.getByTestId('step-counter')).toContainText('step 0 /');
 });
 

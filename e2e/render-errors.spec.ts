@@ -53,7 +53,7 @@ test('an error while the page updates shows a message with Reload, never a blank
   await page.goto(SHORT);
   await waitReady(page);
   await page.evaluate(() => Object.assign(window, { breakBusy: true }));
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
 
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Something went wrong: injected UI error');

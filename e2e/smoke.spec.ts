@@ -24,11 +24,20 @@ test('every chart is an image with a label, and every control has a name', async
   await expect(page.getByRole('img', { name: /heatmap/i })).toBeVisible();
   await expect(page.getByRole('img', { name: /order.book|depth/i })).toBeVisible();
 
-  const controls = page.locator('input, select, button');
+  // Every control on screen (a closed dialog's are not, until it opens).
+  const controls = page.locator('input, select, button').filter({ visible: true });
   expect(await controls.count()).toBeGreaterThan(30);
   for (const control of await controls.all()) {
     await expect(control).toHaveAccessibleName(/\S/);
   }
+  // A dialog's controls once it is open.
+  await page.getByRole('button', { name: 'Glossary' }).click();
+  const dialogControls = page.getByRole('dialog').locator('input, select, button');
+  expect(await dialogControls.count()).toBeGreaterThan(0);
+  for (const control of await dialogControls.all()) {
+    await expect(control).toHaveAccessibleName(/\S/);
+  }
+  await page.keyboard.press('Escape');
   for (const name of ['Leverage', 'Liquidity', 'Long share', 'Shock', 'Positions']) {
     await expect(page.getByRole('slider', { name, exact: true })).toBeVisible();
   }
