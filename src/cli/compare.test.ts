@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../engine/report';
-import { compareReports, formatComparison, parseCompareArgs } from './compare';
+import { compareReports } from '../scenario/analysis/paired';
+import { formatComparison, parseCompareArgs } from './compare';
 
 /** Reports that differ only in the figures given. */
 const report = (over: Partial<RunReport>) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../scenario/params';
 import { runReports } from './pool';
-import { sweepRow } from './sweep';
+import { sweepRow } from '../scenario/analysis/sweepRows';
 
 // A sweep's jobs as runSweep lays them out: every shock runs the same seeds, so each seed's
 // population is shared by three grid points.

@@ -6,7 +6,8 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { parseSweepArgs, criticalShocks, runSweep } from './sweep';
+import { criticalShocks } from '../scenario/analysis/sweepRows';
+import { parseSweepArgs, runSweep } from './sweep';
 
 const LINK = 'v=1&positions=1000&steps=150';
 

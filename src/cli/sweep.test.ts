@@ -4,14 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../engine/report';
-import {
-  cascaded,
-  criticalShocks,
-  parseSweepArgs,
-  runSweep,
-  sweepRow,
-  type SweepRow,
-} from './sweep';
+import { cascaded, criticalShocks, sweepRow, type SweepRow } from '../scenario/analysis/sweepRows';
+import { parseSweepArgs, runSweep } from './sweep';
 
 const warn = () => {};
 

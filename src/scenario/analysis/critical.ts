@@ -8,7 +8,7 @@
  * interval keeps the pairing of the sweep.
  */
 
-import { createRng } from '../engine/rng';
+import { createRng } from '../../engine/rng';
 import { BOOTSTRAP_RESAMPLES, quantile } from './stats';
 
 /** One shock of a curve: its size (> = 0) and, per seed in seed order, whether the run cascaded. */

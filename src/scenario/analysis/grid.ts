@@ -4,9 +4,9 @@
  * against the parameter table (range, whole numbers) before anything runs.
  */
 
-import { PARAMS, PARAM_KEYS } from '../scenario/params';
-import type { ParamSpec, Scenario } from '../scenario/params';
-import { suggestKey } from '../scenario/values';
+import { PARAMS, PARAM_KEYS } from '../params';
+import type { ParamSpec, Scenario } from '../params';
+import { suggestKey } from '../values';
 
 /** Most runs (grid points × seeds) one sweep may ask for. */
 export const MAX_SWEEP_RUNS = 100_000;

@@ -4,7 +4,7 @@
  * same interval.
  */
 
-import { createRng } from '../engine/rng';
+import { createRng } from '../../engine/rng';
 
 export const mean = (xs: readonly number[]) =>
   xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN;
