@@ -94,6 +94,53 @@ test.describe('guided tours', () => {
   });
 });
 
+test.describe('why liquidation heatmaps mislead', () => {
+  test("the heatmap tour switches the map per stage and its figures are the run's", async ({
+    page,
+  }) => {
+    test.slow(); // three runs of a 20,000-position market to their stops
+    await page.goto('/?tour=heatmaps');
+    const panel = page.getByTestId('tour-panel');
+    const maps = page.getByRole('group', { name: 'Heatmap shows' });
+    const estimated = maps.getByRole('button', { name: 'Estimated (what terminals show)' });
+    const trueMap = maps.getByRole('button', { name: 'True map' });
+    const figures = page.getByTestId('estimate-figures');
+    const shares = () => figures.locator('[data-band="±5 %"] [data-share]').allInnerTexts();
+
+    await expect(panel.getByTestId('tour-stage')).toHaveText('Stage 1 of 5: What a terminal draws');
+    await expect(estimated).toHaveAttribute('aria-pressed', 'true');
+    await waitReady(page);
+    await setSpeed(page, 'max');
+    await panel.getByRole('button', { name: 'Play to the shock' }).click();
+    await expect(panel.getByTestId('tour-stop')).toHaveText('Stopped at the shock, minute 60.');
+    await expect(figures).toContainText('At min 60 the estimate misses');
+    // The note's figures are what the line under the map says at the stop.
+    expect(await shares()).toEqual(['37 %', '19 %']);
+
+    await panel.getByRole('button', { name: 'Next' }).click();
+    await expect(panel.getByTestId('tour-stage')).toContainText('The true map');
+    await expect(trueMap).toHaveAttribute('aria-pressed', 'true');
+    await expect(page).toHaveURL(/tour=heatmaps&stage=2/);
+    await expect(page).not.toHaveURL(/map=/);
+    // Same market: no new run, still at the shock.
+    await expect(figures).toContainText('At min 60');
+
+    await panel.getByRole('button', { name: 'Next' }).click();
+    await expect(panel.getByTestId('tour-stage')).toContainText('Would knowing the leverages');
+    await expect(page).toHaveURL(/estimateTiers=true.*map=estimated/);
+    await expect(estimated).toHaveAttribute('aria-pressed', 'true');
+    await waitReady(page);
+    await panel.getByRole('button', { name: 'Play to the shock' }).click();
+    await expect(panel.getByTestId('tour-stop')).toHaveText('Stopped at the shock, minute 60.');
+    await expect.poll(shares).toEqual(['28 %', '13 %']);
+
+    // The map is in the link: a reload keeps the stage and the estimated map.
+    await page.reload();
+    await expect(panel.getByTestId('tour-stage')).toContainText('Would knowing the leverages');
+    await expect(estimated).toHaveAttribute('aria-pressed', 'true');
+  });
+});
+
 test.describe('teacher links', () => {
   test('hidden controls stay hidden after a reload; locked ones do not move by keyboard', async ({
     page,

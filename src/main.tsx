@@ -5,7 +5,7 @@ import { AppContext } from './state/react';
 import { createAppStore } from './state/store';
 import { browserStorage, readLast, saveLast } from './state/storage';
 import { createAddressSync, followView, hasLink, readLink } from './state/urlSync';
-import { openStageOf, pendingMask, tourScenario } from './state/tour';
+import { openStageOf, pendingMask, tourScenario, tourTeach } from './state/tour';
 import type { Scenario } from './scenario';
 import { App } from './ui/App';
 import { AppErrorBoundary } from './ui/AppErrorBoundary';
@@ -36,7 +36,7 @@ const opened = { ...link, scenario: tourScenario(link.scenario, link.view) };
 const store = createAppStore(opened.scenario);
 store.getState().setNotice(link.notice);
 // The minute opens the run; the preset label follows the values; the rest stays in force.
-const teach = { ...link.view };
+const teach = tourTeach({ ...link.view });
 delete teach.t;
 delete teach.preset;
 delete teach.present;

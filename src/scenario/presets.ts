@@ -127,6 +127,21 @@ export const PRESETS: readonly Preset[] = [
     { ...CROWDED, engine: 'binance' },
   ),
   preset(
+    'venue-market',
+    'A market as venues run it',
+    'The realistic market (smoothed mark, makers quoting around fair value) with 75 % of the interest long.',
+    {
+      leverage: 20,
+      longShare: 0.75,
+      mark: 'smoothed',
+      venueWeight: 0.01,
+      quoteMid: 'fair',
+      arbBand: 0.5,
+      withdrawOn: 'stress',
+      sizing: 'fixed',
+    },
+  ),
+  preset(
     'short-squeeze',
     'A short squeeze',
     'Crowded shorts and a jump up: forced buying pushes the price higher still.',

@@ -22,6 +22,7 @@ const everyKey: Required<View> = {
   autoplay: true,
   preset: 'calm',
   present: true,
+  map: 'estimated',
 };
 /** A preset's label holds only while the link's values are the preset's. */
 const calm = findPreset('calm')!.scenario;
@@ -55,6 +56,7 @@ describe('teaching view keys', () => {
         lock: keys,
         embed: fc.constant(true),
         autoplay: fc.constant(true),
+        map: fc.constant('estimated' as const),
       },
       { requiredKeys: [] },
     );
@@ -121,6 +123,16 @@ describe('teaching view keys', () => {
     expect(messages('autoplay=maybe')).toEqual(['autoplay: "maybe" is not 1 or 0; ignored']);
   });
 
+  it('reads the heatmap map: true is the default, anything else is reported', () => {
+    expect(read('map=estimated').view).toEqual({ map: 'estimated' });
+    expect(read('map=ESTIMATED').view).toEqual({ map: 'estimated' });
+    expect(read('map=true').view).toEqual({});
+    expect(encodeView({ map: 'estimated' })).toEqual([['map', 'estimated']]);
+    expect(messages('map=guess')).toEqual([
+      'map: "guess" is not true or estimated; showing the true map',
+    ]);
+  });
+
   it('keeps the first of a repeated key', () => {
     expect(read('embed=1&embed=0').view).toEqual({ embed: true });
     expect(messages('tour=anatomy&tour=safeguards')).toEqual([
@@ -170,5 +182,37 @@ describe('tour stages', () => {
     }
     // The anatomy notes name these minutes: shock, first wave, dry book, fund, ADL.
     expect(firsts.anatomy).toEqual([60, 62, 63, 80, 80]);
-  }, 60_000);
+  }, 180_000);
+
+  it("the heatmap tour's notes give the run's miss and invent shares at the minute they stop", async () => {
+    const { runScenario } = await import('../engine/run');
+    const { EVENT } = await import('../engine/frame');
+    const runs = new Map<string, ReturnType<typeof runScenario>>();
+    let checked = 0;
+    for (const stage of findTour('heatmaps')!.stages) {
+      const miss = /misses (\d+) %/.exec(stage.note);
+      const invent = /invents (\d+) %/.exec(stage.note);
+      if (!miss || stage.moments.length === 0) continue;
+      const s = stageScenario(stage);
+      const key = JSON.stringify(s);
+      if (!runs.has(key)) runs.set(key, runScenario(s));
+      const { scalars } = runs.get(key)!.frames;
+      const step = scalars.events.findIndex((e) => (e & EVENT[stage.moments[0]]) !== 0);
+      expect(Math.round(scalars.estimateMiss5[step] * 100)).toBe(Number(miss[1]));
+      if (invent) expect(Math.round(scalars.estimateInvent5[step] * 100)).toBe(Number(invent[1]));
+      // "the last price printed 51,930 at minute 84 … never fell below 54,185": the run's lows.
+      const printed = /printed ([\d,]+) at minute (\d+)/.exec(stage.note);
+      const floor = /never fell below ([\d,]+)/.exec(stage.note);
+      if (printed && floor) {
+        const n = runs.get(key)!.frames.count;
+        const lows = Array.from(scalars.low.subarray(0, n));
+        const marks = Array.from(scalars.mark.subarray(0, n));
+        expect(lows.indexOf(Math.min(...lows))).toBe(Number(printed[2]));
+        expect(Math.round(Math.min(...lows))).toBe(Number(printed[1].replace(/,/g, '')));
+        expect(Math.floor(Math.min(...marks))).toBe(Number(floor[1].replace(/,/g, '')));
+      }
+      checked++;
+    }
+    expect(checked).toBe(3);
+  }, 180_000);
 });

@@ -27,6 +27,8 @@ export interface TeachView {
   embed?: boolean;
   /** Plays as soon as the page is ready. */
   autoplay?: boolean;
+  /** The heatmap shows the terminal-style estimate instead of the true map (absent: true). */
+  map?: 'estimated';
 }
 
 export const TEACH_TABLE = {
@@ -45,6 +47,10 @@ export const TEACH_TABLE = {
     help: '1: the bare price chart and figures, for slides and course pages.',
   },
   autoplay: { label: 'Autoplay', help: '1: the run plays as soon as the page is ready.' },
+  map: {
+    label: 'Heatmap map',
+    help: "true (the positions' real liquidation prices) or estimated (what terminals show).",
+  },
 } as const satisfies Record<keyof TeachView, { label: string; help: string }>;
 
 type TeachKey = keyof TeachView;
@@ -85,6 +91,15 @@ function readFlag(key: 'embed' | 'autoplay', text: string, out: Correction[]) {
   if (t === '1' || t === 'true' || t === 'yes' || t === '') return true;
   if (t === '0' || t === 'false' || t === 'no') return false;
   out.push(note(key, 'invalid', text, '', `${key}: ${quote(text)} is not 1 or 0`, 'ignored'));
+  return undefined;
+}
+
+function readMap(text: string, out: Correction[]) {
+  const t = text.trim().toLowerCase();
+  if (t === 'estimated') return 'estimated' as const;
+  if (t === 'true') return undefined;
+  const reason = `map: ${quote(text)} is not true or estimated`;
+  out.push(note('map', 'invalid', text, 'true', reason, 'showing the true map'));
   return undefined;
 }
 
@@ -144,6 +159,7 @@ export function decodeTeachKeys(pairs: readonly RawPair[]): {
     if (key === 'show' || key === 'lock') view[key] = readControls(key, text, corrections);
     else if (key === 'embed' || key === 'autoplay') view[key] = readFlag(key, text, corrections);
     else if (key === 'tour') view.tour = readTour(text, corrections);
+    else if (key === 'map') view.map = readMap(text, corrections);
   }
   // The stage is read against the tour wherever the tour stands in the link.
   const stage = given.get('stage');
@@ -164,5 +180,6 @@ export function encodeTeachKeys(view: TeachView): RawPair[] {
   }
   if (view.embed) pairs.push(['embed', '1']);
   if (view.autoplay) pairs.push(['autoplay', '1']);
+  if (view.map === 'estimated') pairs.push(['map', 'estimated']);
   return pairs;
 }

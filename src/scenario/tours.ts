@@ -5,8 +5,9 @@
  * every control.
  *
  * The figures in the notes are those of the stage's scenario at its seed (`npm run sim -- --preset
- * NAME`), so a note never says more than the run shows. Scripted changes during a run (e.g.
- * "makers pull half their depth at minute 70") need an engine hook and are not offered yet.
+ * NAME`), so a note never says more than the run shows (tests hold the heatmap tour's figures to
+ * the run's frames). Scripted changes during a run (e.g. "makers pull half their depth at
+ * minute 70") need an engine hook and are not offered yet.
  */
 
 import { EVENT, type EventName } from '../engine/frame';
@@ -29,6 +30,8 @@ export interface TourStage {
    * can later run both side by side.
    */
   readonly compareWith?: string;
+  /** The heatmap shows the terminal-style estimate (absent: the true map). */
+  readonly map?: 'estimated';
 }
 
 export interface Tour {
@@ -81,6 +84,57 @@ const safeguard = (
   show: (keyof Scenario)[],
   note: string,
 ): TourStage => ({ title, preset, show, note, moments, compareWith: 'crowded-longs' });
+
+/** The realistic market, at the minutes a terminal's heatmap is read. */
+const heatmap = (
+  title: string,
+  map: 'estimated' | 'true',
+  moments: EventName[],
+  note: string,
+  values?: Partial<Scenario>,
+): TourStage => ({
+  title,
+  preset: 'venue-market',
+  values,
+  show: ['estimateTiers'],
+  note,
+  moments,
+  ...(map === 'estimated' ? { map } : {}),
+});
+
+const HEATMAPS_TOUR: Tour = {
+  name: 'heatmaps',
+  title: 'Why liquidation heatmaps mislead',
+  summary: 'The map a trading terminal draws, beside where the positions really are.',
+  stages: [
+    heatmap(
+      'What a terminal draws',
+      'estimated',
+      ['SHOCK'],
+      'This is the liquidation heatmap a trading terminal draws. It cannot see positions: it spreads each candle’s new open interest over assumed leverages (10, 25, 50, 100×), half long, half short. The line under the map says how far that is from the truth: at minute 60, as the shock starts, it misses 37 % of the real fuel within ±5 % of the price and invents 19 % of its own.',
+    ),
+    heatmap(
+      'The true map',
+      'true',
+      ['SHOCK'],
+      'The same minute, the engine’s true map: where the positions’ liquidation prices really are. The broad bands agree — both come from the same entries — but the terminal piles fuel just under and over the price at 50× and 100× that few hold, and cannot know the lower-leverage longs further down.',
+    ),
+    heatmap(
+      'Would knowing the leverages help?',
+      'estimated',
+      ['SHOCK'],
+      'Now the estimate is given the population’s true mix of leverage, which no terminal knows. At minute 60 it misses 28 % and invents 13 % (against 37 % and 19 %): better, not right — it still guesses the sides and spreads entries evenly over the week.',
+      { estimateTiers: 'true' },
+    ),
+    heatmap(
+      'After the wave',
+      'estimated',
+      ['FUND_EXHAUSTED'],
+      'Minute 85, back to the usual tiers: the fund has run out and ADL closes winning shorts, which no terminal sees. Around the price the terminal’s map is almost empty — it misses 94 % of the true fuel within ±5 %. Its candles’ lows traded through those levels (the last price printed 51,930 at minute 84), so it deleted them; but positions are liquidated on the mark, which follows the index and never fell below 54,185. The longs in between are still open: the fuel of the next fall.',
+    ),
+    { ...sandbox('venue-market'), map: 'estimated' },
+  ],
+};
 
 export const TOURS: readonly Tour[] = [
   {
@@ -184,6 +238,7 @@ export const TOURS: readonly Tour[] = [
       sandbox('crowded-longs'),
     ],
   },
+  HEATMAPS_TOUR,
 ];
 
 /** The tour of that name, or undefined. */

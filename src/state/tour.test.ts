@@ -13,6 +13,7 @@ import {
   pendingMask,
   shownControls,
   tourScenario,
+  tourTeach,
 } from './tour';
 
 const anatomy = findTour('anatomy')!;
@@ -118,5 +119,25 @@ describe('tour state', () => {
     store.getState().beginRun(); // a new run: the frames on screen are the last one's
     continueTour(store.getState(), c);
     expect(calls).toEqual([`play ${EVENT.SHOCK}`]);
+  });
+
+  it("sets the heatmap's map per stage; the student's switch holds within a stage", () => {
+    const store = createAppStore();
+    const { c } = fakeController(store);
+    openStage(store, c, 'heatmaps', 1);
+    expect(store.getState().teach).toEqual({ tour: 'heatmaps', stage: 1, map: 'estimated' });
+    openStage(store, c, 'heatmaps', 2);
+    expect(store.getState().teach).toEqual({ tour: 'heatmaps', stage: 2 });
+    // Another tour's stages say nothing of the map: a switch the student made stays off.
+    store.getState().setTeach({ ...store.getState().teach, map: 'estimated' });
+    openStage(store, c, 'anatomy', 1);
+    expect(store.getState().teach.map).toBeUndefined();
+  });
+
+  it("opens a tour link with its stage's map unless the link names one", () => {
+    expect(tourTeach({ tour: 'heatmaps' })).toEqual({ tour: 'heatmaps', map: 'estimated' });
+    expect(tourTeach({ tour: 'heatmaps', stage: 2 })).toEqual({ tour: 'heatmaps', stage: 2 });
+    expect(tourTeach({ tour: 'anatomy' })).toEqual({ tour: 'anatomy' });
+    expect(tourTeach({ show: ['leverage'] })).toEqual({ show: ['leverage'] });
   });
 });

@@ -61,6 +61,12 @@ export function tourScenario(scenario: Scenario, view: View): Scenario {
   return open && same(scenario, defaultScenario()) ? stageScenario(open.stage) : scenario;
 }
 
+/** The teaching view a tour link opens with: its stage's map unless the link names one. */
+export function tourTeach<T extends Omit<View, 't'>>(teach: T): T {
+  const map = openStageOf(teach)?.stage.map;
+  return map && teach.map === undefined ? { ...teach, map } : teach;
+}
+
 /**
  * Opens stage `number` (1-based) of a tour. Its scenario is loaded when it differs from the
  * stage before's (so a change the student made carries on within one market), and when the
@@ -78,7 +84,12 @@ export function openStage(
   if (!tour) return;
   const next = Math.min(tour.stages.length, Math.max(1, number));
   const stage = tour.stages[next - 1];
-  store.getState().setTeach({ ...s.teach, tour: tour.name, stage: next });
+  // The stage says which map the heatmap shows; a student's switch holds until the next stage.
+  const teach = { ...s.teach };
+  delete teach.map;
+  store
+    .getState()
+    .setTeach({ ...teach, tour: tour.name, stage: next, ...(stage.map ? { map: stage.map } : {}) });
   const wanted = stageScenario(stage);
   const starting = before?.tour.name !== tour.name;
   if (starting || !same(stageScenario(before.stage), wanted)) {

@@ -1,6 +1,6 @@
 /** The three charts, each in a titled panel. React lays them out; D3 draws inside. */
 
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import {
   createDepthChart,
   createHeatmapChart,
@@ -11,7 +11,7 @@ import {
   type PriceChartEvents,
 } from '../charts';
 import { selectIsLoading, selectIsStale } from '../state/selectors';
-import { useAppStore } from '../state/react';
+import { useApp, useAppStore } from '../state/react';
 import { ChartHost } from './ChartHost';
 import { ChartTable } from './ChartTable';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -67,7 +67,17 @@ export function ChartsGrid() {
   // Until a new run is set up, the old run's charts stay, dimmed.
   const stale = useAppStore(selectIsStale);
   const loading = useAppStore(selectIsLoading);
-  const [heatmapFuel, setHeatmapFuel] = useState<FuelColumn>('predicted');
+  // Which map the heatmap shows is a view key (`map=estimated`), so a link and a tour stage set it.
+  const heatmapFuel: FuelColumn = useAppStore((s) =>
+    s.teach.map === 'estimated' ? 'estimated' : 'predicted',
+  );
+  const { store } = useApp();
+  const setHeatmapFuel = (fuel: FuelColumn) => {
+    const { teach, setTeach } = store.getState();
+    const rest = { ...teach };
+    delete rest.map;
+    setTeach(fuel === 'estimated' ? { ...rest, map: 'estimated' } : rest);
+  };
   return (
     <div
       className={`grid min-w-0 grid-cols-1 gap-3 transition-opacity xl:grid-cols-2 ${stale ? 'opacity-50' : ''}`}
