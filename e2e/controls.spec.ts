@@ -25,7 +25,7 @@ test('moving the leverage slider changes the URL and the live figures', async ({
   await waitReady(page);
   await expect(page.getByTestId('step-counter')).toContainText('step 0 / 200');
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 240_000 });
   await expect(figure(page, 'liquidations')).not.toHaveText(before);
 });
 
@@ -42,7 +42,7 @@ test('several quick changes restart the run from step 0 with the last value', as
   await waitReady(page);
   await expect(page.getByTestId('step-counter')).toContainText('step 0 / 200');
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 240_000 });
   await expect(page.getByTestId('step-counter')).toContainText('step 200 / 200');
   // One run for the six changes, of the last value, streamed from step 0 to its end.
   const { loads, rows } = await recorded(page);

@@ -13,7 +13,7 @@ export async function shownStep(page: Page): Promise<number> {
 /** Waits until the run is set up: the counter no longer says so, and Play can be pressed. */
 export async function waitReady(page: Page): Promise<void> {
   const counter = page.getByTestId('step-counter');
-  await expect(counter).not.toContainText('setting up', { timeout: 15_000 });
+  await expect(counter).not.toContainText('setting up');
   await expect(counter).toHaveAttribute('aria-busy', 'false');
   await expect(
     page.getByRole('toolbar', { name: 'Playback' }).getByRole('button').first(),
@@ -146,7 +146,7 @@ export async function playToEnd(page: Page): Promise<void> {
   await waitReady(page);
   await setSpeed(page, 'max');
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 240_000 });
 }
 
 /** The text of one live figure, by its key (see src/ui/figures.ts). */
@@ -175,7 +175,7 @@ export async function allFigures(page: Page): Promise<Record<string, string>> {
 /** Waits until the counter shows `step` (of a ready run). */
 export async function waitStep(page: Page, step: number): Promise<void> {
   await expect(page.getByTestId('step-counter')).toContainText(new RegExp(`step ${step} /`), {
-    timeout: 30_000,
+    timeout: 240_000,
   });
 }
 

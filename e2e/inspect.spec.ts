@@ -202,7 +202,7 @@ test('Animate plays the history back from the held minute and ends live', async 
   await expect(page.getByRole('button', { name: 'Stop' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('scrubber-minute')).not.toHaveText('min 0 / 199');
   await expect(page.getByTestId('scrubber-minute')).toHaveText('min 199 · live', {
-    timeout: 20_000,
+    timeout: 240_000,
   });
   await expect(page.getByRole('button', { name: 'Animate' })).toBeVisible();
   expect(await shownStep(page)).toBe(200);

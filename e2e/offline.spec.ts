@@ -13,7 +13,7 @@ test('after one visit the app opens, runs and exports with the network gone', as
   // The service worker is installed (its files kept) once it controls the page.
   await expect
     .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
-      timeout: 30_000,
+      timeout: 120_000,
     })
     .toBe(true);
 

@@ -61,7 +61,7 @@ test('an episode preset shows the model against what was reported, with sources'
   await waitReady(page);
   await setSpeed(page, 'max');
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 240_000 });
   // Every reported figure has the run's figure and a verdict in words beside it.
   for (const row of await panel.locator('tr[data-measure]').all()) {
     await expect(row.locator('[data-verdict]')).toHaveText(
@@ -151,7 +151,7 @@ for (const size of [
     await waitReady(page);
     await setSpeed(page, 'max');
     await page.getByRole('button', { name: 'Play' }).click();
-    await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 240_000 });
     await page.screenshot({ path: info.outputPath('teach.png') });
     await page.screenshot({ path: info.outputPath('teach-full.png'), fullPage: true });
   });
@@ -171,7 +171,7 @@ test('presentation mode at 1024x768 keeps the price chart and the figures above 
   await waitReady(page);
   await setSpeed(page, 'max');
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 240_000 });
   const fold = 768;
   const figures = await page.getByTestId('figures').boundingBox();
   const price = await page.getByRole('img').first().boundingBox();

@@ -94,7 +94,7 @@ test('a worker that hangs mid-run is noticed within seconds, and Restart brings 
   });
   const alert = page.getByRole('alert');
   // The heartbeat's deadline is 6 s; allow for a loaded machine beyond it.
-  await expect(alert).toContainText('has not answered for 6 s while playing', { timeout: 15_000 });
+  await expect(alert).toContainText('has not answered for 6 s while playing', { timeout: 60_000 });
   const stuck = await shownStep(page);
 
   await alert.getByRole('button', { name: 'Restart' }).click();

@@ -31,5 +31,5 @@ describe('the production bundle', () => {
   it('has no crash hook by default, and has it when VITE_E2E_HOOKS=1 asks', async () => {
     expect(await bundleText(false)).not.toContain('__cascadeLab');
     expect(await bundleText(true)).toContain('__cascadeLab');
-  }, 120_000);
+  });
 });

@@ -25,5 +25,5 @@ describe('run pool', () => {
     expect(rows(cached)).toStrictEqual(rows(fresh));
     // Not trivially equal: the shocks do change the runs.
     expect(fresh[0].maxDrawdown).not.toBe(fresh[6].maxDrawdown);
-  }, 60_000);
+  });
 });

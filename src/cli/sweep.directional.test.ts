@@ -33,11 +33,11 @@ describe('the critical shock, over seeds', () => {
     const c = await criticalBy('leverage', '5,10,25');
     expect(c.get(5)).toBeGreaterThan(c.get(10)!);
     expect(c.get(10)).toBeGreaterThan(c.get(25)!);
-  }, 240_000);
+  });
 
   it('moves away from zero as liquidity rises ($5 M, $20 M, $80 M within 1 %)', async () => {
     const c = await criticalBy('liquidity', '5000000,20000000,80000000');
     expect(c.get(5e6)).toBeLessThan(c.get(2e7)!);
     expect(c.get(2e7)).toBeLessThan(c.get(8e7)!);
-  }, 240_000);
+  });
 });

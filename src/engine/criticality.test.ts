@@ -139,7 +139,7 @@ describe('criticality on hand-built ladders of liquidation prices', () => {
     // And the sweep spans both regimes, so the ordering is not vacuous.
     expect(runs[0].branchingRatio).toBeGreaterThan(1);
     expect(runs[runs.length - 1].branchingRatio).toBeLessThan(1);
-  }, 30_000);
+  });
 });
 
 describe('a market whose mark cannot feel this venue’s trades', () => {
@@ -161,7 +161,7 @@ describe('a market whose mark cannot feel this venue’s trades', () => {
       expect(report.branchingRatio).toBe(0);
       expect(report.exogenousNotional).toBeCloseTo(report.liquidatedNotional, 0);
     }
-  }, 30_000);
+  });
 
   it('while the same market with a last-price mark has endogenous liquidations', () => {
     const s: Scenario = {
@@ -174,7 +174,7 @@ describe('a market whose mark cannot feel this venue’s trades', () => {
     const { report } = runScenario(s);
     expect(report.endogenousShare).toBeGreaterThan(0);
     expect(report.exogenousNotional).toBeLessThan(report.liquidatedNotional);
-  }, 30_000);
+  });
 });
 
 describe('direction-aware figures', () => {
@@ -190,7 +190,7 @@ describe('direction-aware figures', () => {
   it('names the shock’s direction from its sign', () => {
     expect(runScenario({ ...squeeze, steps: 60 }).report.direction).toBe('up');
     expect(runScenario({ ...squeeze, steps: 60, shock: -5 }).report.direction).toBe('down');
-  }, 30_000);
+  });
 
   it('measures a squeeze’s amplification on the rise, against the counterfactual’s rise', () => {
     const r = runScenario(squeeze).report;
@@ -198,12 +198,12 @@ describe('direction-aware figures', () => {
     expect(r.amplification).toBeCloseTo(r.maxRunUp / r.counterfactualRunUp, 12);
     // The counterfactual rise is about the shock itself.
     expect(r.counterfactualRunUp).toBeGreaterThan(0.15);
-  }, 30_000);
+  });
 
   it('keeps measuring a drop’s amplification on the fall', () => {
     const r = runScenario({ ...squeeze, shock: -10, longShare: 0.7 }).report;
     expect(r.amplification).toBeCloseTo(r.maxDrawdown / r.counterfactualDrawdown, 12);
-  }, 30_000);
+  });
 });
 
 describe('exogenous and endogenous over random scenarios', () => {
@@ -233,5 +233,5 @@ describe('exogenous and endogenous over random scenarios', () => {
       }),
       { numRuns: 20 },
     );
-  }, 120_000);
+  });
 });

@@ -95,7 +95,7 @@ describe('the engine under a second JavaScript engine', () => {
     expect(JSON.parse(quick)).toEqual(JSON.parse(node));
     // The bundle itself is what ran, unchanged by bundling.
     expect(inNode(script, DIGESTS)).toBe(node);
-  }, 120_000);
+  });
 
   it('differs without dmath: QuickJS and V8 disagree on Math.* for some inputs', () => {
     // Bits of Math.f(x) over a spread of inputs, as hex strings, in each engine.
@@ -113,7 +113,7 @@ describe('the engine under a second JavaScript engine', () => {
     expect(quick).toHaveLength(node.length);
     const differing = quick.filter((bits, i) => bits !== node[i]).length;
     expect(differing).toBeGreaterThan(0);
-  }, 120_000);
+  });
 
   it('drifts without dmath: the same runs on native Math differ between QuickJS and Node', async () => {
     const script = await bundle([nativeMath]);
@@ -122,5 +122,5 @@ describe('the engine under a second JavaScript engine', () => {
     const quick = inQuickJS(script, first);
     const node = inNode(script, first);
     expect(quick).not.toBe(node);
-  }, 120_000);
+  });
 });

@@ -65,7 +65,7 @@ describe('conservation', () => {
       }),
       { numRuns: 60 },
     );
-  }, 120_000);
+  });
 
   it('conserves quantity at every step: positions, book and agents net to zero', () => {
     fc.assert(
@@ -81,7 +81,7 @@ describe('conservation', () => {
       }),
       { numRuns: 25 },
     );
-  }, 120_000);
+  });
 
   it('conserves money in a deep cascade with ADL and bad debt', () => {
     const s = { ...defaultScenario(), openInterest: 1e9, shock: -15, insuranceFund: 1e6 };
@@ -110,7 +110,7 @@ describe('determinism', () => {
       }),
       { numRuns: 15 },
     );
-  }, 120_000);
+  });
 
   it('changes the run when only the seed changes', () => {
     const a = runScenario({ ...defaultScenario(), steps: 100 });
@@ -132,7 +132,7 @@ describe('no NaN or Infinity', () => {
       }),
       { numRuns: 40 },
     );
-  }, 120_000);
+  });
 
   it('stays finite at every corner of the parameter table', () => {
     // Each parameter at its minimum and its maximum, the others at their defaults.
@@ -183,7 +183,7 @@ describe('no NaN or Infinity', () => {
         tolerance(report.liquidatedNotional, info.openInterest),
       );
     }
-  }, 120_000);
+  });
 });
 
 describe('cascade statistics', () => {
@@ -218,7 +218,7 @@ describe('the liquidation engine’s own ledger', () => {
       }),
       { numRuns: 25 },
     );
-  }, 120_000);
+  });
 });
 
 describe('open interest', () => {

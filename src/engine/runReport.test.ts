@@ -31,12 +31,12 @@ describe('the report-only run (runReport)', () => {
       }),
       { numRuns: 25 },
     );
-  }, 120_000);
+  });
 
   it('gives the full run’s report for the default scenario, cascade included', () => {
     const s = { ...defaultScenario(), positions: 5_000, steps: 300 };
     const full = runScenario(s).report;
     expect(full.cascadeStart).toBeGreaterThanOrEqual(0);
     expect(differences(runReport(s), full)).toEqual([]);
-  }, 60_000);
+  });
 });

@@ -13,7 +13,7 @@ describe('scenario files', () => {
       }),
       { numRuns: 100 },
     );
-  }, 20_000);
+  });
 
   it('corrects bad values with the link rules, and says what it did', () => {
     const text = JSON.stringify({

@@ -76,5 +76,5 @@ describe('links with view keys', () => {
       }),
       { numRuns: 100 },
     );
-  }, 20_000);
+  });
 });

@@ -182,7 +182,7 @@ describe('tour stages', () => {
     }
     // The anatomy notes name these minutes: shock, first wave, dry book, fund, ADL.
     expect(firsts.anatomy).toEqual([60, 62, 63, 80, 80]);
-  }, 180_000);
+  });
 
   it("the heatmap tour's notes give the run's miss and invent shares at the minute they stop", async () => {
     const { runScenario } = await import('../engine/run');
@@ -214,5 +214,5 @@ describe('tour stages', () => {
       checked++;
     }
     expect(checked).toBe(3);
-  }, 180_000);
+  });
 });

@@ -66,7 +66,7 @@ describe('viewReport: the figures as of a step, from the history', () => {
       ),
       { numRuns: 8 },
     );
-  }, 60_000);
+  });
 
   it('reads only the rows up to the step, however often it is asked (no double counting)', () => {
     const s = scenario(7);
