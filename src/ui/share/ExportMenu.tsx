@@ -2,10 +2,9 @@
 
 import { useState } from 'react';
 import { useApp, useThrottledAppStore } from '../../state/react';
-import { chartPngBlob, chartRoot, chartSvgText, isSvgOnly, type ChartName } from './chartImage';
+import type { ChartName } from './chartImage';
 import { reportFigures } from '../figures';
 import { shareUrl } from '../../state/urlSync';
-import { dashboardPngBlob } from './dashboardImage';
 import { downloadBlob } from './download';
 import { fileStem, hasRun, runFile, type RunFileKind } from './runFiles';
 import { Menu } from './Menu';
@@ -22,6 +21,10 @@ const CHARTS: readonly { name: ChartName; label: string; svg: boolean }[] = [
   { name: 'heatmap', label: 'Heatmap', svg: false },
   { name: 'depth', label: 'Order book', svg: true },
 ];
+
+// The image makers load on first use: most visits never export a picture (bundle budget).
+const chartImage = () => import('./chartImage');
+const dashboardImage = () => import('./dashboardImage');
 
 export function ExportMenu() {
   const { store } = useApp();
@@ -47,8 +50,9 @@ export function ExportMenu() {
   };
 
   const exportChart = async (name: ChartName, format: 'png' | 'svg') => {
-    const root = chartRoot(name);
     try {
+      const { chartPngBlob, chartRoot, chartSvgText, isSvgOnly } = await chartImage();
+      const root = chartRoot(name);
       if (!root) throw new Error('The chart is not on the page.');
       const stem = `${fileStem(store.getState().scenario)}-${name}`;
       if (format === 'svg' && isSvgOnly(root)) {
@@ -66,6 +70,7 @@ export function ExportMenu() {
       const s = store.getState();
       const figures = reportFigures(hasRun(s) ? s.report : null, s.scenario);
       const link = shareUrl(s.scenario, {}, window.location);
+      const { dashboardPngBlob } = await dashboardImage();
       downloadBlob(await dashboardPngBlob(figures, link), `${fileStem(s.scenario)}-dashboard.png`);
       setProblem('');
     } catch (error) {

@@ -1,11 +1,15 @@
 /** Teaching: start a guided tour, or build a link for a class. */
 
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { TOURS } from '../../scenario/tours';
 import { useApp } from '../../state/react';
 import { openStage } from '../../state/tour';
 import { menuButton, menuPanel, menuSummary } from '../share/styles';
-import { ClassLinkDialog } from './ClassLinkDialog';
+
+// The class dialog loads when first opened (bundle budget): a student's visit never opens it.
+const ClassLinkDialog = lazy(() =>
+  import('./ClassLinkDialog').then((m) => ({ default: m.ClassLinkDialog })),
+);
 
 export function TeachBar() {
   const { store, controller } = useApp();
@@ -45,7 +49,11 @@ export function TeachBar() {
       <button type="button" className={menuButton} onClick={() => setDialog(true)}>
         Share for a class
       </button>
-      {dialog && <ClassLinkDialog onClose={() => setDialog(false)} />}
+      {dialog && (
+        <Suspense fallback={null}>
+          <ClassLinkDialog onClose={() => setDialog(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }
