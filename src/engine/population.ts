@@ -109,22 +109,26 @@ export function drawPopulation(s: Scenario, rng: Rng): Population {
     [allocate(s.positions - nLong), -1, s.openInterest * (1 - s.longShare)],
   ];
   for (const [cols, side, sideNotional] of sides) {
-    const n = cols.qty.length;
+    // Columns in locals: the loop below runs once per position (10⁶ at most).
+    const { qty, entry: entries, leverage: leverages, tier: tiers, liq } = cols;
+    const n = qty.length;
     if (n === 0) continue;
     // Sizes first, as notional weights, then scaled to the side's open interest.
     let total = 0;
     for (let i = 0; i < n; i++) {
       const w = Math.min(pow(1 - rng.next(), -1 / PARETO_ALPHA), PARETO_CAP);
-      cols.qty[i] = w;
+      qty[i] = w;
       total += w;
     }
     const scale = sideNotional / total;
     const fixed = s.sizing === 'fixed';
+    const spread = s.leverage - 1;
     for (let i = 0; i < n; i++) {
-      const notional = cols.qty[i] * scale;
+      const weight = qty[i];
+      const notional = weight * scale;
       const u = rng.next();
-      const raw = 1 + (s.leverage - 1) * exp(LEVERAGE_SPREAD * rng.normal());
-      const tier0 = tierOf(fixed ? cols.qty[i] * MIN_ACCOUNT_USD : notional);
+      const raw = 1 + spread * exp(LEVERAGE_SPREAD * rng.normal());
+      const tier0 = tierOf(fixed ? weight * MIN_ACCOUNT_USD : notional);
       let leverage = Math.min(snapLeverage(raw), MARGIN_TIERS[tier0].maxLeverage);
       const mmr = MARGIN_TIERS[tier0].mmr;
       let t = WARMUP_STEPS - Math.floor(u * WARMUP_STEPS);
@@ -148,11 +152,11 @@ export function drawPopulation(s: Scenario, rng: Rng): Population {
           lp = liquidationPrice(side, entry, leverage, mmr);
         }
       }
-      cols.entry[i] = entry;
-      cols.qty[i] = notional / entry;
-      cols.leverage[i] = leverage;
-      cols.tier[i] = tier0;
-      cols.liq[i] = lp;
+      entries[i] = entry;
+      qty[i] = notional / entry;
+      leverages[i] = leverage;
+      tiers[i] = tier0;
+      liq[i] = lp;
     }
   }
   return { longs: sides[0][0], shorts: sides[1][0] };

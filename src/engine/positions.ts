@@ -115,27 +115,40 @@ export class PositionSide {
   ) {
     const n = cols.qty.length;
     this.count = n;
-    this.qty = new Float64Array(n);
-    this.entry = new Float64Array(n);
-    this.leverage = new Float64Array(n);
-    this.tier = new Uint8Array(n);
-    this.liq = new Float64Array(n);
+    const qty = (this.qty = new Float64Array(n));
+    const entry = (this.entry = new Float64Array(n));
+    const leverage = (this.leverage = new Float64Array(n));
+    const tier = (this.tier = new Uint8Array(n));
+    const liq = (this.liq = new Float64Array(n));
+    // The sorted gather reads the columns in random order: interleaved first (one sequential
+    // pass), each position costs one cache miss instead of four. Set-up of 10⁶ positions.
+    const packed = new Float64Array(4 * n);
+    for (let j = 0, k = 0; j < n; j++, k += 4) {
+      packed[k] = cols.qty[j];
+      packed[k + 1] = cols.entry[j];
+      packed[k + 2] = cols.leverage[j];
+      packed[k + 3] = cols.liq[j];
+    }
+    const tiers = cols.tier;
+    let openQty = 0;
+    let openCost = 0;
     for (let i = 0; i < n; i++) {
       const j = sortOrder[i];
-      const q = cols.qty[j];
-      const e = cols.entry[j];
-      const l = cols.leverage[j];
-      const t = cols.tier[j];
-      this.qty[i] = q;
-      this.entry[i] = e;
-      this.leverage[i] = l;
-      this.tier[i] = t;
-      const lp = cols.liq[j];
-      this.liq[i] = lp;
-      this.openQty += q;
-      this.openCost += q * e;
+      const k = 4 * j;
+      const q = packed[k];
+      const e = packed[k + 1];
+      const lp = packed[k + 3];
+      qty[i] = q;
+      entry[i] = e;
+      leverage[i] = packed[k + 2];
+      tier[i] = tiers[j];
+      liq[i] = lp;
+      openQty += q;
+      openCost += q * e;
       map.add(lp, q * lp);
     }
+    this.openQty = openQty;
+    this.openCost = openCost;
     this.cursor = side === 1 ? n - 1 : 0;
   }
 

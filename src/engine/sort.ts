@@ -71,12 +71,20 @@ export function argsortNonNegative(keys: Float64Array): Uint32Array {
       counts[base + b] = sum;
       sum += c;
     }
-    const src = word === 0 ? lo : hi;
-    for (let i = 0; i < n; i++) {
-      const at = counts[base + ((src[i] >>> shift) & MASK)]++;
-      lo2[at] = lo[i];
-      hi2[at] = hi[i];
-      idx2[at] = idx[i];
+    if (word === 0) {
+      for (let i = 0; i < n; i++) {
+        const at = counts[base + ((lo[i] >>> shift) & MASK)]++;
+        lo2[at] = lo[i];
+        hi2[at] = hi[i];
+        idx2[at] = idx[i];
+      }
+    } else {
+      // Digits of the high word come last: the low word is no longer read, so it stays put.
+      for (let i = 0; i < n; i++) {
+        const at = counts[base + ((hi[i] >>> shift) & MASK)]++;
+        hi2[at] = hi[i];
+        idx2[at] = idx[i];
+      }
     }
     [lo, lo2] = [lo2, lo];
     [hi, hi2] = [hi2, hi];
