@@ -19,7 +19,7 @@ import { chartLifecycle } from './chartLifecycle';
 import { PALETTE } from './colors';
 import {
   depthLayout,
-  depthSeriesRows,
+  depthSeriesPath,
   type DepthChartOptions,
   type DepthLayout,
 } from './depthModel';
@@ -28,7 +28,7 @@ import { createChangeGate, createChunkedPathElements, createPathChunks } from '.
 export type { DepthChartOptions } from './depthModel';
 
 /** Rows per chunk of the depletion series' paths. */
-const CHUNK_ROWS = 256;
+const CHUNK_ROWS = 128;
 
 export function createDepthChart(
   el: HTMLElement,
@@ -99,8 +99,8 @@ export function createDepthChart(
         .attr('y', m.series.y)
         .attr('height', m.series.height),
     );
-    const rows = (pick: 'area' | 'line') => (from: number, to: number) =>
-      depthSeriesRows(frames, m, from, to)[pick];
+    const rows = (which: 'area' | 'line') => (from: number, to: number) =>
+      depthSeriesPath(which, frames, m, from, to);
     areaEls.draw(areaChunks.update(frames.scalars, frames.count, m.seriesKey, rows('area')));
     lineEls.draw(lineChunks.update(frames.scalars, frames.count, m.seriesKey, rows('line')));
     shell.setLabel(m.label);

@@ -94,7 +94,7 @@ export interface DepthLayout extends Omit<DepthModel, 'seriesPaths'> {
 
 /**
  * The depletion series of rows [from, to) as an area and its top line, at the middle of each
- * step's column; the chart draws it in chunks (pathChunks.ts), the model whole.
+ * step's column; the chart draws each in chunks (pathChunks.ts), the model whole.
  */
 export function depthSeriesRows(
   frames: FrameBatch,
@@ -102,27 +102,40 @@ export function depthSeriesRows(
   from: number,
   to: number,
 ): DepthModel['seriesPaths'] {
+  return {
+    area: depthSeriesPath('area', frames, scales, from, to),
+    line: depthSeriesPath('line', frames, scales, from, to),
+  };
+}
+
+/** One of {@link depthSeriesRows}' paths. */
+export function depthSeriesPath(
+  which: 'area' | 'line',
+  frames: FrameBatch,
+  scales: Pick<DepthLayout, 'sx' | 'sy'>,
+  from: number,
+  to: number,
+): string {
   const s = frames.scalars;
   const { sx, sy } = scales;
   const rows = Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
   const dep = (r: number): number => Math.max(0, Math.min(1, s.depletion[r]));
   const defined = (r: number): boolean => Number.isFinite(s.depletion[r]);
   const xAt = (r: number): number => sx(s.step[r] + 0.5);
-  return {
-    area:
-      area<number>()
-        .defined(defined)
-        .x(xAt)
-        .y0(sy(0))
-        .y1((r) => sy(dep(r)))
-        .digits(1)(rows) ?? '',
-    line:
-      line<number>()
-        .defined(defined)
-        .x(xAt)
-        .y((r) => sy(dep(r)))
-        .digits(1)(rows) ?? '',
-  };
+  const path =
+    which === 'area'
+      ? area<number>()
+          .defined(defined)
+          .x(xAt)
+          .y0(sy(0))
+          .y1((r) => sy(dep(r)))
+          .digits(1)(rows)
+      : line<number>()
+          .defined(defined)
+          .x(xAt)
+          .y((r) => sy(dep(r)))
+          .digits(1)(rows);
+  return path ?? '';
 }
 
 /** Lays the chart out as {@link depthModel} does, without the series' paths. */

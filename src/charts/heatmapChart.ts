@@ -34,7 +34,7 @@ export type { FuelColumn } from './heatmapImage';
 export type { HeatmapChartOptions } from './heatmapLayout';
 
 /** Rows per chunk of the close price's path. */
-const CHUNK_ROWS = 256;
+const CHUNK_ROWS = 128;
 
 export function createHeatmapChart(
   el: HTMLElement,

@@ -162,18 +162,20 @@ export function createHeatmapSvg(svg: SvgSel, named: boolean) {
 
     /** The scrubber's minute `step` of `steps`, or none. */
     drawCursor(plot: Rect, steps: number, step: number | null): void {
-      if (step === null) {
-        cursorMark.style('display', 'none');
-        return;
-      }
-      const cw = plot.width / steps;
-      const w = Math.max(3, cw);
-      cursorMark
-        .style('display', null)
-        .attr('x', plot.x + (step + 0.5) * cw - w / 2)
-        .attr('y', plot.y)
-        .attr('width', w)
-        .attr('height', plot.height);
+      gate.whenChanged('cursor', [plot, steps, step], () => {
+        if (step === null) {
+          cursorMark.style('display', 'none');
+          return;
+        }
+        const cw = plot.width / steps;
+        const w = Math.max(3, cw);
+        cursorMark
+          .style('display', null)
+          .attr('x', plot.x + (step + 0.5) * cw - w / 2)
+          .attr('y', plot.y)
+          .attr('width', w)
+          .attr('height', plot.height);
+      });
     },
 
     /** Outlines the hovered cell, or hides the outline (null). */
