@@ -286,7 +286,7 @@ async function runOnce(
   const heapAfterRunMb = await heapMb(page);
   for (let c = 0; c < o.cycles; c++) {
     const ready = (await bench(page)).ready.length;
-    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await waitReady(page, ready + 1);
     await playToEnd(page, false);
   }

@@ -3,7 +3,10 @@
  * step, bids and asks by price bucket with the baseline outlined and the missing depth hatched,
  * (b) the share of baseline depth missing within 5 % of the price over the run.
  *
- * Layout is depthModel.ts; this file draws it, at most once per animation frame.
+ * Layout is depthModel.ts; this file draws it, at most once per animation frame. While a run
+ * streams a draw costs O(new rows) plus the book's window: the series is drawn in chunks
+ * (pathChunks.ts) and the parts that hold still (legend, titles, series axes, the shock band)
+ * are rewritten only when they change.
  */
 
 import type { FrameBatch, RunInfo } from '../engine/frame';
@@ -14,9 +17,18 @@ import { drawLegend } from './legendDom';
 import { createShell, layer, type GSel } from './shell';
 import { chartLifecycle } from './chartLifecycle';
 import { PALETTE } from './colors';
-import { depthModel, type DepthChartOptions, type DepthModel } from './depthModel';
+import {
+  depthLayout,
+  depthSeriesPath,
+  type DepthChartOptions,
+  type DepthLayout,
+} from './depthModel';
+import { createChangeGate, createChunkedPathElements, createPathChunks } from './pathChunks';
 
 export type { DepthChartOptions } from './depthModel';
+
+/** Rows per chunk of the depletion series' paths. */
+const CHUNK_ROWS = 128;
 
 export function createDepthChart(
   el: HTMLElement,
@@ -54,33 +66,47 @@ export function createDepthChart(
     .attr('stroke', PALETTE.depleted)
     .attr('stroke-width', 1.5);
   const legend = layer(svg, 'legend');
+  const gate = createChangeGate();
+  const areaChunks = createPathChunks(CHUNK_ROWS);
+  const lineChunks = createPathChunks(CHUNK_ROWS);
+  const areaEls = createChunkedPathElements(area.node() as SVGPathElement);
+  const lineEls = createChunkedPathElements(line.node() as SVGPathElement);
 
   function draw(frames: FrameBatch, info: RunInfo, opening: FrameBatch | null): void {
     if (shell.width < 10 || shell.height < 10) return;
-    const m = depthModel(frames, info, shell.width, shell.height, options, opening);
-    drawLegend(legend, m.legend, m.fontSize, hatch);
-    drawTitles(titles, m);
-    drawYAxis(bookY, m.bookY, m.book, m.fontSize);
-    drawXAxis(bookX, m.bookX, m.book, m.fontSize);
+    const m = depthLayout(frames, info, shell.width, shell.height, options, opening);
+    const fs = m.fontSize;
+    gate.whenChanged('legend', [m.legend, fs], () => drawLegend(legend, m.legend, fs, hatch));
+    gate.whenChanged('titles', [m.bookTitle, m.seriesTitle, fs], () => drawTitles(titles, m));
+    gate.whenChanged('book-y', [m.bookY, m.book, fs], () => drawYAxis(bookY, m.bookY, m.book, fs));
+    gate.whenChanged('book-x', [m.bookX, m.book, fs], () => drawXAxis(bookX, m.bookX, m.book, fs));
     bid.attr('d', m.paths.bid || null);
     ask.attr('d', m.paths.ask || null);
     depleted.attr('d', m.paths.depleted || null);
     baseline.attr('d', m.paths.baseline || null);
     drawPrice(m);
-    drawYAxis(seriesY, m.seriesY, m.series, m.fontSize);
-    drawXAxis(seriesX, m.seriesX, m.series, m.fontSize, m.xTitle);
-    shock
-      .attr('visibility', m.shock ? 'visible' : 'hidden')
-      .attr('x', m.shock?.x0 ?? 0)
-      .attr('width', m.shock ? m.shock.x1 - m.shock.x0 : 0)
-      .attr('y', m.series.y)
-      .attr('height', m.series.height);
-    area.attr('d', m.seriesPaths.area || null);
-    line.attr('d', m.seriesPaths.line || null);
+    gate.whenChanged('series-y', [m.seriesY, m.series, fs], () =>
+      drawYAxis(seriesY, m.seriesY, m.series, fs),
+    );
+    gate.whenChanged('series-x', [m.seriesX, m.series, fs, m.xTitle], () =>
+      drawXAxis(seriesX, m.seriesX, m.series, fs, m.xTitle),
+    );
+    gate.whenChanged('shock', [m.shock, m.series], () =>
+      shock
+        .attr('visibility', m.shock ? 'visible' : 'hidden')
+        .attr('x', m.shock?.x0 ?? 0)
+        .attr('width', m.shock ? m.shock.x1 - m.shock.x0 : 0)
+        .attr('y', m.series.y)
+        .attr('height', m.series.height),
+    );
+    const rows = (which: 'area' | 'line') => (from: number, to: number) =>
+      depthSeriesPath(which, frames, m, from, to);
+    areaEls.draw(areaChunks.update(frames.scalars, frames.count, m.seriesKey, rows('area')));
+    lineEls.draw(lineChunks.update(frames.scalars, frames.count, m.seriesKey, rows('line')));
     shell.setLabel(m.label);
   }
 
-  function drawTitles(g: GSel, m: DepthModel): void {
+  function drawTitles(g: GSel, m: DepthLayout): void {
     g.selectAll('text')
       .data([m.bookTitle, m.seriesTitle])
       .join('text')
@@ -92,7 +118,7 @@ export function createDepthChart(
       .text((d) => d.text);
   }
 
-  function drawPrice(m: DepthModel): void {
+  function drawPrice(m: DepthLayout): void {
     const p = m.price;
     priceLine
       .selectAll('path')

@@ -5,19 +5,15 @@
  * within 5 % of the price over the run. Pure; depthChart.ts draws it.
  */
 
-import { area, line, scaleLinear } from 'd3';
+import { area, line, scaleLinear, type ScaleLinear } from 'd3';
 import { bucketPrice, bucketRow, type FrameBatch, type RunInfo } from '../engine/frame';
 import { PALETTE } from './colors';
-import {
-  formatPct,
-  formatStepTick,
-  formatUsd,
-  formatUsdPrecise,
-  pctTickFormat,
-  usdTickFormat,
-} from './format';
+import { depthSummary, openingDepthSummary } from './depthText';
+import { formatStepTick, formatUsd, pctTickFormat, usdTickFormat } from './format';
 import { flowLegend, type LegendLayout } from './legend';
 import { chartFontSize, labelWidth, px, tickCount, type Rect, type Tick } from './scales';
+
+export { depthSummary, openingDepthSummary } from './depthText';
 
 export interface DepthChartOptions {
   /** Price window shown around the last price, as a share of it (default 0.1: ±10 %). */
@@ -63,6 +59,94 @@ export function depthModel(
   options: DepthChartOptions = {},
   opening: FrameBatch | null = null,
 ): DepthModel {
+  const m = depthLayout(frames, info, width, height, options, opening);
+  // The snapshot's key order.
+  return {
+    width: m.width,
+    height: m.height,
+    fontSize: m.fontSize,
+    legend: m.legend,
+    book: m.book,
+    bookTitle: m.bookTitle,
+    bookX: m.bookX,
+    bookY: m.bookY,
+    paths: m.paths,
+    price: m.price,
+    series: m.series,
+    seriesTitle: m.seriesTitle,
+    seriesX: m.seriesX,
+    seriesY: m.seriesY,
+    seriesPaths: depthSeriesRows(frames, m, 0, frames.count),
+    shock: m.shock,
+    xTitle: m.xTitle,
+    label: m.label,
+  };
+}
+
+/** The chart without its depletion series' paths (O(1) in the run's length), and its scales. */
+export interface DepthLayout extends Omit<DepthModel, 'seriesPaths'> {
+  /** Step → x and depletion share → y on the series panel. */
+  sx: ScaleLinear<number, number>;
+  sy: ScaleLinear<number, number>;
+  /** Equal for equal series scales: what the drawn series depends on. */
+  seriesKey: string;
+}
+
+/**
+ * The depletion series of rows [from, to) as an area and its top line, at the middle of each
+ * step's column; the chart draws each in chunks (pathChunks.ts), the model whole.
+ */
+export function depthSeriesRows(
+  frames: FrameBatch,
+  scales: Pick<DepthLayout, 'sx' | 'sy'>,
+  from: number,
+  to: number,
+): DepthModel['seriesPaths'] {
+  return {
+    area: depthSeriesPath('area', frames, scales, from, to),
+    line: depthSeriesPath('line', frames, scales, from, to),
+  };
+}
+
+/** One of {@link depthSeriesRows}' paths. */
+export function depthSeriesPath(
+  which: 'area' | 'line',
+  frames: FrameBatch,
+  scales: Pick<DepthLayout, 'sx' | 'sy'>,
+  from: number,
+  to: number,
+): string {
+  const s = frames.scalars;
+  const { sx, sy } = scales;
+  const rows = Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+  const dep = (r: number): number => Math.max(0, Math.min(1, s.depletion[r]));
+  const defined = (r: number): boolean => Number.isFinite(s.depletion[r]);
+  const xAt = (r: number): number => sx(s.step[r] + 0.5);
+  const path =
+    which === 'area'
+      ? area<number>()
+          .defined(defined)
+          .x(xAt)
+          .y0(sy(0))
+          .y1((r) => sy(dep(r)))
+          .digits(1)(rows)
+      : line<number>()
+          .defined(defined)
+          .x(xAt)
+          .y((r) => sy(dep(r)))
+          .digits(1)(rows);
+  return path ?? '';
+}
+
+/** Lays the chart out as {@link depthModel} does, without the series' paths. */
+export function depthLayout(
+  frames: FrameBatch,
+  info: RunInfo,
+  width: number,
+  height: number,
+  options: DepthChartOptions = {},
+  opening: FrameBatch | null = null,
+): DepthLayout {
   const fs = options.fontSize ?? chartFontSize(width);
   const win = options.window ?? 0.1;
   const n = frames.count;
@@ -162,25 +246,6 @@ export function depthModel(
   const sy = scaleLinear()
     .domain([0, 1])
     .range([series.y + series.height, series.y]);
-  const rows = Array.from({ length: n }, (_, i) => i);
-  const dep = (r: number): number => Math.max(0, Math.min(1, s.depletion[r]));
-  const defined = (r: number): boolean => Number.isFinite(s.depletion[r]);
-  const xAt = (r: number): number => sx(s.step[r] + 0.5);
-  const seriesPaths = {
-    area:
-      area<number>()
-        .defined(defined)
-        .x(xAt)
-        .y0(sy(0))
-        .y1((r) => sy(dep(r)))
-        .digits(1)(rows) ?? '',
-    line:
-      line<number>()
-        .defined(defined)
-        .x(xAt)
-        .y((r) => sy(dep(r)))
-        .digits(1)(rows) ?? '',
-  };
   const xTitleText = 'minutes';
   const xTitleLeft = series.x + series.width - labelWidth(xTitleText, fs);
   const seriesX = sx
@@ -221,7 +286,6 @@ export function depthModel(
     seriesTitle: { x: 8, y: seriesTop - rowH / 2, text: 'Depth missing within 5 % of the price' },
     seriesX,
     seriesY: seriesYValues.map((v) => ({ value: v, pos: px(sy(v)), label: seriesFormat(v) })),
-    seriesPaths,
     shock,
     xTitle: {
       x: px(series.x + series.width),
@@ -229,37 +293,8 @@ export function depthModel(
       text: xTitleText,
     },
     label: n === 0 && opening ? openingDepthSummary(opening, info) : depthSummary(frames, info),
+    sx,
+    sy,
+    seriesKey: JSON.stringify([series, steps]),
   };
-}
-
-/** The aria-label: depth on each side now, how much is missing, and the worst so far. */
-export function depthSummary(frames: FrameBatch, info: RunInfo): string {
-  const n = frames.count;
-  if (n === 0) return 'Order book depletion: waiting for the run to start.';
-  const s = frames.scalars;
-  let peak = 0;
-  let peakStep = 0;
-  for (let r = 0; r < n; r++) {
-    if (s.depletion[r] > peak) {
-      peak = s.depletion[r];
-      peakStep = s.step[r];
-    }
-  }
-  const last = n - 1;
-  return (
-    `Order book depletion after ${s.step[last] + 1} of ${info.steps} minutes: ` +
-    `bids ${formatUsd(s.bidDepth[last])} and asks ${formatUsd(s.askDepth[last])} within 5 % of ` +
-    `the price ${formatUsdPrecise(s.close[last])}; ${formatPct(s.depletion[last])} of the baseline ` +
-    `depth missing (worst ${formatPct(peak)} at minute ${peakStep}).`
-  );
-}
-
-/** The aria-label before the first step: the makers' first book around the start price. */
-export function openingDepthSummary(opening: FrameBatch, info: RunInfo): string {
-  const s = opening.scalars;
-  return (
-    `Order book before minute 0 of ${info.steps}: bids ${formatUsd(s.bidDepth[0])} and asks ` +
-    `${formatUsd(s.askDepth[0])} within 5 % of the price ${formatUsdPrecise(s.close[0])}; ` +
-    `${formatPct(s.depletion[0])} of the baseline depth missing.`
-  );
 }

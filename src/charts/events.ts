@@ -113,8 +113,29 @@ function when(span: EventSpan): string {
 /** Every event of the frames so far, in step order, as the event log lists them. */
 export function eventLog(frames: FrameBatch, shockColor: string, haltColor: string): LogEntry[] {
   const s = frames.scalars;
+  const adlSum = (span: EventSpan): number => {
+    let sum = 0;
+    for (let r = span.row; r <= span.row + span.to - span.from && r < frames.count; r++)
+      sum += s.adlNotional[r];
+    return sum;
+  };
+  return logEntries(frames, (flag) => eventSpans(frames, flag), adlSum, shockColor, haltColor);
+}
+
+/**
+ * The event log from the spans of each flag (`spansOf`) and each ADL span's notional closed
+ * (`adlSum`): eventLog reads them from the whole history, eventLogReader.ts keeps them as rows
+ * arrive. O(spans), not O(rows).
+ */
+export function logEntries(
+  frames: FrameBatch,
+  spansOf: (flag: number) => readonly EventSpan[],
+  adlSum: (span: EventSpan) => number,
+  shockColor: string,
+  haltColor: string,
+): LogEntry[] {
   const out: LogEntry[] = [];
-  for (const span of eventSpans(frames, EVENT.SHOCK)) {
+  for (const span of spansOf(EVENT.SHOCK)) {
     out.push({
       step: span.from,
       name: 'SHOCK',
@@ -123,21 +144,18 @@ export function eventLog(frames: FrameBatch, shockColor: string, haltColor: stri
       color: shockColor,
     });
   }
+  const badDebt = badDebtSoFar(frames);
   for (const m of MARKER_EVENTS) {
-    for (const span of markerSpans(frames, m.name)) {
+    if (m.name === 'BAD_DEBT' && badDebt < BAD_DEBT_MIN_USD) continue;
+    for (const span of spansOf(EVENT[m.name])) {
       let what = m.label.toLowerCase();
-      if (m.name === 'ADL') {
-        let sum = 0;
-        for (let r = span.row; r <= span.row + span.to - span.from && r < frames.count; r++)
-          sum += s.adlNotional[r];
-        what += `, ${formatUsd(sum)} closed`;
-      } else if (m.name === 'BAD_DEBT')
-        what += ` appears, ${formatUsd(badDebtSoFar(frames))} so far`;
+      if (m.name === 'ADL') what += `, ${formatUsd(adlSum(span))} closed`;
+      else if (m.name === 'BAD_DEBT') what += ` appears, ${formatUsd(badDebt)} so far`;
       const text = `${when(span)} ${what}`;
       out.push({ step: span.from, name: m.name, text, what, color: m.color });
     }
   }
-  for (const span of eventSpans(frames, EVENT.HALT)) {
+  for (const span of spansOf(EVENT.HALT)) {
     out.push({
       step: span.from,
       name: 'HALT',

@@ -13,3 +13,4 @@ export { formatPct, formatUsd, formatUsdPrecise } from './format';
 export { hasCursor, type CursorChart } from './cursor';
 export { sharedDrawQueue } from './drawQueue';
 export { BAD_DEBT_MIN_USD, MARKER_EVENTS, eventLog, type LogEntry } from './events';
+export { createEventLogReader } from './eventLogReader';

@@ -5,7 +5,7 @@
  */
 
 import { useEffect, useState } from 'react';
-import { PALETTE, eventLog } from '../charts';
+import { PALETTE, createEventLogReader } from '../charts';
 import { throttledSubscribe, useApp } from '../state/react';
 import type { AppState } from '../state/store';
 import { reportFigures } from './figures';
@@ -35,6 +35,8 @@ export function Announcer() {
     let generation = -1;
     let announced = 0;
     let finished = false;
+    // Extended from the new rows on each check, not read from the whole history again.
+    let reader = createEventLogReader(PALETTE.shock, PALETTE.halt);
     const check = () => {
       const s = store.getState();
       if (s.readyGeneration !== s.generation || !s.frames) return;
@@ -42,9 +44,10 @@ export function Announcer() {
         generation = s.generation;
         announced = 0;
         finished = false;
+        reader = createEventLogReader(PALETTE.shock, PALETTE.halt);
       }
       const parts: string[] = [];
-      const entries = eventLog(s.frames, PALETTE.shock, PALETTE.halt);
+      const entries = reader.read(s.frames);
       for (const e of entries.slice(announced)) parts.push(`Minute ${e.step}: ${e.what}`);
       announced = entries.length;
       if (s.status === 'done' && s.report && !finished) {

@@ -1,11 +1,13 @@
 /**
  * The event log beside the charts: every key moment of the run so far as a button ("min 61
  * cascade starts"); pressing one holds the charts and figures at that minute. The entry at or
- * before the minute shown is marked current. Re-rendered a few times a second at most.
+ * before the minute shown is marked current. Re-rendered a few times a second at most, and
+ * then in O(new rows): the log is extended from the rows that arrived (eventLogReader.ts) and
+ * each row is a memoised component, so React rewrites only the rows that changed.
  */
 
-import { useMemo } from 'react';
-import { PALETTE, eventLog } from '../charts';
+import { memo, useMemo, useState } from 'react';
+import { PALETTE, createEventLogReader, type LogEntry } from '../charts';
 import type { AppState } from '../state/store';
 import { selectShownMinute } from '../state/selectors';
 import { useAppStore, useThrottledAppStore } from '../state/react';
@@ -18,10 +20,11 @@ export function EventLog() {
   const frames = useAppStore((s) => s.frames);
   const shown = useAppStore(selectShownMinute);
   const setViewStep = useAppStore((s) => s.setViewStep);
+  const [reader] = useState(() => createEventLogReader(PALETTE.shock, PALETTE.halt));
   // The history fills in place: the version says when to read it again.
   const entries = useMemo(
-    () => (version < 0 || !frames ? [] : eventLog(frames, PALETTE.shock, PALETTE.halt)),
-    [version, frames],
+    () => (version < 0 || !frames ? [] : reader.read(frames)),
+    [version, frames, reader],
   );
   // The minute of the latest entry at or before the one shown: its entries are current.
   let current = -1;
@@ -41,22 +44,49 @@ export function EventLog() {
       ) : (
         <ol className="max-h-64 space-y-0.5 overflow-y-auto xl:max-h-[17rem]">
           {entries.map((e) => (
-            <li key={`${e.name}-${e.step}`}>
-              <button
-                type="button"
-                onClick={() => setViewStep(e.step)}
-                aria-current={e.step === current ? 'step' : undefined}
-                className={`flex w-full items-baseline gap-2 rounded px-1.5 py-1 text-left text-sm hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400 ${e.step === current ? 'bg-slate-800 text-slate-100' : 'text-slate-300'}`}
-              >
-                <span aria-hidden="true" style={{ color: e.color }} className="w-3 shrink-0">
-                  {EVENT_GLYPHS[e.name]}
-                </span>
-                <span className="min-w-0">{e.text}</span>
-              </button>
-            </li>
+            <EventRow
+              key={`${e.name}-${e.step}`}
+              entry={e}
+              current={e.step === current}
+              onSelect={setViewStep}
+            />
           ))}
         </ol>
       )}
     </section>
   );
 }
+
+interface EventRowProps {
+  entry: LogEntry;
+  current: boolean;
+  onSelect: (step: number) => void;
+}
+
+/** One entry; re-rendered only when its text, colour or current mark changes. */
+const EventRow = memo(
+  function EventRow({ entry: e, current, onSelect }: EventRowProps) {
+    return (
+      <li>
+        <button
+          type="button"
+          onClick={() => onSelect(e.step)}
+          aria-current={current ? 'step' : undefined}
+          className={`flex w-full items-baseline gap-2 rounded px-1.5 py-1 text-left text-sm hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-sky-400 ${current ? 'bg-slate-800 text-slate-100' : 'text-slate-300'}`}
+        >
+          <span aria-hidden="true" style={{ color: e.color }} className="w-3 shrink-0">
+            {EVENT_GLYPHS[e.name]}
+          </span>
+          <span className="min-w-0">{e.text}</span>
+        </button>
+      </li>
+    );
+  },
+  (a, b) =>
+    a.current === b.current &&
+    a.onSelect === b.onSelect &&
+    a.entry.step === b.entry.step &&
+    a.entry.text === b.entry.text &&
+    a.entry.color === b.entry.color &&
+    a.entry.name === b.entry.name,
+);
