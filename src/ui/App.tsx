@@ -11,6 +11,7 @@ import { Announcer } from './Announcer';
 import { ChartsGrid } from './ChartsGrid';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { FiguresPanel } from './FiguresPanel';
+import { LabButton } from './lab/LabButton';
 import { ErrorBanner, LinkNotice } from './Notices';
 import { PlaybackBar } from './PlaybackBar';
 import { ShareBar } from './share/ShareBar';
@@ -61,6 +62,7 @@ export function App() {
         )}
         <LearnBar />
         {!present && <TeachBar />}
+        {!present && <LabButton />}
         {!present && <ShareBar />}
       </header>
       <div className="flex flex-col lg:flex-row">
