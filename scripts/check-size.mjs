@@ -58,7 +58,9 @@ export function onDemandFiles(texts) {
     const stack = [...seen];
     while (stack.length > 0) {
       for (const f of statics.get(/** @type {string} */ (stack.pop())) ?? []) {
-        if (!seen.has(f)) (stack.push(f), seen.add(f));
+        if (seen.has(f)) continue;
+        seen.add(f);
+        stack.push(f);
       }
     }
     return seen;
