@@ -31,7 +31,12 @@ export function LabStatus({ sweep }: { sweep: LabSweep }) {
   const critical = completeCritical(sweep.plan, sweep.rows);
   const fmt = (x: number | null) => (x === null ? 'beyond the grid' : `${x.toFixed(2)} %`);
   return (
-    <div className="mt-2 space-y-1 text-sm" data-testid="lab-status" data-status={sweep.status}>
+    <div
+      className="mt-2 space-y-1 text-sm"
+      data-testid="lab-status"
+      data-status={sweep.status}
+      data-elapsed-ms={sweep.endedAt > 0 ? Math.round(sweep.endedAt - sweep.startedAt) : undefined}
+    >
       <div className="flex items-center gap-2">
         <progress
           className="h-2 w-48 max-w-[40%]"
