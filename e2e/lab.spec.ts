@@ -109,5 +109,5 @@ test('the phase diagram fills in with progress, equals sim sweep, cancels, and o
   await expect(page).toHaveURL(/shock=-3(&|$)/);
   await expect(page).toHaveURL(/leverage=10(&|$)/);
   // The progress stayed where Cancel left it (the closed dialog keeps it, hidden).
-  expect(Number(await lab.locator('progress').getAttribute('value'))).toBe(stoppedAt);
+  expect(Number(await page.locator('dialog progress').getAttribute('value'))).toBe(stoppedAt);
 });

@@ -9,6 +9,7 @@ import { useAppStore, useController } from '../state/react';
 import { shownControls } from '../state/tour';
 import { Announcer } from './Announcer';
 import { ChartsGrid } from './ChartsGrid';
+import { CriticalityGauge } from './CriticalityGauge';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { FiguresPanel } from './FiguresPanel';
 import { LabButton } from './lab/LabButton';
@@ -83,6 +84,7 @@ export function App() {
             style={{ top: pinnedHeight }}
           >
             <FiguresPanel />
+            <CriticalityGauge />
           </div>
           <TourPanel />
           <EpisodePanel collapsed={present || narrow} />
