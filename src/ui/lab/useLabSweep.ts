@@ -71,13 +71,21 @@ export function useLabSweep(share: number) {
       const startedAt = performance.now();
       setSweep({ ...IDLE, status: 'running', plan, base, rows: [...rows], total, startedAt });
       const chunk = Math.max(1, Math.ceil((RUNS_PER_WORKER * poolSize()) / seeds));
+      let shownAt = 0;
       try {
         for (let from = 0; from < points; from += chunk) {
           const to = Math.min(points, from + chunk);
           const before = from * seeds;
           const reports = await pool.current.run(labScenarios(base, plan, from, to), {
             signal: controller.signal,
-            onProgress: (done) => setSweep((s) => ({ ...s, done: before + done })),
+            onProgress: (done, count) => {
+              // At most ten renders a second: a report arrives every few ms on a fast grid, and
+              // a busy main thread would leave the workers waiting for their next job.
+              const now = performance.now();
+              if (done < count && now - shownAt < 100) return;
+              shownAt = now;
+              setSweep((s) => ({ ...s, done: before + done }));
+            },
           });
           labRows(plan, reports, share, from).forEach((row, i) => (rows[from + i] = row));
           setSweep((s) => ({ ...s, rows: [...rows] }));
