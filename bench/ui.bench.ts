@@ -39,6 +39,7 @@ import { CHROMIUM_ARGS, resolveChromium } from '../scripts/browser-path.mjs';
 import { checkSize, measure } from '../scripts/check-size.mjs';
 import { errorMessage } from '../src/shared/errorMessage';
 import { summarizeProfile } from './cpuProfile';
+import { benchLab } from './labBench';
 import { mainThreadTasks, type TraceEvent } from './taskTrace';
 
 interface Options {
@@ -52,6 +53,8 @@ interface Options {
   dist: string;
   /** Where to write a CPU profile of each size's first run (`<path>-<size>.cpuprofile`), or null. */
   profile: string | null;
+  /** Bench the criticality lab's sweep against the CLI's instead (labBench.ts). */
+  lab: boolean;
 }
 
 interface RunResult {
@@ -71,7 +74,7 @@ interface RunResult {
 }
 
 const USAGE =
-  'Usage: npm run bench:ui -- [--sizes 100000,1000000] [--runs 3] [--cycles 10] [--steps 5000] [--dist dist] [--no-build] [--profile PATH]\n' +
+  'Usage: npm run bench:ui -- [--sizes 100000,1000000] [--runs 3] [--cycles 10] [--steps 5000] [--dist dist] [--no-build] [--profile PATH] [--lab]\n' +
   'Serves on $PORT (default 4174).\n';
 
 class UsageError extends Error {}
@@ -94,12 +97,14 @@ function parseOptions(argv: string[]): Options {
     build: true,
     dist: 'dist',
     profile: null,
+    lab: false,
     port: wholeNumber('PORT', process.env.PORT ?? '4174', 65535),
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    if (flag === '--no-build') {
-      o.build = false;
+    if (flag === '--no-build' || flag === '--lab') {
+      if (flag === '--lab') o.lab = true;
+      else o.build = false;
       continue;
     }
     const value = argv[++i];
@@ -369,6 +374,11 @@ async function main(): Promise<void> {
       args: CHROMIUM_ARGS,
       headless: true,
     });
+    if (o.lab) {
+      await benchLab(chrome, base);
+      await chrome.close();
+      return;
+    }
     const cpu = os.cpus();
     console.log(
       `bench:ui — ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, load ${os.loadavg()[0].toFixed(1)}, ` +
@@ -398,7 +408,8 @@ async function main(): Promise<void> {
     await chrome.close();
     printTable(rows, o.cycles);
     const size = checkSize(measure(o.dist));
-    console.log(`\nbundle: ${size.lines.at(-2)?.replace(/^total\s+/, 'total raw / gzip ')}`);
+    const total = size.lines.find((l) => l.startsWith('total'));
+    console.log(`\nbundle: ${total?.replace(/^total\s+/, 'total raw / gzip ')}`);
   } finally {
     stop();
   }

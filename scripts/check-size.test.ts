@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { BUDGET_BYTES, checkSize, measure } from './check-size.mjs';
+import { BUDGET_BYTES, checkSize, measure, onDemandFiles } from './check-size.mjs';
 
 describe('checkSize', () => {
   it('passes at the budget exactly and lists each file, largest first, then the total', () => {
@@ -58,5 +58,35 @@ describe('measure', () => {
     expect(jsSize.bytes).toBe(js.length);
     expect(jsSize.gzip).toBe(gzipSync(js).length);
     expect(jsSize.gzip).toBeLessThan(jsSize.bytes);
+  });
+});
+
+describe('loaded on demand', () => {
+  it('counts apart only what a dynamic import alone reaches', () => {
+    const texts = new Map([
+      ['index.html', '<script type="module">import "./assets/index.js";</script>'],
+      [
+        'index.js',
+        'import{a}from"./shared.js";new URL(`worker.js`,import.meta.url);import(`./View.js`)',
+      ],
+      ['worker.js', 'import{b}from"./loop.js";'],
+      ['View.js', 'import{a}from"./shared.js";import{c}from"./viewOnly.js";import(`./loop.js`)'],
+      ['shared.js', ''],
+      ['loop.js', ''],
+      ['viewOnly.js', ''],
+      ['sw.js', ''],
+    ]);
+    expect([...onDemandFiles(texts)].sort()).toEqual(['View.js', 'viewOnly.js']);
+  });
+
+  it('fails when the on-demand chunks pass their own budget, and leaves them out of the total', () => {
+    const sizes = [
+      { file: 'a.js', bytes: 9000, gzip: 3000 },
+      { file: 'lazy.js', bytes: 9000, gzip: 2001, onDemand: true },
+    ];
+    expect(checkSize(sizes, 4000, 3000)).toMatchObject({ ok: true, total: 3000 });
+    const over = checkSize(sizes, 4000, 2000);
+    expect(over.ok).toBe(false);
+    expect(over.lines.at(-1)).toMatch(/loaded on demand are 2\.0 KB .* by 1 bytes/);
   });
 });

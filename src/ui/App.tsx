@@ -9,8 +9,10 @@ import { useAppStore, useController } from '../state/react';
 import { shownControls } from '../state/tour';
 import { Announcer } from './Announcer';
 import { ChartsGrid } from './ChartsGrid';
+import { CriticalityGauge } from './CriticalityGauge';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { FiguresPanel } from './FiguresPanel';
+import { LabButton } from './lab/LabButton';
 import { ErrorBanner, LinkNotice } from './Notices';
 import { PlaybackBar } from './PlaybackBar';
 import { ShareBar } from './share/ShareBar';
@@ -61,6 +63,7 @@ export function App() {
         )}
         <LearnBar />
         {!present && <TeachBar />}
+        {!present && <LabButton />}
         {!present && <ShareBar />}
       </header>
       <div className="flex flex-col lg:flex-row">
@@ -81,6 +84,7 @@ export function App() {
             style={{ top: pinnedHeight }}
           >
             <FiguresPanel />
+            <CriticalityGauge />
           </div>
           <TourPanel />
           <EpisodePanel collapsed={present || narrow} />

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFrameBatch, sliceFrameBatch } from '../engine/frame';
 import { runScenario } from '../engine/run';
 import { defaultScenario } from '../scenario';
-import { PROTOCOL_VERSION, checkResponse } from './protocol';
+import { PROTOCOL_VERSION, checkReportsRequest, checkResponse } from './protocol';
 
 const run = runScenario({ ...defaultScenario(), positions: 300, steps: 20, shockStep: 5 });
 const stamp = { runId: 'main', generation: 1 };
@@ -77,5 +77,33 @@ describe('response check', () => {
     for (const [b, why] of cases) {
       expect(checkResponse({ ...stamp, type: 'frames', batch: b, report: run.report })).toBe(why);
     }
+  });
+});
+
+describe('report-only batches', () => {
+  it('passes a report and says what is wrong with a malformed one', () => {
+    const report = { ...stamp, type: 'report', index: 3, report: run.report };
+    expect(checkResponse(report)).toBeNull();
+    expect(checkResponse({ ...report, index: -1 })).toBe('report has no job index');
+    expect(checkResponse({ ...report, index: undefined })).toBe('report has no job index');
+    expect(checkResponse({ ...report, report: { stepsRun: 1 } })).toBe(
+      'report report.maxDrawdown is not a number',
+    );
+  });
+
+  it('checks a reports request before any of it runs', () => {
+    const scenario = { ...defaultScenario(), positions: 300, steps: 20 };
+    const ok = { type: 'reports', runId: 'sweep', jobs: [{ index: 0, scenario }] };
+    expect(checkReportsRequest(ok)).toBeNull();
+    expect(checkReportsRequest({ ...ok, jobs: [] })).toBeNull();
+    expect(checkReportsRequest(null)).toBe('not a reports request');
+    expect(checkReportsRequest({ ...ok, runId: 7 })).toBe('reports has no run id');
+    expect(checkReportsRequest({ ...ok, jobs: 'all' })).toBe('reports has no job list');
+    expect(checkReportsRequest({ ...ok, jobs: [{ index: 1.5, scenario }] })).toBe(
+      'a reports job has no index',
+    );
+    expect(checkReportsRequest({ ...ok, jobs: [{ index: 2 }] })).toBe(
+      'reports job 2 has no scenario',
+    );
   });
 });

@@ -16,7 +16,7 @@ import { BUCKET_COLUMNS, SCALAR_COLUMNS, type FrameBatch, type RunInfo } from '.
 import type { RunReport } from '../engine/report';
 import type { Scenario } from '../engine/types';
 
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 /** Steps per second, or as fast as the worker can go. */
 export type Speed = number | 'max';
@@ -75,6 +75,21 @@ export interface CrashRequest extends RunRef {
   mode?: 'throw' | 'hang';
 }
 
+/** One scenario of a report-only batch, with its place in the caller's list. */
+export interface ReportJob {
+  index: number;
+  scenario: Scenario;
+}
+/**
+ * Runs scenarios report-only (no frames), one after another, yielding between them; each is
+ * answered by a `report` under the batch's `runId` (the caller's sweep, not a played run). More
+ * batches under the same id queue behind it; `dispose` with that id drops what is still queued.
+ */
+export interface ReportsRequest extends RunRef {
+  type: 'reports';
+  jobs: ReportJob[];
+}
+
 export type SimRequest =
   | LoadRequest
   | PlayRequest
@@ -83,7 +98,8 @@ export type SimRequest =
   | ResetRequest
   | SpeedRequest
   | DisposeRequest
-  | CrashRequest;
+  | CrashRequest
+  | ReportsRequest;
 
 interface RunStamp {
   runId: string;
@@ -133,7 +149,15 @@ export interface ErrorResponse extends RunStamp {
   message: string;
 }
 
+/** One job of a `reports` batch is done; `generation` is always 0 (a batch is not a run). */
+export interface ReportResponse extends RunStamp {
+  type: 'report';
+  index: number;
+  report: RunReport;
+}
+
 export type SimResponse =
+  | ReportResponse
   | ReadyResponse
   | FramesResponse
   | DoneResponse
@@ -300,6 +324,8 @@ export function checkResponse(data: unknown): string | null {
       return checkBatch(data.batch) ?? checkReport(type, data.report);
     case 'done':
       return checkReport(type, data.report);
+    case 'report':
+      return isCount(data.index) ? checkReport(type, data.report) : 'report has no job index';
     case 'paused':
     case 'heartbeat':
       return isCount(data.step) ? null : `${type} has no step`;
@@ -308,4 +334,19 @@ export function checkResponse(data: unknown): string | null {
     default:
       return `unknown type "${String(data.type).slice(0, 40)}"`;
   }
+}
+
+/**
+ * Why `data` is not a well-formed {@link ReportsRequest}, or null if it is one: the worker checks
+ * a batch before queueing any of it, so a bad job fails the batch at once, not halfway through.
+ */
+export function checkReportsRequest(data: unknown): string | null {
+  if (!isObject(data) || data.type !== 'reports') return 'not a reports request';
+  if (typeof data.runId !== 'string') return 'reports has no run id';
+  if (!Array.isArray(data.jobs)) return 'reports has no job list';
+  for (const job of data.jobs as unknown[]) {
+    if (!isObject(job) || !isCount(job.index)) return 'a reports job has no index';
+    if (!isObject(job.scenario)) return `reports job ${String(job.index)} has no scenario`;
+  }
+  return null;
 }

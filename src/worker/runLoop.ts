@@ -23,6 +23,7 @@ import {
   type SimRequest,
   type Speed,
 } from './protocol';
+import { createReportQueue, type YieldTask } from './reportQueue';
 
 export interface RunLoopOptions {
   /** Interval between ticks (ms). */
@@ -35,6 +36,8 @@ export interface RunLoopOptions {
   maxCatchUpSeconds?: number;
   /** Most time (ms) a playing run goes without posting: a heartbeat fills the gap. */
   heartbeatMs?: number;
+  /** How report-only jobs yield between runs (reportQueue.ts); a MessageChannel by default. */
+  yieldTask?: YieldTask;
 }
 
 interface Run {
@@ -75,6 +78,7 @@ export function createRunLoop(
   const heartbeatMs = options.heartbeatMs ?? 1000;
   const runs = new Map<string, Run>();
   let timer: unknown = null;
+  const reports = createReportQueue(post, options.yieldTask);
 
   function fail(runId: string, generation: number, error: unknown): void {
     const run = runs.get(runId);
@@ -238,6 +242,10 @@ export function createRunLoop(
     },
     dispose({ runId }) {
       runs.delete(runId);
+      reports.cancel(runId);
+    },
+    reports(request) {
+      reports.add(request);
     },
     crash({ mode }) {
       if (mode === 'hang') for (;;) clock.now(); // a stuck worker: only terminate() ends it
@@ -265,6 +273,7 @@ export function createRunLoop(
       if (timer !== null) clock.clearTimeout(timer);
       timer = null;
       runs.clear();
+      reports.dispose();
     },
     get runCount() {
       return runs.size;
