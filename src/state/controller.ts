@@ -18,7 +18,7 @@
  * and the store draws them to the same step, so the slower one holds the other).
  */
 
-import { decodeScenario, encodeScenario, type Scenario } from '../scenario';
+import { decodeScenario, encodeScenario, rebaseCompare, type Scenario } from '../scenario';
 import { createSimClient, type SimClient, type SimClientEvents } from '../worker/client';
 import type { Speed } from '../worker/protocol';
 import { realClock as realTimers, type Timers } from '../shared/clock';
@@ -49,7 +49,10 @@ export const READY_TIMEOUT_MS = 20_000;
 export const STALL_TIMEOUT_MS = 6_000;
 
 export interface Controller {
-  /** Creates the client and loads the store's scenario, computed up to `atStep` (a link's `t`). */
+  /**
+   * Creates the client and loads the store's scenario (and B's, in compare mode), computed up to
+   * `atStep` (a link's `t`).
+   */
   start(atStep?: number): void;
   /** Plays; with `pauseOn` (event flags) the run pauses by itself after the first matching step. */
   play(pauseOn?: number): void;
@@ -141,6 +144,13 @@ export function createController(store: AppStore, options: ControllerOptions = {
 
   const controller: Controller = {
     start(atStep = 0) {
+      // A compare link: B's scenario is in the store already; it opens beside A.
+      if (state().compare && !sessions.has(COMPARE_RUN)) {
+        sessions.set(
+          COMPARE_RUN,
+          session(COMPARE_RUN, () => state().compare),
+        );
+      }
       loadAll(false, atStep);
     },
     play(pauseOn = 0) {
@@ -199,8 +209,12 @@ export function createController(store: AppStore, options: ControllerOptions = {
     },
     setScenario(scenario) {
       const next = validScenario(scenario);
-      if (encodeScenario(next) === encodeScenario(state().scenario)) return;
+      const before = state().scenario;
+      if (encodeScenario(next) === encodeScenario(before)) return;
       state().setScenario(next, adjustmentOf(scenario, next));
+      // B is "A, with …": it follows A in everything it did not set apart.
+      const b = state().compare;
+      if (b) state().setCompare(validScenario(rebaseCompare(before, next, b)));
       const playing = state().status === 'playing';
       // Runs shown together restart together, so they stay at the same step.
       for (const r of shown()) r.scheduleLoad(playing);
