@@ -9,6 +9,7 @@ import { useAppStore, useController } from '../state/react';
 import { shownControls } from '../state/tour';
 import { Announcer } from './Announcer';
 import { ChartsGrid } from './ChartsGrid';
+import { CompareEntry } from './compare/CompareEntry';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { FiguresPanel } from './FiguresPanel';
 import { ErrorBanner, LinkNotice } from './Notices';
@@ -82,6 +83,7 @@ export function App() {
           >
             <FiguresPanel />
           </div>
+          <CompareEntry />
           <TourPanel />
           <EpisodePanel collapsed={present || narrow} />
           <ChartsGrid />
