@@ -23,7 +23,7 @@ function Bars({ title, a, b }: { title: string; a: number[]; b: number[] }) {
     <figure className="min-w-0">
       <figcaption className="text-xs text-slate-400">{title}</figcaption>
       <svg
-        viewBox={`0 0 ${w} ${h + 12}`}
+        viewBox={`0 0 ${w} ${h}`}
         className="h-20 w-full max-w-xs"
         role="img"
         aria-label={`${title}. A: ${label(a)}. B: ${label(b)}.`}
@@ -46,12 +46,6 @@ function Bars({ title, a, b }: { title: string; a: number[]; b: number[] }) {
             />
           </g>
         ))}
-        <text x={0} y={h + 11} fontSize={9} fill="#94a3b8">
-          lowest decile
-        </text>
-        <text x={w} y={h + 11} fontSize={9} fill="#94a3b8" textAnchor="end">
-          highest
-        </text>
       </svg>
     </figure>
   );
@@ -84,17 +78,11 @@ export function AdlChart({ a, b }: { a: RunReport | null; b: RunReport | null })
           b={b.adlHaircutByLeverageDecile}
         />
       </div>
-      <dl className="grid grid-cols-3 gap-x-3 text-xs tabular-nums text-slate-300">
-        <dt />
-        <dt className="font-semibold">A</dt>
-        <dt className="font-semibold text-pink-300">B</dt>
-        <dd>Total closed</dd>
-        <dd>{formatUsd(a.adlNotional)}</dd>
-        <dd>{formatUsd(b.adlNotional)}</dd>
-        <dd>Beyond the shortfall</dd>
-        <dd>{formatUsd(a.adlExcessNotional)}</dd>
-        <dd>{formatUsd(b.adlExcessNotional)}</dd>
-      </dl>
+      <p className="text-xs text-slate-300 tabular-nums">
+        Deciles lowest to highest. Closed: A {formatUsd(a.adlNotional)} (
+        {formatUsd(a.adlExcessNotional)} beyond the shortfall), B {formatUsd(b.adlNotional)} (
+        {formatUsd(b.adlExcessNotional)} beyond).
+      </p>
     </div>
   );
 }

@@ -62,12 +62,12 @@ export function compareRows(a: ViewReport | null, b: ViewReport | null): Compare
   });
 }
 
-/** How a paired metric is shown: its kind, for the keys the paired run reports. */
-export const PAIRED_ROWS: readonly { key: string; label: string; kind: Kind }[] = [
-  { key: 'maxDrawdown', label: 'Drawdown', kind: 'pct' },
-  { key: 'amplification', label: 'Amplification', kind: 'times' },
-  { key: 'liquidatedNotional', label: 'Liquidated', kind: 'usd' },
-  { key: 'adlNotional', label: 'Auto-deleveraged', kind: 'usd' },
-  { key: 'badDebt', label: 'Bad debt', kind: 'usd' },
-  { key: 'peakDepletion', label: 'Peak book depletion', kind: 'pct' },
+/** The figures the paired run shows (the keys of `compareReports`' metrics). */
+const PAIRED_KEYS = [
+  'maxDrawdown',
+  'amplification',
+  'liquidatedNotional',
+  'adlNotional',
+  'badDebt',
 ];
+export const PAIRED_ROWS = ROWS.filter((r) => PAIRED_KEYS.includes(r.key));
