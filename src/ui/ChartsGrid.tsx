@@ -93,23 +93,10 @@ function PerRun<O extends object>({
 /** Compare mode's legend of the price chart: which line is which run. */
 function CompareLegend() {
   return (
-    <ul className="flex flex-wrap gap-x-4 text-xs text-slate-300" data-testid="compare-legend">
-      <li>
-        <span aria-hidden className="mr-1 inline-block h-0.5 w-4 bg-slate-50 align-middle" />A (the
-        sidebar)
-      </li>
-      <li>
-        <span aria-hidden className="mr-1 inline-block h-0.5 w-4 bg-pink-400 align-middle" />B
-        (compare)
-      </li>
-      <li>
-        <span
-          aria-hidden
-          className="mr-1 inline-block w-4 border-t-2 border-dashed border-slate-400 align-middle"
-        />
-        A without liquidations
-      </li>
-    </ul>
+    <p className="text-xs text-slate-300" data-testid="compare-legend">
+      <b className="text-slate-50">━ A</b> (the sidebar) · <b className="text-pink-400">━ B</b>{' '}
+      (compare) · <b className="text-slate-400">┅</b> A without liquidations
+    </p>
   );
 }
 

@@ -18,7 +18,7 @@ function Bars({ title, a, b }: { title: string; a: number[]; b: number[] }) {
   const slot = w / n;
   const bar = Math.max(1, slot / 2 - 1);
   const y = (v: number) => h - (Math.max(0, v) / max) * (h - 4);
-  const label = (xs: number[]) => xs.map((v) => formatPct(v)).join(', ');
+  const label = (xs: number[]) => xs.map(formatPct).join(', ');
   return (
     <figure className="min-w-0">
       <figcaption className="text-xs text-slate-400">{title}</figcaption>
