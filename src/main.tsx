@@ -35,6 +35,8 @@ const link = hasLink(window.location)
 const opened = { ...link, scenario: tourScenario(link.scenario, link.view) };
 const store = createAppStore(opened.scenario);
 store.getState().setNotice(link.notice);
+// A compare link opens in compare mode: B runs beside A from the start.
+if (link.compare) store.getState().setCompare(link.compare);
 // The minute opens the run; the preset label follows the values; the rest stays in force.
 const teach = tourTeach({ ...link.view });
 delete teach.t;

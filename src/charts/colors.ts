@@ -16,6 +16,8 @@ export const PALETTE = {
   grid: '#1e293b', // slate-800
   /** Last price: the main line, near white. */
   close: '#f8fafc',
+  /** Compare mode's run B, over the close of run A. */
+  compare: '#f472b6',
   /** Mark price: amber. */
   mark: '#fbbf24',
   /** Index (spot) price: sky blue. */

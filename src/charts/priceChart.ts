@@ -20,7 +20,13 @@ import { stepAtX, type TimeSpan } from './crosshair';
 import { attachPriceZoom } from './priceZoom';
 import { GHOST_DASH, PALETTE } from './colors';
 import { priceLayout, type PriceChartOptions, type PriceModel } from './priceModel';
-import { LINE_NAMES, createChunkedPaths, type ChunkedPaths, type LineName } from './pricePaths';
+import {
+  LINE_NAMES,
+  createChunkedPaths,
+  linePaths,
+  type ChunkedPaths,
+  type LineName,
+} from './pricePaths';
 
 export type { PriceChartOptions } from './priceModel';
 
@@ -28,6 +34,9 @@ export interface PriceChartEvents {
   /** The minute under the pointer, or tapped; null when the pointer leaves the plot. */
   onHover?: (step: number | null) => void;
 }
+
+/** Of B's lines only the close is drawn (one line per run keeps the overlay readable). */
+const COMPARE_SHOW = { close: true, mark: false, index: false, ghost: false, range: false };
 
 export function createPriceChart(
   el: HTMLElement,
@@ -77,6 +86,8 @@ export function createPriceChart(
   const index = line('index', PALETTE.index, 1.25);
   const mark = line('mark', PALETTE.mark, 1.25);
   const close = line('close', PALETTE.close, 2);
+  // Compare mode: run B's close, over A's (read from options.compare at each draw).
+  const compareClose = options.compare ? line('compare-close', PALETTE.compare, 2) : null;
   /** The path that draws each line's newest rows; finished chunks go before it. */
   const tails = { range, ghost, index, mark, close };
   const chunks = createChunkedPaths(128);
@@ -144,6 +155,10 @@ export function createPriceChart(
       close.attr('stroke-width', m.fontSize >= 14 ? 2.5 : 2),
     );
     drawLines(chunks.update(frames, layout.scales, layout.show));
+    if (compareClose) {
+      const b = options.compare?.();
+      compareClose.attr('d', b ? linePaths(b, layout.scales, COMPARE_SHOW).close || null : null);
+    }
     whenChanged('strip', [m.strip, m.bursts, m.fontSize], () => drawStrip(m));
     whenChanged('x-axis', [m.xTicks, plotArea, m.fontSize, m.xTitle], () =>
       drawXAxis(xAxis, m.xTicks, plotArea, m.fontSize, m.xTitle),

@@ -27,7 +27,7 @@ export function legendLength(width: number): LegendLength {
 
 /** Legend entries for what is drawn, their labels as long as `length` allows. */
 export function priceLegendItems(
-  o: Required<Omit<PriceChartOptions, 'fontSize'>>,
+  o: Required<Omit<PriceChartOptions, 'fontSize' | 'compare'>>,
   halts: boolean,
   length: LegendLength,
 ): LegendItem[] {

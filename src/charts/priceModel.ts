@@ -126,6 +126,9 @@ export function priceLayout(
     if (o.showIndex) take(s.index[r]);
     if (o.showGhost) take(s.ghost[r]);
   }
+  // Compare mode: B's close is on the same axes.
+  const b = o.compare?.();
+  if (b) for (let r = 0; r < b.count; r++) if (inTime(r)) take(b.scalars.close[r]);
   if (lo > hi) lo = hi = ok(info.startPrice) ? info.startPrice : 1;
   const yCount = tickCount(plotH, fs, fs * 2, 8);
   const y = scaleLinear()

@@ -3,6 +3,7 @@
  * priceMarks.ts can both use them without importing each other.
  */
 
+import type { FrameBatch } from '../engine/frame';
 import type { LegendLayout } from './legend';
 import type { Rect, Tick } from './scales';
 
@@ -19,6 +20,11 @@ export interface PriceChartOptions {
   showBursts?: boolean;
   /** Font size in px (default from the width: 11 on a phone, 12, 14 on a wide screen). */
   fontSize?: number;
+  /**
+   * Compare mode: the frames of run B (read at each draw), whose close is drawn over this run's
+   * in its own colour, on the same axes.
+   */
+  compare?: () => FrameBatch | null;
 }
 
 export interface Marker {

@@ -83,3 +83,16 @@ describe('scenarioFromLink and view keys', () => {
     });
   });
 });
+
+describe('scenarioFromLink and compare keys', () => {
+  it('runs the base scenario of a compare link, noting that B is ignored', () => {
+    const outcome = scenarioFromLink('v=2&seed=3&leverage=20&b.leverage=10&b.mark=smoothed');
+    expect(outcome).toEqual({
+      ok: true,
+      scenario: { ...defaultScenario(), seed: 3, leverage: 20 },
+      warnings: [
+        "b.leverage, b.mark: compare mode's scenario B, for the app's page; ignored here (use `sim compare`)",
+      ],
+    });
+  });
+});

@@ -5,7 +5,7 @@
  * wins) only warns.
  */
 
-import { decodeScenario, isKnownKey, MAX_LINK_LENGTH } from '../scenario/codec';
+import { decodeScenario, isCompareKey, isKnownKey, MAX_LINK_LENGTH } from '../scenario/codec';
 import type { Correction, CorrectionKind } from '../scenario/codec';
 import { defaultScenario } from '../scenario/params';
 import { extractQuery, parseQuery } from '../scenario/query';
@@ -37,8 +37,15 @@ function viewKeyNotes(link: string): string[] {
   if (link.length > MAX_LINK_LENGTH) return [];
   const keys = new Set(parseQuery(extractQuery(link, isKnownKey)).map(([key]) => key));
   const found = VIEW_KEYS.filter((key) => keys.has(key));
-  if (found.length === 0) return [];
-  return [`${found.join(', ')}: view keys, for the app's page; ignored here`];
+  const notes =
+    found.length === 0 ? [] : [`${found.join(', ')}: view keys, for the app's page; ignored here`];
+  const compare = [...keys].filter(isCompareKey);
+  if (compare.length > 0) {
+    notes.push(
+      `${compare.join(', ')}: compare mode's scenario B, for the app's page; ignored here (use \`sim compare\`)`,
+    );
+  }
+  return notes;
 }
 
 function describeFatal(fatal: readonly Correction[]): string {

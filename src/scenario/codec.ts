@@ -100,9 +100,14 @@ export function formatCorrections(corrections: readonly Correction[]): string[] 
 
 const LINK_KEY_SET: ReadonlySet<string> = new Set(LINK_KEYS);
 const VIEW_KEY_SET: ReadonlySet<string> = new Set(VIEW_KEYS);
-/** Keys a link may hold: its version, the scenario's, and the view's (read by `view.ts`). */
+/** The prefix of compare mode's keys: `b.leverage=5` is scenario B's leverage (compareKeys.ts). */
+export const COMPARE_PREFIX = 'b.';
+/** Whether a key is one of scenario B's (`b.` and a parameter), read by compareKeys.ts. */
+export const isCompareKey = (key: string) =>
+  key.startsWith(COMPARE_PREFIX) && LINK_KEY_SET.has(key.slice(COMPARE_PREFIX.length));
+/** Keys a link may hold: its version, the scenario's, the view's (`view.ts`) and B's. */
 export const isKnownKey = (key: string) =>
-  key === 'v' || LINK_KEY_SET.has(key) || VIEW_KEY_SET.has(key);
+  key === 'v' || LINK_KEY_SET.has(key) || VIEW_KEY_SET.has(key) || isCompareKey(key);
 
 /**
  * {@link decodeScenario} against a given codec version and migrations; exported so tests can
@@ -213,7 +218,7 @@ function decodePairs(params: readonly RawPair[], original: readonly RawPair[]): 
   for (const [key, text] of original.filter(([k]) => k === 'v').concat(params)) {
     const known = isKnownKey(key);
     if (seen.has(key)) {
-      if (!known || VIEW_KEY_SET.has(key)) continue;
+      if (!known || VIEW_KEY_SET.has(key) || isCompareKey(key)) continue;
       const used =
         key === 'v'
           ? firstVersion
@@ -224,7 +229,7 @@ function decodePairs(params: readonly RawPair[], original: readonly RawPair[]): 
       continue;
     }
     seen.add(key);
-    if (VIEW_KEY_SET.has(key)) continue; // the view decoder reports these
+    if (VIEW_KEY_SET.has(key) || isCompareKey(key)) continue; // their decoders report these
     if (known) {
       const c = byField.get(key);
       if (c) corrections.push(c);

@@ -22,6 +22,7 @@ export type {
 } from './codec';
 export { withUnit } from './values';
 export { decodeLink, encodeLink } from './link';
+export { decodeCompare, encodeCompare, rebaseCompare } from './compareKeys';
 export type { LinkDecodeResult } from './link';
 export { VIEW_KEYS, VIEW_TABLE } from './viewKeys';
 export type { View } from './viewKeys';

@@ -11,20 +11,22 @@
  * time, a playing worker that goes silent (it sends frames or a heartbeat at least once a
  * second while it plays) — end the client at once (a dead or runaway worker must not keep using the CPU) and show
  * a message with Restart, which starts a fresh client.
+ *
+ * Runs are plural: one worker (clientSupervisor.ts) holds one run session (runSession.ts) per
+ * run id — the primary run, and B in compare mode. This object is the intent API: play, pause,
+ * step, reset and speed act on every run shown, in lockstep (the worker plays them as one group,
+ * and the store draws them to the same step, so the slower one holds the other).
  */
 
-import { decodeScenario, encodeScenario, type Scenario } from '../scenario';
+import { decodeScenario, encodeScenario, rebaseCompare, type Scenario } from '../scenario';
 import { createSimClient, type SimClient, type SimClientEvents } from '../worker/client';
-import {
-  PROTOCOL_VERSION,
-  checkResponse,
-  type SimRequest,
-  type SimResponse,
-  type Speed,
-} from '../worker/protocol';
+import type { Speed } from '../worker/protocol';
 import { realClock as realTimers, type Timers } from '../shared/clock';
 import { animationFrameScheduler, type FrameScheduler } from '../shared/frameScheduler';
+import { createClientSupervisor } from './clientSupervisor';
 import { createFrameSink } from './frameSink';
+import { createRunSession, type RunSession } from './runSession';
+import { COMPARE_RUN, PRIMARY_RUN, lockstepCount } from './slices';
 import type { AppStore } from './store';
 
 export interface ControllerOptions {
@@ -47,7 +49,10 @@ export const READY_TIMEOUT_MS = 20_000;
 export const STALL_TIMEOUT_MS = 6_000;
 
 export interface Controller {
-  /** Creates the client and loads the store's scenario, computed up to `atStep` (a link's `t`). */
+  /**
+   * Creates the client and loads the store's scenario (and B's, in compare mode), computed up to
+   * `atStep` (a link's `t`).
+   */
   start(atStep?: number): void;
   /** Plays; with `pauseOn` (event flags) the run pauses by itself after the first matching step. */
   play(pauseOn?: number): void;
@@ -59,6 +64,11 @@ export interface Controller {
   setParam<K extends keyof Scenario>(key: K, value: Scenario[K]): void;
   /** Replaces the whole scenario (validated) and runs it after the debounce. */
   setScenario(scenario: Scenario): void;
+  /**
+   * Compare mode: shows scenario B (validated) beside the primary one, same seed, in lockstep,
+   * computed to the step the primary run is at; null ends compare mode.
+   */
+  setCompare(scenario: Scenario | null): void;
   /** Replaces the client (after an error) and runs the scenario again. */
   restart(): void;
   /** Makes the worker throw (or hang), to test the error paths (see protocol's CrashRequest). */
@@ -79,196 +89,89 @@ export function adjustmentOf(asked: Scenario, valid: Scenario): string | null {
 }
 
 export function createController(store: AppStore, options: ControllerOptions = {}): Controller {
-  const createClient = options.createClient ?? createSimClient;
   const timers = options.timers ?? realTimers;
-  const debounceMs = options.debounceMs ?? 200;
-  const readyTimeoutMs = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
-  const stallTimeoutMs = options.stallTimeoutMs ?? STALL_TIMEOUT_MS;
   const sink = createFrameSink(store, options.scheduler ?? animationFrameScheduler());
-  let client: SimClient | null = null;
-  /** Bumped for each client and when one is dropped: events of any earlier client are ignored. */
-  let connection = 0;
-  let pending: unknown = null;
-  /** Fails the run if the worker has not answered a load or reset with `ready` in time. */
-  let watchdog: unknown = null;
-  /** Whether the run being loaded should play as soon as it is ready. */
-  let playWhenLoaded = false;
-  /** The event mask of the last play asked for, kept for a play that waits for a load. */
-  let playMask = 0;
+  const state = () => store.getState();
   /** Whether a run was playing when it failed, so Restart plays again. */
   let playAfterRestart = false;
-  /** A run failed: the next load starts a fresh client (the worker may be dead). */
-  let broken = false;
-  /** Whether the worker was last told to play (and has not said it is done): it must keep posting. */
-  let workerPlaying = false;
-  /** Fails the run if a playing worker sends nothing for `stallTimeoutMs`. */
-  let stallTimer: unknown = null;
+  const sessions = new Map<string, RunSession>();
 
-  const state = () => store.getState();
-  const runId = () => state().runId;
-
-  function post(message: SimRequest): void {
-    if (!client) return;
-    if (message.type === 'play') workerPlaying = true;
-    else if (message.type !== 'speed' && message.type !== 'crash') workerPlaying = false;
-    client.post(message);
-    watchStall();
-  }
-
-  /** (Re)starts the stall clock while the worker should be playing a ready run, or stops it. */
-  function watchStall(): void {
-    if (stallTimer !== null) timers.clearTimeout(stallTimer);
-    stallTimer = null;
-    // While a run is set up the worker is busy building it: the ready watchdog times that.
-    if (!workerPlaying || !client || state().phase !== 'ready') return;
-    stallTimer = timers.setTimeout(() => {
-      stallTimer = null;
-      const seconds = Math.round(stallTimeoutMs / 1000);
-      fail(`The worker has not answered for ${seconds} s while playing: it hangs or has died.`);
-    }, stallTimeoutMs);
-  }
-
-  function stopWatchdog(): void {
-    if (watchdog !== null) timers.clearTimeout(watchdog);
-    watchdog = null;
-  }
-
-  function startWatchdog(): void {
-    stopWatchdog();
-    watchdog = timers.setTimeout(() => {
-      watchdog = null;
-      const seconds = Math.round(readyTimeoutMs / 1000);
-      fail(`The simulation did not start: the worker has not answered for ${seconds} s.`);
-    }, readyTimeoutMs);
-  }
-
-  function fail(message: string): void {
-    if (!broken) playAfterRestart = state().status === 'playing';
-    broken = true;
-    stopWatchdog();
-    sink.clear();
-    // The failed worker may still be playing, or stuck: end it now; Restart starts a fresh one.
-    client?.terminate();
-    client = null;
-    connection++;
-    workerPlaying = false;
-    watchStall();
-    state().runFailed(message);
-  }
-
-  function onMessage(message: SimResponse): void {
-    const problem = checkResponse(message);
-    if (problem) {
-      fail(`The simulation worker sent a malformed message: ${problem}.`);
-      return;
-    }
-    watchStall(); // the worker is alive
-    const s = state();
-    if (message.runId !== s.runId && message.runId !== '') return;
-    if (message.type === 'error') {
-      if (message.generation === s.generation || message.generation === -1) fail(message.message);
-      return;
-    }
-    if (message.generation !== s.generation || s.phase === 'error') return;
-    if (message.type === 'done') {
-      workerPlaying = false;
-      watchStall();
-    }
-    if (message.type === 'ready') {
-      stopWatchdog();
-      if (message.protocol !== PROTOCOL_VERSION) {
-        fail(
-          `The simulation worker is out of date (protocol ${message.protocol}, page ${PROTOCOL_VERSION}): reload the page.`,
-        );
-        return;
-      }
+  const supervisor = createClientSupervisor({
+    createClient: options.createClient ?? createSimClient,
+    timers,
+    stallTimeoutMs: options.stallTimeoutMs ?? STALL_TIMEOUT_MS,
+    allReady: () => shown().every((r) => state().runs[r.id]?.phase === 'ready'),
+    onMessage(message) {
+      // A message the worker could not place ('') is the primary run's.
+      const session = sessions.get(message.runId === '' ? PRIMARY_RUN : message.runId);
+      session?.handle(message);
+    },
+    onFail(message, first) {
+      if (first) playAfterRestart = state().status === 'playing';
+      for (const session of sessions.values()) session.stop();
       sink.clear();
-      s.runReady(message.generation, message.info, message.opening);
-      watchStall();
-    } else if (message.type === 'frames' || message.type === 'done') sink.push(message);
-    else if (message.type === 'paused' && message.events !== undefined && workerPlaying) {
-      // The run stopped itself at a moment it was asked to stop at.
-      workerPlaying = false;
-      watchStall();
-      if (s.status === 'playing') s.setStatus('paused');
-    }
-    // Otherwise `paused` and `heartbeat` only say the worker is alive (and where it stopped).
-  }
+      for (const session of sessions.values()) state().runFailed(message, session.id);
+    },
+  });
 
-  function connect(): void {
-    const id = ++connection;
-    client = createClient({
-      onMessage: (message) => {
-        if (id === connection) onMessage(message);
-      },
-      onError: (message) => {
-        if (id === connection) fail(message);
-      },
+  function session(id: string, scenario: () => Scenario | null, onCommit?: (s: Scenario) => void) {
+    return createRunSession(id, {
+      store,
+      supervisor,
+      sink,
+      timers,
+      debounceMs: options.debounceMs ?? 200,
+      readyTimeoutMs: options.readyTimeoutMs ?? READY_TIMEOUT_MS,
+      scenario,
+      // Runs shown together advance as one group: the worker never lets one get ahead.
+      group: () => (sessions.size > 1 ? 'shown' : undefined),
+      onSelfPause: () => shown().forEach((r) => r.pause()),
+      onCommit,
     });
   }
+  const primary = session(PRIMARY_RUN, () => state().scenario, options.onCommit);
+  sessions.set(PRIMARY_RUN, primary);
 
-  /** Loads the store's scenario as a new generation, playing it if asked or computed to a step. */
-  function load(play: boolean, atStep = 0): void {
-    if (broken || !client) {
-      client?.terminate();
-      connect();
-      broken = false;
-    }
-    if (pending !== null) timers.clearTimeout(pending);
-    pending = null;
-    sink.clear();
-    const generation = state().beginRun();
-    const scenario = state().scenario;
-    post({ type: 'load', runId: runId(), generation, scenario });
-    startWatchdog();
-    post({ type: 'speed', runId: runId(), stepsPerSecond: state().speed });
+  /** The runs on screen: the primary one, and B in compare mode. */
+  const shown = (): RunSession[] => [...sessions.values()];
+  const failed = () => shown().some((r) => state().runs[r.id]?.phase === 'error');
+  const anyPending = () => shown().some((r) => r.pending);
+
+  function loadAll(play: boolean, atStep = 0): void {
+    for (const r of shown()) r.load(play, atStep);
     state().setStatus(play ? 'playing' : 'paused');
-    if (play) post({ type: 'play', runId: runId(), pauseOn: playMask });
-    else if (atStep > 0) post({ type: 'step', runId: runId(), count: atStep });
-    options.onCommit?.(scenario);
-  }
-
-  function scheduleLoad(): void {
-    const s = state();
-    if (pending === null) {
-      // Stop the old run now: its frames are of no more use and must not be drawn.
-      // A finished run is not playing: the next one is set up paused at step 0.
-      playWhenLoaded = s.status === 'playing';
-      stopWatchdog(); // its `ready` no longer counts; the debounced load starts the clock again
-      sink.clear();
-      s.beginRun();
-      post({ type: 'pause', runId: runId() });
-    } else timers.clearTimeout(pending);
-    pending = timers.setTimeout(() => load(playWhenLoaded), debounceMs);
   }
 
   const controller: Controller = {
     start(atStep = 0) {
-      if (!client) connect();
-      load(false, atStep);
+      // A compare link: B's scenario is in the store already; it opens beside A.
+      if (state().compare && !sessions.has(COMPARE_RUN)) {
+        sessions.set(
+          COMPARE_RUN,
+          session(COMPARE_RUN, () => state().compare),
+        );
+      }
+      loadAll(false, atStep);
     },
     play(pauseOn = 0) {
       const s = state();
-      if (s.phase === 'error') return;
-      playMask = pauseOn;
+      if (failed()) return;
       if (s.status === 'done') {
         controller.reset();
         state().setStatus('playing');
-        post({ type: 'play', runId: runId(), pauseOn });
-        return;
-      }
-      if (pending !== null) {
-        playWhenLoaded = true;
-        s.setStatus('playing');
+        for (const r of shown()) r.play(pauseOn);
         return;
       }
       s.setStatus('playing');
-      post({ type: 'play', runId: runId(), pauseOn });
+      for (const r of shown()) {
+        if (r.pending) r.setPlayWhenLoaded(true, pauseOn);
+        else r.play(pauseOn);
+      }
     },
     pause() {
-      if (pending !== null) playWhenLoaded = false;
+      for (const r of shown()) if (r.pending) r.setPlayWhenLoaded(false);
       if (state().status === 'playing') state().setStatus('paused');
-      post({ type: 'pause', runId: runId() });
+      for (const r of shown()) r.pause();
     },
     togglePlay() {
       if (state().status === 'playing') controller.pause();
@@ -276,53 +179,85 @@ export function createController(store: AppStore, options: ControllerOptions = {
     },
     step() {
       const s = state();
-      if (s.phase === 'error' || s.status === 'done') return;
+      if (failed() || s.status === 'done') return;
       // A changed scenario waiting for its debounce: run it now, so the step is the new run's.
-      if (pending !== null) load(false);
+      for (const r of shown()) if (r.pending) r.load(false);
       state().setStatus('paused');
-      post({ type: 'step', runId: runId(), count: 1 });
-    },
-    reset() {
-      if (pending !== null || state().phase === 'error') {
-        load(false);
+      if (sessions.size === 1) {
+        primary.step(1);
         return;
       }
-      sink.clear();
-      const generation = state().beginRun();
+      // Lockstep: every run to one step past the step they all have (a run ahead waits).
+      sink.flush();
+      const target = lockstepCount(state()) + 1;
+      for (const r of shown()) r.step(target - (state().runs[r.id]?.frames?.count ?? 0));
+    },
+    reset() {
+      if (anyPending() || failed()) {
+        loadAll(false);
+        return;
+      }
       state().setStatus('paused');
-      post({ type: 'reset', runId: runId(), generation });
-      startWatchdog();
+      for (const r of shown()) r.reset();
     },
     setSpeed(speed) {
       state().setSpeed(speed);
-      post({ type: 'speed', runId: runId(), stepsPerSecond: speed });
+      for (const r of shown()) r.speed();
     },
     setParam(key, value) {
       controller.setScenario({ ...state().scenario, [key]: value });
     },
     setScenario(scenario) {
       const next = validScenario(scenario);
-      if (encodeScenario(next) === encodeScenario(state().scenario)) return;
+      const before = state().scenario;
+      if (encodeScenario(next) === encodeScenario(before)) return;
       state().setScenario(next, adjustmentOf(scenario, next));
-      scheduleLoad();
+      // B is "A, with …": it follows A in everything it did not set apart.
+      const b = state().compare;
+      if (b) state().setCompare(validScenario(rebaseCompare(before, next, b)));
+      const playing = state().status === 'playing';
+      // Runs shown together restart together, so they stay at the same step.
+      for (const r of shown()) r.scheduleLoad(playing);
+    },
+    setCompare(scenario) {
+      const b = sessions.get(COMPARE_RUN);
+      if (scenario === null) {
+        if (!b) return;
+        b.dispose();
+        supervisor.post({ type: 'dispose', runId: COMPARE_RUN });
+        sessions.delete(COMPARE_RUN);
+        state().setCompare(null);
+        state().dropRun(COMPARE_RUN);
+        return;
+      }
+      const next = validScenario(scenario);
+      const before = state().compare;
+      if (before && encodeScenario(next) === encodeScenario(before)) return;
+      state().setCompare(next);
+      const playing = state().status === 'playing';
+      if (b) {
+        b.scheduleLoad(playing);
+        return;
+      }
+      const session_ = session(COMPARE_RUN, () => state().compare);
+      sessions.set(COMPARE_RUN, session_);
+      // B starts at the step the primary run is at, so both show the same minute.
+      sink.flush();
+      const at = state().frames?.count ?? 0;
+      session_.load(false, at);
+      if (playing) controller.play();
     },
     restart() {
-      broken = true;
-      load(playAfterRestart);
+      supervisor.markBroken();
+      loadAll(playAfterRestart);
     },
     crashWorker(mode = 'throw') {
-      post({ type: 'crash', runId: runId(), mode });
+      supervisor.post({ type: 'crash', runId: PRIMARY_RUN, mode });
     },
     dispose() {
-      if (pending !== null) timers.clearTimeout(pending);
-      pending = null;
-      stopWatchdog();
-      workerPlaying = false;
-      watchStall();
-      connection++;
+      for (const r of shown()) r.dispose();
       sink.dispose();
-      client?.terminate();
-      client = null;
+      supervisor.dispose();
     },
   };
   return controller;

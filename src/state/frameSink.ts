@@ -14,51 +14,60 @@ import type { AppStore } from './store';
 
 export interface FrameSink {
   push(message: FramesResponse | DoneResponse): void;
-  /** Drops whatever is queued (a new run started). */
-  clear(): void;
+  /** Drops whatever is queued for run `runId` (a new run started), or for every run. */
+  clear(runId?: string): void;
   /** Applies what is queued now. */
   flush(): void;
   dispose(): void;
 }
 
+/** What is queued for one run (runs are keyed by id: compare mode has two). */
+interface Queue {
+  generation: number;
+  batches: FrameBatch[];
+  report: RunReport | null;
+  done: boolean;
+}
+
 export function createFrameSink(store: AppStore, scheduler: FrameScheduler): FrameSink {
-  let generation = -1;
-  let batches: FrameBatch[] = [];
-  let report: RunReport | null = null;
-  let done = false;
+  const queues = new Map<string, Queue>();
   let handle = 0;
 
-  function clear(): void {
-    batches = [];
-    report = null;
-    done = false;
-    if (handle !== 0) scheduler.cancel(handle);
-    handle = 0;
+  function clear(runId?: string): void {
+    if (runId === undefined) queues.clear();
+    else queues.delete(runId);
+    if (queues.size === 0 && handle !== 0) {
+      scheduler.cancel(handle);
+      handle = 0;
+    }
   }
 
   function flush(): void {
     handle = 0;
-    if (batches.length === 0 && !report && !done) return;
-    const queued = { batches, report, done };
-    batches = [];
-    report = null;
-    done = false;
-    store.getState().applyFrames(generation, queued.batches, queued.report, queued.done);
+    const queued = [...queues];
+    queues.clear();
+    for (const [runId, q] of queued) {
+      if (q.batches.length === 0 && !q.report && !q.done) continue;
+      store.getState().applyFrames(q.generation, q.batches, q.report, q.done, runId);
+    }
   }
 
   return {
     push(message) {
-      const current = store.getState().generation;
-      if (message.generation !== current) return;
-      if (generation !== current) clear();
-      generation = current;
-      if (message.type === 'frames') batches.push(message.batch);
-      else done = true;
-      report = message.report;
+      const current = store.getState().runs[message.runId]?.generation;
+      if (current === undefined || message.generation !== current) return;
+      let q = queues.get(message.runId);
+      if (!q || q.generation !== current) {
+        q = { generation: current, batches: [], report: null, done: false };
+        queues.set(message.runId, q);
+      }
+      if (message.type === 'frames') q.batches.push(message.batch);
+      else q.done = true;
+      q.report = message.report;
       if (handle === 0) handle = scheduler.request(flush);
     },
     clear,
     flush,
-    dispose: clear,
+    dispose: () => clear(),
   };
 }

@@ -47,8 +47,12 @@ export interface PlaybackSlice {
 /** Where the run is: being set up, running (or runnable), or failed. */
 export type RunPhase = 'loading' | 'ready' | 'error';
 
-export interface RunSlice {
-  runId: string;
+/** The primary run (what one scenario shows), and compare mode's second run, B. */
+export const PRIMARY_RUN = 'main';
+export const COMPARE_RUN = 'b';
+
+/** One run's state; the store holds one per run id (`runs`). */
+export interface RunState {
   /** Generation of the current run; messages of any other are dropped. */
   generation: number;
   phase: RunPhase;
@@ -66,20 +70,44 @@ export interface RunSlice {
   framesVersion: number;
   report: RunReport | null;
   error: string | null;
+}
+
+export const emptyRun = (): RunState => ({
+  generation: 0,
+  phase: 'loading',
+  readyGeneration: -1,
+  info: null,
+  frames: null,
+  opening: null,
+  framesVersion: 0,
+  report: null,
+  error: null,
+});
+
+/**
+ * Runs by id. The primary run's state is also spread at the top level (`frames`, `info`, …), the
+ * same objects, so single-run views read it unchanged; compare views read `runs[id]`.
+ */
+export interface RunSlice extends RunState {
+  runId: string;
+  runs: Record<string, RunState>;
   /**
    * Starts a new generation. The old run's frames stay (the charts show them, dimmed) until the
    * new run is ready; its report goes at once, so no figure shows it as the new run's.
    */
-  beginRun(): number;
-  runReady(generation: number, info: RunInfo, opening?: FrameBatch | null): void;
+  beginRun(runId?: string): number;
+  runReady(generation: number, info: RunInfo, opening?: FrameBatch | null, runId?: string): void;
   /** Appends batches of the current generation, in one state change. */
   applyFrames(
     generation: number,
     batches: readonly FrameBatch[],
     report: RunReport | null,
     done: boolean,
+    runId?: string,
   ): void;
-  runFailed(message: string): void;
+  runFailed(message: string, runId?: string): void;
+  /** Forgets a run other than the primary one (compare mode ended). */
+  dropRun(runId: string): void;
 }
 
 /**
@@ -108,7 +136,21 @@ export interface TeachSlice {
   setPresent(present: boolean): void;
 }
 
-export type AppState = ScenarioSlice & PlaybackSlice & RunSlice & ViewSlice & TeachSlice;
+/**
+ * Compare mode: scenario B beside the primary one (A), run on the same seed in lockstep, or null.
+ * B has its own run (`runs[COMPARE_RUN]`); the controller loads it.
+ */
+export interface CompareSlice {
+  compare: Scenario | null;
+  setCompare(scenario: Scenario | null): void;
+}
+
+export type AppState = ScenarioSlice &
+  PlaybackSlice &
+  RunSlice &
+  ViewSlice &
+  TeachSlice &
+  CompareSlice;
 
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
@@ -132,7 +174,7 @@ export const createPlaybackSlice: Slice<PlaybackSlice> = (set) => ({
 export const createViewSlice: Slice<ViewSlice> = (set, get) => ({
   viewStep: null,
   setViewStep(step) {
-    const count = get().frames?.count ?? 0;
+    const count = lockstepCount(get());
     // The newest step is what live shows: scrubbing to the end follows the run again.
     const viewStep =
       step === null || count === 0 || step >= count - 1 ? null : Math.max(0, Math.floor(step));
@@ -144,6 +186,11 @@ export const createViewSlice: Slice<ViewSlice> = (set, get) => ({
   },
 });
 
+export const createCompareSlice: Slice<CompareSlice> = (set) => ({
+  compare: null,
+  setCompare: (compare) => set({ compare }),
+});
+
 export const createTeachSlice: Slice<TeachSlice> = (set) => ({
   teach: {},
   setTeach: (teach) => set({ teach }),
@@ -151,54 +198,88 @@ export const createTeachSlice: Slice<TeachSlice> = (set) => ({
   setPresent: (present) => set({ present }),
 });
 
+/** The state change that sets run `id` to `next` (and the top level, for the primary run). */
+function putRun(s: AppState, id: string, next: RunState): Partial<AppState> {
+  const runs = { ...s.runs, [id]: next };
+  return id === PRIMARY_RUN ? { ...next, runs } : { runs };
+}
+
 export const createRunSlice: Slice<RunSlice> = (set, get) => ({
-  runId: 'main',
-  generation: 0,
-  phase: 'loading',
-  readyGeneration: -1,
-  info: null,
-  frames: null,
-  opening: null,
-  framesVersion: 0,
-  report: null,
-  error: null,
-  beginRun() {
-    const generation = get().generation + 1;
+  runId: PRIMARY_RUN,
+  ...emptyRun(),
+  runs: { [PRIMARY_RUN]: emptyRun() },
+  beginRun(id = PRIMARY_RUN) {
+    const s = get();
+    const run = s.runs[id] ?? emptyRun();
+    const generation = run.generation + 1;
+    const next = { ...run, generation, phase: 'loading' as const, error: null, report: null };
     // A new run has other minutes: the view follows it live.
-    set({
-      generation,
-      phase: 'loading',
-      error: null,
-      report: null,
-      viewStep: null,
-      hoverStep: null,
-    });
+    set({ ...putRun(s, id, next), viewStep: null, hoverStep: null });
     return generation;
   },
-  runReady(generation, info, opening = null) {
-    if (generation !== get().generation) return;
-    set((s) => ({
-      phase: 'ready',
-      readyGeneration: generation,
-      info,
-      frames: createHistory(info),
-      opening,
-      framesVersion: s.framesVersion + 1,
-      report: null,
-    }));
-  },
-  applyFrames(generation, batches, report, done) {
+  runReady(generation, info, opening = null, id = PRIMARY_RUN) {
     const s = get();
-    if (generation !== s.generation || !s.frames) return;
+    const run = s.runs[id];
+    if (!run || generation !== run.generation) return;
+    set(
+      putRun(s, id, {
+        ...run,
+        phase: 'ready',
+        readyGeneration: generation,
+        info,
+        frames: createHistory(info),
+        opening,
+        framesVersion: run.framesVersion + 1,
+        report: null,
+      }),
+    );
+  },
+  applyFrames(generation, batches, report, done, id = PRIMARY_RUN) {
+    const s = get();
+    const run = s.runs[id];
+    if (!run || generation !== run.generation || !run.frames) return;
     let added = 0;
-    for (const batch of batches) added += appendBatch(s.frames, batch);
-    const next: Partial<AppState> = {};
-    if (added > 0) next.framesVersion = s.framesVersion + 1;
-    if (report) next.report = report;
-    if (done) next.status = 'done';
+    for (const batch of batches) added += appendBatch(run.frames, batch);
+    let next: Partial<AppState> = {};
+    if (added > 0 || report) {
+      next = putRun(s, id, {
+        ...run,
+        framesVersion: added > 0 ? run.framesVersion + 1 : run.framesVersion,
+        report: report ?? run.report,
+      });
+    }
+    // Runs shown together end together: done once every one of them has its last step.
+    if (done && everyRunDone(s.runs, id)) next.status = 'done';
     if (Object.keys(next).length > 0) set(next);
   },
-  runFailed(message) {
-    set({ phase: 'error', error: message, status: 'paused' });
+  runFailed(message, id = PRIMARY_RUN) {
+    const s = get();
+    const run = s.runs[id] ?? emptyRun();
+    set({ ...putRun(s, id, { ...run, phase: 'error', error: message }), status: 'paused' });
+  },
+  dropRun(id) {
+    if (id === PRIMARY_RUN) return;
+    const runs = { ...get().runs };
+    delete runs[id];
+    set({ runs });
   },
 });
+
+/** Whether every run but `id` (which just finished) has all its steps. */
+function everyRunDone(runs: Record<string, RunState>, id: string): boolean {
+  return Object.entries(runs).every(
+    ([other, run]) =>
+      other === id || (run.frames !== null && run.frames.count >= run.frames.capacity),
+  );
+}
+
+/**
+ * Steps every run shown has: runs shown together are drawn to the same step, so the one ahead
+ * waits for the slower (only the primary run without compare mode).
+ */
+export function lockstepCount(s: Pick<AppState, 'runs' | 'frames'>): number {
+  let count = s.frames?.count ?? 0;
+  for (const id in s.runs)
+    if (id !== PRIMARY_RUN) count = Math.min(count, s.runs[id].frames?.count ?? 0);
+  return count;
+}

@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Scenario } from '../scenario';
 import {
+  createCompareSlice,
   createPlaybackSlice,
   createRunSlice,
   createScenarioSlice,
@@ -24,5 +25,6 @@ export function createAppStore(scenario?: Scenario): AppStore {
     ...createRunSlice(...a),
     ...createViewSlice(...a),
     ...createTeachSlice(...a),
+    ...createCompareSlice(...a),
   }));
 }

@@ -18,6 +18,8 @@ import type { AppState, AppStore } from './store';
 export interface LinkState {
   scenario: Scenario;
   view: View;
+  /** Compare mode's scenario B (the link's `b.` keys), or null. */
+  compare?: Scenario | null;
   notice: LinkNotice | null;
 }
 
@@ -43,6 +45,7 @@ export function readLink(location: { search: string; hash: string }): LinkState 
     return {
       scenario: defaultScenario(),
       view: {},
+      compare: null,
       notice: {
         kind: 'link-error',
         message: `${decoded.error.message} Showing the default scenario instead.`,
@@ -53,6 +56,7 @@ export function readLink(location: { search: string; hash: string }): LinkState 
   return {
     scenario: decoded.scenario,
     view: decoded.view,
+    compare: decoded.compare,
     notice: messages.length > 0 ? { kind: 'corrections', messages } : null,
   };
 }
@@ -62,14 +66,23 @@ export function readLink(location: { search: string; hash: string }): LinkState 
  * page, so it resolves to the same origin and path whatever the path is (a path such as
  * `//evil.example/` would make `${pathname}?…` a protocol-relative, cross-origin URL).
  */
-export function linkFor(scenario: Scenario, view: View = {}): string {
-  return `?${encodeLink(scenario, view)}`;
+export function linkFor(
+  scenario: Scenario,
+  view: View = {},
+  compare: Scenario | null = null,
+): string {
+  return `?${encodeLink(scenario, view, compare)}`;
 }
 
-/** The full address of a scenario's link, to copy and share: this page with its query. */
-export function shareUrl(scenario: Scenario, view: View, location: { href: string }): string {
+/** The full address of a scenario's link (and B's, in compare mode), to copy and share. */
+export function shareUrl(
+  scenario: Scenario,
+  view: View,
+  location: { href: string },
+  compare: Scenario | null = null,
+): string {
   const page = location.href.replace(/[?#].*$/, '');
-  return `${page}${linkFor(scenario, view)}`;
+  return `${page}${linkFor(scenario, view, compare)}`;
 }
 
 /**
@@ -91,8 +104,13 @@ type Win = Pick<Window, 'history' | 'location'>;
  * false if the browser refused (a sandboxed frame, an odd document URL): the page goes on
  * without a synced address rather than failing.
  */
-export function writeLink(scenario: Scenario, win: Win = window, view: View = {}): boolean {
-  const next = linkFor(scenario, view);
+export function writeLink(
+  scenario: Scenario,
+  win: Win = window,
+  view: View = {},
+  compare: Scenario | null = null,
+): boolean {
+  const next = linkFor(scenario, view, compare);
   if (win.location.search === next && win.location.hash === '') return true;
   try {
     win.history.replaceState(win.history.state, '', next);
@@ -109,24 +127,26 @@ export function writeLink(scenario: Scenario, win: Win = window, view: View = {}
  * address follows it and the link notice, which spoke of the old address, goes.
  */
 export function createAddressSync(store: AppStore, link: LinkState, win: Win = window) {
-  const sent = encodeLink(link.scenario);
+  const sent = encodeLink(link.scenario, {}, link.compare ?? null);
   let keepSent = link.notice !== null || Object.keys(link.view).length > 0;
   return (scenario: Scenario): void => {
-    if (keepSent && encodeLink(scenario) === sent) return;
+    const { compare } = store.getState();
+    if (keepSent && encodeLink(scenario, {}, compare) === sent) return;
     if (keepSent && store.getState().notice === link.notice) store.getState().setNotice(null);
     keepSent = false;
-    writeLink(scenario, win, teachView({ ...store.getState(), scenario }));
+    writeLink(scenario, win, teachView({ ...store.getState(), scenario }), compare);
   };
 }
 
 /**
  * Keeps the address's view keys those in force when they change without a new run: a tour's
- * stage, the shown controls, presentation mode switched.
+ * stage, the shown controls, presentation mode switched, compare mode's B.
  */
 export function followView(store: AppStore, win: Win = window): () => void {
   return store.subscribe((s, prev) => {
-    if (s.teach !== prev.teach || s.present !== prev.present) {
-      writeLink(s.scenario, win, teachView(s));
+    // Compare mode opened, closed or B changed: the link carries B's keys (or drops them).
+    if (s.teach !== prev.teach || s.present !== prev.present || s.compare !== prev.compare) {
+      writeLink(s.scenario, win, teachView(s), s.compare);
     }
   });
 }

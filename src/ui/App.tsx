@@ -9,6 +9,7 @@ import { useAppStore, useController } from '../state/react';
 import { shownControls } from '../state/tour';
 import { Announcer } from './Announcer';
 import { ChartsGrid } from './ChartsGrid';
+import { CompareEntry } from './compare/CompareEntry';
 import { CriticalityGauge } from './CriticalityGauge';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { FiguresPanel } from './FiguresPanel';
@@ -86,6 +87,7 @@ export function App() {
             <FiguresPanel />
             <CriticalityGauge />
           </div>
+          <CompareEntry />
           <TourPanel />
           <EpisodePanel collapsed={present || narrow} />
           <ChartsGrid />

@@ -14,6 +14,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { hasCursor, sharedDrawQueue, type BaseChartOptions, type Chart } from '../charts';
 import { historyUpTo } from '../state/history';
+import { PRIMARY_RUN, lockstepCount } from '../state/slices';
 import { useApp } from '../state/react';
 
 export interface ChartHostProps<O extends object> {
@@ -21,12 +22,15 @@ export interface ChartHostProps<O extends object> {
   /** The chart's own options (its callbacks): keep them stable, a change re-creates it. */
   options?: O;
   className?: string;
+  /** The run it draws (default: the primary one); compare mode draws B in a second chart. */
+  runId?: string;
 }
 
 export function ChartHost<O extends object = object>({
   create,
   options,
   className,
+  runId = PRIMARY_RUN,
 }: ChartHostProps<O>) {
   const ref = useRef<HTMLDivElement>(null);
   const { store } = useApp();
@@ -53,20 +57,25 @@ export function ChartHost<O extends object = object>({
     };
     const chart = create(el, { ...(options as O), onError, scheduler: sharedDrawQueue() });
     const feed = guarded(() => {
-      const { frames, info, viewStep, opening } = store.getState();
-      if (!frames || !info) return;
-      chart.setOpening?.(opening);
+      const s = store.getState();
+      const run = runId === PRIMARY_RUN ? s : s.runs[runId];
+      if (!run?.frames || !run.info) return;
+      const { viewStep } = s;
+      // Runs shown together are drawn to the same step: the one ahead waits for the slower.
+      const frames = s.compare ? historyUpTo(run.frames, lockstepCount(s) - 1) : run.frames;
+      chart.setOpening?.(run.opening);
       if (hasCursor(chart)) {
         chart.setCursor(viewStep);
-        chart.update(frames, info);
-      } else chart.update(historyUpTo(frames, viewStep), info);
+        chart.update(frames, run.info);
+      } else chart.update(historyUpTo(frames, viewStep), run.info);
     });
     feed();
     const unsubscribe = store.subscribe((s, prev) => {
       if (
         s.framesVersion !== prev.framesVersion ||
         s.info !== prev.info ||
-        s.viewStep !== prev.viewStep
+        s.viewStep !== prev.viewStep ||
+        s.runs !== prev.runs
       )
         feed();
     });
@@ -77,7 +86,7 @@ export function ChartHost<O extends object = object>({
       unsubscribe();
       chart.destroy();
     };
-  }, [create, options, store]);
+  }, [create, options, store, runId]);
 
   return <div ref={ref} className={className} />;
 }

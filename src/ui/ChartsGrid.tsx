@@ -6,11 +6,14 @@ import {
   createHeatmapChart,
   createPriceChart,
   type BaseChartOptions,
+  type Chart,
   type FuelColumn,
   type HeatmapChartOptions,
   type PriceChartEvents,
 } from '../charts';
-import { selectIsLoading, selectIsStale } from '../state/selectors';
+import { historyUpTo } from '../state/history';
+import { selectIsComparing, selectIsLoading, selectIsStale } from '../state/selectors';
+import { COMPARE_RUN, PRIMARY_RUN, lockstepCount } from '../state/slices';
 import { useApp, useAppStore } from '../state/react';
 import { ChartHost } from './ChartHost';
 import { ChartTable } from './ChartTable';
@@ -60,10 +63,65 @@ function Panel({
   );
 }
 
+/** A chart of run A and, in compare mode, the same chart of run B beside it (small multiples). */
+function PerRun<O extends object>({
+  create,
+  options,
+  comparing,
+}: {
+  create: (el: HTMLElement, o: BaseChartOptions & O) => Chart;
+  options?: O;
+  comparing: boolean;
+}) {
+  if (!comparing) return <ChartHost create={create} options={options} className="h-80" />;
+  return (
+    <div className="grid grid-cols-1 gap-2 sm:grid-cols-2" data-testid="small-multiples">
+      {[PRIMARY_RUN, COMPARE_RUN].map((id) => (
+        <figure key={id} className="min-w-0">
+          <figcaption
+            className={`text-xs font-semibold ${id === PRIMARY_RUN ? 'text-slate-100' : 'text-pink-300'}`}
+          >
+            {id === PRIMARY_RUN ? 'A' : 'B'}
+          </figcaption>
+          <ChartHost create={create} options={options} runId={id} className="h-64" />
+        </figure>
+      ))}
+    </div>
+  );
+}
+
+/** Compare mode's legend of the price chart: which line is which run. */
+function CompareLegend() {
+  return (
+    <p className="text-xs text-slate-300" data-testid="compare-legend">
+      <b className="text-slate-50">━ A</b> (the sidebar) · <b className="text-pink-400">━ B</b>{' '}
+      (compare) · <b className="text-slate-400">┅</b> A without liquidations
+    </p>
+  );
+}
+
 export function ChartsGrid() {
   // The price chart tells the store which minute is under the pointer; the readout shows it.
   const setHoverStep = useAppStore((s) => s.setHoverStep);
-  const priceEvents = useMemo(() => ({ onHover: setHoverStep }), [setHoverStep]);
+  const { store } = useApp();
+  const comparing = useAppStore(selectIsComparing);
+  const priceEvents = useMemo(
+    () =>
+      comparing
+        ? {
+            onHover: setHoverStep,
+            // One line per run: A's close, B's close, and A's path without liquidations.
+            showMark: false,
+            showIndex: false,
+            compare: () => {
+              const s = store.getState();
+              const b = s.runs[COMPARE_RUN]?.frames;
+              return b ? historyUpTo(b, lockstepCount(s) - 1) : null;
+            },
+          }
+        : { onHover: setHoverStep },
+    [setHoverStep, comparing, store],
+  );
   // Until a new run is set up, the old run's charts stay, dimmed.
   const stale = useAppStore(selectIsStale);
   const loading = useAppStore(selectIsLoading);
@@ -71,7 +129,6 @@ export function ChartsGrid() {
   const heatmapFuel: FuelColumn = useAppStore((s) =>
     s.teach.map === 'estimated' ? 'estimated' : 'predicted',
   );
-  const { store } = useApp();
   const setHeatmapFuel = (fuel: FuelColumn) => {
     const { teach, setTeach } = store.getState();
     const rest = { ...teach };
@@ -96,6 +153,7 @@ export function ChartsGrid() {
           className="xl:flex-1"
           footer={
             <>
+              {comparing && <CompareLegend />}
               <PriceReadout />
               <MarkerLegend />
               <ChartTable kind="price" title="Price" />
@@ -128,7 +186,7 @@ export function ChartsGrid() {
         }
       >
         <MapToggle fuel={heatmapFuel} onChange={setHeatmapFuel} />
-        <ChartHost create={heatmapChart} options={HEATMAP_MAPS[heatmapFuel]} className="h-80" />
+        <PerRun create={heatmapChart} options={HEATMAP_MAPS[heatmapFuel]} comparing={comparing} />
       </Panel>
       <Panel
         title="Order-book depletion"
@@ -140,7 +198,7 @@ export function ChartsGrid() {
         }
         footer={<ChartTable kind="depth" title="Order book" />}
       >
-        <ChartHost create={depthChart} className="h-80" />
+        <PerRun create={depthChart} comparing={comparing} />
       </Panel>
     </div>
   );

@@ -8,6 +8,7 @@
 import { useMemo } from 'react';
 import type { AppState } from '../state/store';
 import {
+  selectIsComparing,
   selectIsLoading,
   selectIsStale,
   selectReport,
@@ -16,6 +17,7 @@ import {
 } from '../state/selectors';
 import { useAppStore, useThrottledAppStore } from '../state/react';
 import { viewReport, type ViewReport } from '../state/viewReport';
+import { CompareFigures } from './compare/CompareFigures';
 import { reportFigures } from './figures';
 import { FIGURE_TERMS } from './teach/glossary';
 import { Term } from './teach/Term';
@@ -37,6 +39,31 @@ function useHeldReport(): ViewReport | null {
 }
 
 export function FiguresPanel() {
+  const comparing = useAppStore(selectIsComparing);
+  return comparing ? <CompareFiguresSection /> : <RunFigures />;
+}
+
+/** Compare mode: A, B and Δ columns (loaded with compare mode). */
+function CompareFiguresSection() {
+  const stale = useAppStore(selectIsStale);
+  const loading = useAppStore(selectIsLoading);
+  const step = useAppStore(selectViewStep);
+  return (
+    <section
+      aria-labelledby="figures-title"
+      aria-busy={loading}
+      className={`min-w-0 transition-opacity ${stale ? 'opacity-50' : ''}`}
+      data-testid="figures-panel"
+    >
+      <h2 id="figures-title" className={step === null ? 'sr-only' : 'mb-1 text-sm text-sky-300'}>
+        {step === null ? 'Live figures, A and B' : `Figures as of minute ${step}, A and B`}
+      </h2>
+      <CompareFigures />
+    </section>
+  );
+}
+
+function RunFigures() {
   const live = useThrottledAppStore(selectReport, 150);
   const held = useHeldReport();
   const step = useAppStore(selectViewStep);

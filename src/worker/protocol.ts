@@ -41,6 +41,11 @@ export interface PlayRequest extends RunRef {
    * exactly there at any speed, and says so with `paused` (carrying the matching flags).
    */
   pauseOn?: number;
+  /**
+   * Runs playing with the same group advance in lockstep (compare mode): in each tick no run of
+   * the group goes past the slowest one's step plus what is due, so the slower one holds the other.
+   */
+  group?: string;
 }
 /** Stops a playing run; answered by `paused` with the step it stopped at. */
 export interface PauseRequest extends RunRef {

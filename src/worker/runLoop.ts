@@ -25,6 +25,9 @@ import {
 } from './protocol';
 import { createReportQueue, type YieldTask } from './reportQueue';
 
+/** Most steps a run of a lockstep group takes per tick at max speed (how far it may lead). */
+const MAX_SPEED_LEAD = 64;
+
 export interface RunLoopOptions {
   /** Interval between ticks (ms). */
   tickMs?: number;
@@ -55,6 +58,8 @@ interface Run {
   lastPost: number;
   /** Event flags that pause a playing run after the step that raises them (0: none). */
   pauseOn: number;
+  /** Lockstep group of a playing run (compare mode), or undefined. */
+  group?: string;
 }
 
 export interface RunLoop {
@@ -132,9 +137,21 @@ export function createRunLoop(
     return done;
   }
 
+  /** The step each lockstep group's slowest playing (unfinished) run is at, this tick. */
+  function groupFloors(): Map<string, number> {
+    const floors = new Map<string, number>();
+    for (const run of runs.values()) {
+      if (!run.playing || run.group === undefined || run.sim.done) continue;
+      const at = floors.get(run.group);
+      if (at === undefined || run.sim.stepIndex < at) floors.set(run.group, run.sim.stepIndex);
+    }
+    return floors;
+  }
+
   function tick(): void {
     timer = null;
     const start = clock.now();
+    const floors = groupFloors();
     for (const run of runs.values()) {
       if (!run.playing) continue;
       try {
@@ -146,6 +163,12 @@ export function createRunLoop(
           due = Math.floor(run.carry);
         }
         run.lastTick = start;
+        // Lockstep: a run of a group that is ahead of its slowest run waits (and owes nothing).
+        const floor = run.group === undefined ? undefined : floors.get(run.group);
+        if (floor !== undefined && run.sim.stepIndex > floor) {
+          due = 0;
+          run.carry = Math.min(run.carry, 1);
+        } else if (floor !== undefined && !Number.isFinite(due)) due = MAX_SPEED_LEAD;
         const done = advance(run, due, start + budgetMs, run.pauseOn);
         if (run.speed !== 'max') run.carry -= done;
         if (run.playing && clock.now() - run.lastPost >= heartbeatMs) {
@@ -214,9 +237,10 @@ export function createRunLoop(
       runs.delete(runId);
       setUp(runId, generation, old.scenario, old.speed);
     },
-    play({ runId, pauseOn }) {
+    play({ runId, pauseOn, group }) {
       const run = get(runId);
       run.pauseOn = pauseOn ?? 0; // a play while playing changes where it stops
+      run.group = group;
       if (run.sim.done || run.playing) return;
       run.playing = true;
       run.carry = 1; // the first step shows at once

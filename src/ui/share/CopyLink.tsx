@@ -29,7 +29,7 @@ export function CopyLink() {
   const copy = async () => {
     const s = store.getState();
     const t = atMinute ? (selectShownStep(s) ?? 0) : 0;
-    const url = shareUrl(s.scenario, { ...teachView(s), t }, window.location);
+    const url = shareUrl(s.scenario, { ...teachView(s), t }, window.location, s.compare);
     setState((await copyText(url)) ? { kind: 'copied' } : { kind: 'failed', url });
   };
 

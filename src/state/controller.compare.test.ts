@@ -1,0 +1,157 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runScenario } from '../engine/run';
+import { defaultScenario, type Scenario } from '../scenario';
+import { createInProcessClient } from '../worker/inProcess';
+import { createFakeClock } from '../shared/fakeClock';
+import { createManualScheduler } from '../shared/frameScheduler';
+import type { SimRequest } from '../worker/protocol';
+import { createController, type Controller } from './controller';
+import { selectIsStale, selectStep } from './selectors';
+import { COMPARE_RUN, PRIMARY_RUN, lockstepCount } from './slices';
+import { createAppStore } from './store';
+
+const small = (over: Partial<Scenario> = {}): Scenario => ({
+  ...defaultScenario(),
+  positions: 400,
+  steps: 100,
+  shockStep: 10,
+  ...over,
+});
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+}
+
+let controller: Controller | null = null;
+afterEach(() => controller?.dispose());
+
+function setUp(scenario = small()) {
+  const clock = createFakeClock();
+  const frames = createManualScheduler();
+  const store = createAppStore(scenario);
+  const sent: SimRequest[] = [];
+  let clients = 0;
+  controller = createController(store, {
+    createClient: (e) => {
+      clients++;
+      const inner = createInProcessClient(e, clock, { tickMs: 10 });
+      return {
+        post: (m) => {
+          sent.push(m);
+          inner.post(m);
+        },
+        terminate: () => inner.terminate(),
+      };
+    },
+    scheduler: frames,
+    timers: clock,
+    debounceMs: 200,
+  });
+  const run = async (ms: number) => {
+    for (let t = 0; t < ms; t += 10) {
+      clock.advance(10);
+      await settle();
+      frames.flush();
+    }
+  };
+  const count = (id: string) => store.getState().runs[id]?.frames?.count ?? 0;
+  return { store, c: controller, run, sent, count, clients: () => clients };
+}
+
+describe('controller: runs by id, compare mode', () => {
+  it('opens B on the same worker at the step A is at, and both play to the end in lockstep', async () => {
+    const t = setUp();
+    t.c.start(20);
+    await t.run(50);
+    const b = small({ leverage: 5 });
+    t.c.setCompare(b);
+    await t.run(50);
+    expect(t.clients()).toBe(1); // one worker holds both runs
+    expect(t.count(PRIMARY_RUN)).toBe(20);
+    expect(t.count(COMPARE_RUN)).toBe(20);
+    expect(selectStep(t.store.getState())).toBe(20);
+    t.c.setSpeed(200);
+    t.c.play();
+    for (let i = 0; i < 20; i++) {
+      await t.run(30);
+      // Drawn to the same step: the step shown is the slower run's.
+      const s = t.store.getState();
+      expect(selectStep(s)).toBe(Math.min(t.count(PRIMARY_RUN), t.count(COMPARE_RUN)));
+      expect(Math.abs(t.count(PRIMARY_RUN) - t.count(COMPARE_RUN))).toBeLessThanOrEqual(8);
+    }
+    await t.run(1000);
+    const s = t.store.getState();
+    expect(s.status).toBe('done');
+    // B is exactly B's headless run (same seed), A is A's.
+    const expected = runScenario(b).frames.scalars.close;
+    expect(Array.from(s.runs[COMPARE_RUN].frames!.scalars.close)).toEqual(Array.from(expected));
+    expect(Array.from(s.frames!.scalars.close)).toEqual(
+      Array.from(runScenario(small()).frames.scalars.close),
+    );
+    expect(s.runs[COMPARE_RUN].report?.stepsRun).toBe(100);
+    expect(t.sent.filter((m) => m.type === 'play').every((m) => m.group === 'shown')).toBe(true);
+  }, 20_000);
+
+  it('steps, pauses and resets every run shown; a lagging run holds the step shown', async () => {
+    const t = setUp();
+    t.c.start();
+    t.c.setCompare(small({ mark: 'smoothed' }));
+    await t.run(50);
+    t.c.step();
+    t.c.step();
+    await t.run(30);
+    expect([t.count(PRIMARY_RUN), t.count(COMPARE_RUN)]).toEqual([2, 2]);
+    // B lags (its frames have not arrived): the view holds A at B's step.
+    t.store.setState((s) => ({
+      runs: { ...s.runs, [COMPARE_RUN]: { ...s.runs[COMPARE_RUN], frames: null } },
+    }));
+    expect(lockstepCount(t.store.getState())).toBe(0);
+    t.store.getState().setViewStep(1);
+    expect(t.store.getState().viewStep).toBeNull(); // nothing to hold at: B has no step yet
+    t.c.reset();
+    await t.run(30);
+    expect([t.count(PRIMARY_RUN), t.count(COMPARE_RUN)]).toEqual([0, 0]);
+    expect(t.store.getState().status).toBe('paused');
+  });
+
+  it('reloads B alone when B changes, and both when A changes; exit leaves one run', async () => {
+    const t = setUp();
+    t.c.start();
+    t.c.setCompare(small({ leverage: 5 }));
+    await t.run(50);
+    t.c.step();
+    await t.run(30);
+    const loads = () => t.sent.filter((m) => m.type === 'load').map((m) => m.runId);
+    expect(loads()).toEqual([PRIMARY_RUN, COMPARE_RUN]);
+    t.c.setCompare(small({ leverage: 8 }));
+    expect(selectIsStale(t.store.getState())).toBe(true);
+    await t.run(300);
+    expect(loads()).toEqual([PRIMARY_RUN, COMPARE_RUN, COMPARE_RUN]);
+    expect(t.store.getState().compare?.leverage).toBe(8);
+    t.c.setParam('shock', -12);
+    await t.run(300);
+    expect(loads().slice(3).sort()).toEqual([PRIMARY_RUN, COMPARE_RUN].sort());
+    t.c.setCompare(null);
+    const s = t.store.getState();
+    expect(s.compare).toBeNull();
+    expect(Object.keys(s.runs)).toEqual([PRIMARY_RUN]);
+    expect(t.sent.at(-1)).toEqual({ type: 'dispose', runId: COMPARE_RUN });
+  });
+
+  it('fails every run when the worker fails, and Restart brings both back', async () => {
+    const t = setUp();
+    t.c.start();
+    t.c.setCompare(small({ leverage: 5 }));
+    await t.run(50);
+    t.c.crashWorker();
+    await t.run(20);
+    const s = t.store.getState();
+    expect(s.runs[PRIMARY_RUN].phase).toBe('error');
+    expect(s.runs[COMPARE_RUN].phase).toBe('error');
+    t.c.restart();
+    await t.run(50);
+    expect(t.clients()).toBe(2);
+    expect(t.store.getState().runs[COMPARE_RUN].phase).toBe('ready');
+    expect(t.store.getState().phase).toBe('ready');
+  });
+});
