@@ -29,7 +29,7 @@ describe('compare mode in a link (b. keys)', () => {
 
   it('opens without compare mode when the link has no b. keys', () => {
     const decoded = decodeLink(encodeLink(base));
-    expect(decoded.ok && decoded.compare).toBeNull();
+    expect(decoded.ok && decoded.compare).toBeUndefined();
   });
 
   it('corrects a bad B value with a notice, as for any key, and never throws', () => {

@@ -17,8 +17,8 @@ export type LinkDecodeResult =
       ok: true;
       scenario: Scenario;
       view: View;
-      /** Compare mode's scenario B (the link's `b.` keys over the base), or null. */
-      compare: Scenario | null;
+      /** Compare mode's scenario B (the link's `b.` keys over the base); absent without them. */
+      compare?: Scenario;
       corrections: Correction[];
     }
   | { ok: false; error: DecodeError };
@@ -35,7 +35,7 @@ export function decodeLink(text: string): LinkDecodeResult {
     ok: true,
     scenario: decoded.scenario,
     view,
-    compare: b.compare,
+    ...(b.compare ? { compare: b.compare } : {}),
     corrections: [...decoded.corrections, ...corrections, ...b.corrections],
   };
 }

@@ -56,7 +56,7 @@ export function readLink(location: { search: string; hash: string }): LinkState 
   return {
     scenario: decoded.scenario,
     view: decoded.view,
-    compare: decoded.compare,
+    compare: decoded.compare ?? null,
     notice: messages.length > 0 ? { kind: 'corrections', messages } : null,
   };
 }
