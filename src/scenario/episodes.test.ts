@@ -80,3 +80,19 @@ describe('episodes', () => {
     expect(verdictOf(adl, 0)).toBe('miss');
   });
 });
+
+describe('episode names (what the page knows before it loads the figures)', () => {
+  it('are the episodes’ presets, in order', async () => {
+    const { EPISODE_PRESETS, isNearEpisode } = await import('./episodeNames');
+    const { EPISODES } = await import('./episodes');
+    const { findPreset } = await import('./presets');
+    expect(EPISODES.map((e) => e.preset)).toEqual([...EPISODE_PRESETS]);
+    for (const name of EPISODE_PRESETS) {
+      const s = findPreset(name)!.scenario;
+      expect(isNearEpisode(s)).toBe(true);
+      expect(isNearEpisode({ ...s, leverage: 3, shock: -2, steps: 100 })).toBe(true);
+      expect(isNearEpisode({ ...s, leverage: 3, shock: -2, steps: 100, seed: 9 })).toBe(false);
+    }
+    expect(isNearEpisode(findPreset('calm')!.scenario)).toBe(false);
+  });
+});

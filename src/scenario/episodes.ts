@@ -13,7 +13,8 @@
  */
 
 import type { RunReport } from '../engine/report';
-import { PARAM_KEYS, type Scenario } from './params';
+import { changedFrom, MAX_CHANGED } from './episodeNames';
+import type { Scenario } from './params';
 import { findPreset, type Preset } from './presets';
 
 /** A figure the app can read off a run's report. */
@@ -180,9 +181,6 @@ export const EPISODES: readonly Episode[] = [
 export const findEpisode = (preset: string): Episode | undefined =>
   EPISODES.find((e) => e.preset === preset);
 
-/** Most values a scenario may change from an episode's and still be compared with it. */
-export const MAX_CHANGED = 3;
-
 /**
  * The episode a scenario is, or is a small what-if of (a few values changed, which it names):
  * "March 2020 with a smoothed mark price" is still compared with March 2020.
@@ -193,8 +191,8 @@ export function nearestEpisode(
   let best: ReturnType<typeof nearestEpisode>;
   for (const episode of EPISODES) {
     const preset = findPreset(episode.preset);
-    if (!preset) continue;
-    const changed = PARAM_KEYS.filter((key) => preset.scenario[key] !== scenario[key]);
+    const changed = changedFrom(episode.preset, scenario);
+    if (!preset || !changed) continue;
     if (changed.length <= MAX_CHANGED && (!best || changed.length < best.changed.length)) {
       best = { episode, preset, changed };
     }

@@ -31,5 +31,3 @@ export type { FileDecodeResult } from './file';
 export { bucketCsvLines, reportJson, scalarCsvLines } from './export';
 export { PRESETS, findPreset, matchingPreset } from './presets';
 export type { Preset } from './presets';
-export { EPISODES, findEpisode, measureOf, nearestEpisode, verdictOf } from './episodes';
-export type { Episode, EpisodeMeasure, ReportedFigure, Verdict } from './episodes';

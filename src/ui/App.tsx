@@ -18,7 +18,6 @@ import { ErrorBanner, LinkNotice } from './Notices';
 import { PlaybackBar } from './PlaybackBar';
 import { ShareBar } from './share/ShareBar';
 import { Scrubber } from './Scrubber';
-import { EpisodePanel } from './teach/EpisodePanel';
 import { LearnBar } from './teach/LearnBar';
 import './teach/present.css';
 import { PresetMenu } from './teach/PresetMenu';
@@ -26,6 +25,7 @@ import { useKeyboard } from './useKeyboard';
 import { useHeight } from './useHeight';
 import { useNarrow } from './useNarrow';
 import { EmbedView } from './teach/EmbedView';
+import { EpisodeSlot } from './teach/EpisodeSlot';
 import { TeachBar } from './teach/TeachBar';
 import { TourPanel } from './teach/TourPanel';
 
@@ -89,7 +89,7 @@ export function App() {
           </div>
           <CompareEntry />
           <TourPanel />
-          <EpisodePanel collapsed={present || narrow} />
+          <EpisodeSlot collapsed={present || narrow} />
           <ChartsGrid />
           <Announcer />
         </main>

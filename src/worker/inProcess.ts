@@ -8,10 +8,6 @@ import { realClock, type Clock } from '../shared/clock';
 import { errorMessage } from '../shared/errorMessage';
 import { createRunLoop, type RunLoopOptions } from './runLoop';
 
-// The paired run (compare mode) needs the engine too: loaded through this module, the page's one
-// chunk with the engine in it, so the engine is not split into a chunk of its own.
-export { pairedComparison } from './pairedRun';
-
 /** Messages go both ways asynchronously, as with a worker, so the caller never re-enters itself. */
 export function createInProcessClient(
   events: SimClientEvents,

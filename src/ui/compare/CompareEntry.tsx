@@ -1,12 +1,16 @@
 /**
  * Compare mode's entry on the page: the "Compare…" button, and once comparing, the compare panel.
- * Small enough to be in the page's bundle (a lazy chunk would split React out of it and cost
- * more); the paired run's analysis and the engine it runs are loaded on demand.
+ * The panel loads when compare mode first opens (bundle budget: most visits never compare);
+ * the paired run's analysis is loaded on demand too.
  */
 
+import { lazy, Suspense } from 'react';
 import { selectIsComparing } from '../../state/selectors';
 import { useAppStore, useController } from '../../state/react';
-import { ComparePanel } from './ComparePanel';
+
+const ComparePanel = lazy(() =>
+  import('./ComparePanel').then((m) => ({ default: m.ComparePanel })),
+);
 import { VARIANTS } from './variants';
 
 /** The variant Compare… opens with: half the leverage, the question asked most. */
@@ -27,5 +31,9 @@ export function CompareEntry() {
       </button>
     );
   }
-  return <ComparePanel />;
+  return (
+    <Suspense fallback={<p className="text-sm text-slate-400">Opening compare mode…</p>}>
+      <ComparePanel />
+    </Suspense>
+  );
 }

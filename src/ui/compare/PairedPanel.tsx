@@ -29,8 +29,9 @@ export function PairedPanel({ a, b }: { a: Scenario; b: Scenario }) {
     const controller = new AbortController();
     abort.current = controller;
     setState({ kind: 'running', done: 0, total: 2 * PAIRED_SEEDS });
-    // Loaded on demand: the analysis and the engine stay out of the page's bundle.
-    import('../../worker/inProcess')
+    // Loaded on demand: the analysis stays out of the page's bundle; the runs go to the report
+    // pool's workers (the engine only in process where there are none).
+    import('../../worker/pairedRun')
       .then(({ pairedComparison }) =>
         pairedComparison(a, b, {
           signal: controller.signal,

@@ -7,7 +7,6 @@ import { reportFigures } from '../figures';
 import { shareUrl } from '../../state/urlSync';
 import { downloadBlob } from './download';
 import { fileStem, hasRun, runFile, type RunFileKind } from './runFiles';
-import { Menu } from './Menu';
 import { menuButton } from './styles';
 
 const DATA: readonly { kind: RunFileKind; label: string }[] = [
@@ -26,7 +25,8 @@ const CHARTS: readonly { name: ChartName; label: string; svg: boolean }[] = [
 const chartImage = () => import('./chartImage');
 const dashboardImage = () => import('./dashboardImage');
 
-export function ExportMenu() {
+/** The Export menu's panel (loaded when the menu first opens: ShareBar). */
+export function ExportPanel() {
   const { store } = useApp();
   const ready = useThrottledAppStore(hasRun, 250);
   const [problem, setProblem] = useState('');
@@ -79,7 +79,7 @@ export function ExportMenu() {
   };
 
   return (
-    <Menu title="Export" label="Export">
+    <>
       <p className="text-xs text-slate-400">
         The run so far, in the shapes of the command line&apos;s --frames, --buckets and --json.
       </p>
@@ -133,6 +133,6 @@ export function ExportMenu() {
       <p role="status" className="text-xs text-amber-200 empty:hidden">
         {problem}
       </p>
-    </Menu>
+    </>
   );
 }

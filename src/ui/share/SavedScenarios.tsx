@@ -20,13 +20,13 @@ import {
 import { capMessages } from '../../state/urlSync';
 import { downloadBlob } from './download';
 import { scenarioFile } from './runFiles';
-import { Menu } from './Menu';
 import { menuButton } from './styles';
 
 const input =
   'min-w-0 flex-1 rounded border border-slate-600 bg-slate-800 px-2 py-1 text-sm text-slate-100';
 
-export function SavedScenarios() {
+/** The Saved menu's panel (loaded when the menu first opens: ShareBar). */
+export function SavedPanel() {
   const { store, controller } = useApp();
   const storage = browserStorage();
   const nameId = useId();
@@ -75,7 +75,7 @@ export function SavedScenarios() {
   };
 
   return (
-    <Menu title="Saved" label="Saved scenarios">
+    <>
       <form
         className="flex gap-2"
         onSubmit={(e) => {
@@ -193,6 +193,6 @@ export function SavedScenarios() {
       <p role="status" className="text-xs text-slate-300 empty:hidden">
         {message}
       </p>
-    </Menu>
+    </>
   );
 }

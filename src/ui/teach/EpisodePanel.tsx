@@ -5,15 +5,15 @@
  */
 
 import { formatPct, formatUsd } from '../../charts';
+import { PARAMS } from '../../scenario';
 import {
   measureOf,
   nearestEpisode,
-  PARAMS,
   verdictOf,
   type EpisodeMeasure,
   type ReportedFigure,
   type Verdict,
-} from '../../scenario';
+} from '../../scenario/episodes';
 import { selectReport, selectScenario } from '../../state/selectors';
 import { useAppStore, useThrottledAppStore } from '../../state/react';
 import { Term } from './Term';

@@ -6,14 +6,17 @@
  */
 
 import { useRef, useState } from 'react';
-import { findEpisode, matchingPreset, PRESETS, type Preset } from '../../scenario';
+import { matchingPreset, PRESETS, type Preset } from '../../scenario';
+import { EPISODE_PRESETS } from '../../scenario/episodeNames';
 import { useAppStore, useController } from '../../state/react';
 
+const isEpisode = (name: string) => (EPISODE_PRESETS as readonly string[]).includes(name);
+
 const GROUPS = [
-  { title: 'Lessons', presets: PRESETS.filter((p) => !findEpisode(p.name)) },
+  { title: 'Lessons', presets: PRESETS.filter((p) => !isEpisode(p.name)) },
   {
     title: 'Episodes (model against reported)',
-    presets: PRESETS.filter((p) => findEpisode(p.name)),
+    presets: PRESETS.filter((p) => isEpisode(p.name)),
   },
 ];
 
