@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RunReport } from '../engine/report';
 import { runReport } from '../engine/run';
 import { defaultScenario, type Scenario } from '../scenario';
@@ -155,5 +155,35 @@ describe('report pool', () => {
     expect(reports).toEqual(list.map((s) => runReport(s)));
     expect(progress).toEqual([1, 2]);
     pool.dispose();
+  });
+});
+
+describe('a browser that refuses module workers', () => {
+  it('runs each member on this thread instead, and says so once per member', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.stubGlobal(
+      'Worker',
+      class {
+        constructor() {
+          throw new Error('module workers are not supported');
+        }
+      },
+    );
+    try {
+      const pool = createReportPool({ size: 2 });
+      const list = [-0.03, -0.09, -0.05].map((shock) => ({
+        ...defaultScenario(),
+        positions: 300,
+        steps: 40,
+        shock,
+      }));
+      expect(await pool.run(list)).toEqual(list.map((s) => runReport(s)));
+      expect(warn).toHaveBeenCalledTimes(2);
+      expect(String(warn.mock.calls[0][0])).toMatch(/running in process/);
+      pool.dispose();
+    } finally {
+      vi.unstubAllGlobals();
+      warn.mockRestore();
+    }
   });
 });
