@@ -72,21 +72,27 @@ export function useLabSweep(share: number) {
       setSweep({ ...IDLE, status: 'running', plan, base, rows: [...rows], total, startedAt });
       const chunk = Math.max(1, Math.ceil((RUNS_PER_WORKER * poolSize()) / seeds));
       let shownAt = 0;
+      const runChunk = (from: number) => {
+        const before = from * seeds;
+        return pool.current!.run(labScenarios(base, plan, from, Math.min(points, from + chunk)), {
+          signal: controller.signal,
+          onProgress: (done, count) => {
+            // At most ten renders a second: a report arrives every few ms on a fast grid, and
+            // a busy main thread would leave the workers waiting for their next job.
+            const now = performance.now();
+            if (done < count && now - shownAt < 100) return;
+            shownAt = now;
+            setSweep((s) => ({ ...s, done: before + done }));
+          },
+        });
+      };
       try {
+        let next = runChunk(0);
         for (let from = 0; from < points; from += chunk) {
-          const to = Math.min(points, from + chunk);
-          const before = from * seeds;
-          const reports = await pool.current.run(labScenarios(base, plan, from, to), {
-            signal: controller.signal,
-            onProgress: (done, count) => {
-              // At most ten renders a second: a report arrives every few ms on a fast grid, and
-              // a busy main thread would leave the workers waiting for their next job.
-              const now = performance.now();
-              if (done < count && now - shownAt < 100) return;
-              shownAt = now;
-              setSweep((s) => ({ ...s, done: before + done }));
-            },
-          });
+          const reports = await next;
+          // The next chunk goes to the workers before this one's cells render, so they never
+          // wait for the page to draw.
+          if (from + chunk < points) next = runChunk(from + chunk);
           labRows(plan, reports, share, from).forEach((row, i) => (rows[from + i] = row));
           setSweep((s) => ({ ...s, rows: [...rows] }));
         }
