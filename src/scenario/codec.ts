@@ -50,7 +50,7 @@ export const LINK_KEYS: readonly (keyof Scenario)[] = PARAM_KEYS.filter(
 );
 
 export type { Correction, CorrectionKind } from './corrections';
-import type { Correction, CorrectionKind } from './corrections';
+import { correction, type Correction } from './corrections';
 
 /** Why a link could not be read at all. */
 export interface DecodeError {
@@ -164,17 +164,6 @@ function readVersion(
     );
   }
   return { ok: true, version: n };
-}
-
-function correction(
-  field: string,
-  kind: CorrectionKind,
-  given: string,
-  used: string,
-  reason: string,
-  action: string,
-): Correction {
-  return { field, kind, given, used, reason, message: `${reason}; ${action}` };
 }
 
 /** Builds the scenario from upgraded pairs; `original` (as given, with `v`) reports a repeated `v`. */

@@ -6,7 +6,7 @@
  */
 
 import { COMPARE_PREFIX, LINK_KEYS, decodeScenario, encodeScenario, isCompareKey } from './codec';
-import type { Correction } from './corrections';
+import { correction, type Correction } from './corrections';
 import { PARAMS, type Scenario } from './params';
 import { formatQuery, parseQuery, type RawPair } from './query';
 import { formatValue, quote } from './values';
@@ -75,15 +75,4 @@ export function rebaseCompare(before: Scenario, after: Scenario, compare: Scenar
   const a = before as unknown as Record<string, unknown>;
   for (const key of LINK_KEYS) if (key !== 'seed' && b[key] !== a[key]) next[key] = b[key];
   return next as unknown as Scenario;
-}
-
-function correction(
-  field: string,
-  kind: Correction['kind'],
-  given: string,
-  used: string,
-  reason: string,
-  action: string,
-): Correction {
-  return { field, kind, given, used, reason, message: `${reason}; ${action}` };
 }

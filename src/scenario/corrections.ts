@@ -19,3 +19,15 @@ export interface Correction {
   /** The message without what was done about it: `leverage: 500 is above the maximum 125 ×`. */
   reason: string;
 }
+
+/** A correction of `field`: `reason` says what was wrong, `action` what was done about it. */
+export function correction(
+  field: string,
+  kind: CorrectionKind,
+  given: string,
+  used: string,
+  reason: string,
+  action: string,
+): Correction {
+  return { field, kind, given, used, reason, message: `${reason}; ${action}` };
+}

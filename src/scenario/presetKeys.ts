@@ -5,7 +5,7 @@
  * said, and a key given twice keeps its first value.
  */
 
-import type { Correction } from './corrections';
+import { correction, type Correction } from './corrections';
 import type { Scenario } from './params';
 import { findPreset, matchingPreset } from './presets';
 import { quote } from './values';
@@ -16,17 +16,7 @@ interface Read {
 }
 
 function dropped(field: string, given: string, reason: string, action: string): Read {
-  return {
-    view: {},
-    correction: {
-      field,
-      kind: 'invalid',
-      given,
-      used: '',
-      reason,
-      message: `${reason}; ${action}`,
-    },
-  };
+  return { view: {}, correction: correction(field, 'invalid', given, '', reason, action) };
 }
 
 /** Null the first time `key` is seen; else the duplicate's correction. */
@@ -36,17 +26,8 @@ function duplicate(key: string, text: string, seen: Set<string>): Read | null {
     return null;
   }
   const reason = `${key}: given more than once`;
-  return {
-    view: {},
-    correction: {
-      field: key,
-      kind: 'duplicate',
-      given: text,
-      used: '',
-      reason,
-      message: `${reason}; keeping the first value, ignoring ${quote(text)}`,
-    },
-  };
+  const action = `keeping the first value, ignoring ${quote(text)}`;
+  return { view: {}, correction: correction(key, 'duplicate', text, '', reason, action) };
 }
 
 export function readPreset(text: string, scenario: Scenario, seen: Set<string>): Read {

@@ -8,7 +8,7 @@
  * not let it move. A name that is not a parameter is ignored with a notice.
  */
 
-import type { Correction } from './corrections';
+import { correction, type Correction } from './corrections';
 import { PARAM_KEYS, type Scenario } from './params';
 import type { RawPair } from './query';
 import { findTour, TOURS } from './tours';
@@ -57,17 +57,6 @@ type TeachKey = keyof TeachView;
 const TEACH_KEYS = Object.keys(TEACH_TABLE) as TeachKey[];
 const isTeachKey = (key: string): key is TeachKey => (TEACH_KEYS as string[]).includes(key);
 
-function note(
-  field: TeachKey,
-  kind: Correction['kind'],
-  given: string,
-  used: string,
-  reason: string,
-  action: string,
-): Correction {
-  return { field, kind, given, used, reason, message: `${reason}; ${action}` };
-}
-
 function readControls(key: 'show' | 'lock', text: string, out: Correction[]) {
   if (key === 'show' && text.trim() === 'none') return [];
   const names = text.split(',').map((n) => n.trim());
@@ -76,12 +65,12 @@ function readControls(key: 'show' | 'lock', text: string, out: Correction[]) {
   for (const name of unknown) {
     const hint = suggestKey(name, PARAM_KEYS);
     const reason = `${key}: ${quote(name)} is not a control${hint ? ` (did you mean ${hint}?)` : ''}`;
-    out.push(note(key, 'invalid', text, known.join(','), reason, 'ignored'));
+    out.push(correction(key, 'invalid', text, known.join(','), reason, 'ignored'));
   }
   if (known.length > 0) return known;
   if (unknown.length === 0) {
     const reason = `${key}: no control is named`;
-    out.push(note(key, 'invalid', text, '', reason, 'ignored'));
+    out.push(correction(key, 'invalid', text, '', reason, 'ignored'));
   }
   return undefined;
 }
@@ -90,7 +79,7 @@ function readFlag(key: 'embed' | 'autoplay', text: string, out: Correction[]) {
   const t = text.trim().toLowerCase();
   if (t === '1' || t === 'true' || t === 'yes' || t === '') return true;
   if (t === '0' || t === 'false' || t === 'no') return false;
-  out.push(note(key, 'invalid', text, '', `${key}: ${quote(text)} is not 1 or 0`, 'ignored'));
+  out.push(correction(key, 'invalid', text, '', `${key}: ${quote(text)} is not 1 or 0`, 'ignored'));
   return undefined;
 }
 
@@ -99,7 +88,7 @@ function readMap(text: string, out: Correction[]) {
   if (t === 'estimated') return 'estimated' as const;
   if (t === 'true') return undefined;
   const reason = `map: ${quote(text)} is not true or estimated`;
-  out.push(note('map', 'invalid', text, 'true', reason, 'showing the true map'));
+  out.push(correction('map', 'invalid', text, 'true', reason, 'showing the true map'));
   return undefined;
 }
 
@@ -110,7 +99,7 @@ function readTour(text: string, out: Correction[]) {
     TOURS.map((t) => t.name),
   );
   const reason = `tour: ${quote(text)} is not a tour${hint ? ` (did you mean ${hint}?)` : ''}`;
-  out.push(note('tour', 'invalid', text, '', reason, 'ignored'));
+  out.push(correction('tour', 'invalid', text, '', reason, 'ignored'));
   return undefined;
 }
 
@@ -118,13 +107,15 @@ function readTour(text: string, out: Correction[]) {
 function readStage(text: string, tour: string | undefined, out: Correction[]) {
   const stages = tour ? (findTour(tour)?.stages.length ?? 0) : 0;
   if (stages === 0) {
-    out.push(note('stage', 'invalid', text, '', 'stage: only with a tour', 'ignored'));
+    out.push(correction('stage', 'invalid', text, '', 'stage: only with a tour', 'ignored'));
     return undefined;
   }
   const n = /^\s*\d+(\.\d*)?\s*$/.test(text) ? Number(text) : NaN;
   const shown = quote(text);
   if (!Number.isFinite(n)) {
-    out.push(note('stage', 'invalid', text, '1', `stage: ${shown} is not a stage`, 'at stage 1'));
+    out.push(
+      correction('stage', 'invalid', text, '1', `stage: ${shown} is not a stage`, 'at stage 1'),
+    );
     return 1;
   }
   const stage = Math.min(stages, Math.max(1, Math.round(n)));
@@ -134,7 +125,7 @@ function readStage(text: string, tour: string | undefined, out: Correction[]) {
       kind === 'rounded'
         ? `stage: ${shown} is not a whole number`
         : `stage: ${shown} is not a stage of this tour (1 to ${stages})`;
-    out.push(note('stage', kind, text, String(stage), reason, `at stage ${stage}`));
+    out.push(correction('stage', kind, text, String(stage), reason, `at stage ${stage}`));
   }
   return stage;
 }
@@ -152,7 +143,7 @@ export function decodeTeachKeys(pairs: readonly RawPair[]): {
     if (given.has(key)) {
       const reason = `${key}: given more than once`;
       const action = `keeping the first value, ignoring ${quote(text)}`;
-      corrections.push(note(key, 'duplicate', text, given.get(key)!, reason, action));
+      corrections.push(correction(key, 'duplicate', text, given.get(key)!, reason, action));
       continue;
     }
     given.set(key, text);

@@ -5,7 +5,7 @@
  * value is dropped, an out-of-range one clamped, and each correction reported.
  */
 
-import type { Correction } from './corrections';
+import { correction, type Correction } from './corrections';
 import type { RawPair } from './query';
 import type { Scenario } from './params';
 import { readPresent, readPreset } from './presetKeys';
@@ -45,16 +45,6 @@ export const VIEW_TABLE = {
 
 export const VIEW_KEYS = Object.keys(VIEW_TABLE) as readonly (keyof View)[];
 
-function note(
-  kind: Correction['kind'],
-  given: string,
-  used: string,
-  reason: string,
-  action: string,
-): Correction {
-  return { field: 't', kind, given, used, reason, message: `${reason}; ${action}` };
-}
-
 /** Reads `t` against the run it is a minute of. Never throws. */
 function readMinute(text: string, scenario: Scenario): { t?: number; correction?: Correction } {
   const trimmed = text.trim();
@@ -62,7 +52,8 @@ function readMinute(text: string, scenario: Scenario): { t?: number; correction?
   const shown = quote(text).slice(1, -1);
   if (!Number.isFinite(n)) {
     return {
-      correction: note(
+      correction: correction(
+        't',
         'invalid',
         text,
         '',
@@ -74,7 +65,8 @@ function readMinute(text: string, scenario: Scenario): { t?: number; correction?
   if (n < 0)
     return {
       t: 0,
-      correction: note(
+      correction: correction(
+        't',
         'clamped',
         text,
         '0',
@@ -87,14 +79,15 @@ function readMinute(text: string, scenario: Scenario): { t?: number; correction?
     const reason = `t: ${shown} is after the end of the run (${end} minutes)`;
     return {
       t: scenario.steps,
-      correction: note('clamped', text, end, reason, `opening at minute ${end}`),
+      correction: correction('t', 'clamped', text, end, reason, `opening at minute ${end}`),
     };
   }
   const t = Math.round(n);
   if (t !== n) {
     return {
       t,
-      correction: note(
+      correction: correction(
+        't',
         'rounded',
         text,
         String(t),
@@ -127,7 +120,8 @@ export function decodeView(
     if (seen) {
       const reason = 't: given more than once';
       corrections.push(
-        note(
+        correction(
+          't',
           'duplicate',
           text,
           String(view.t ?? ''),
