@@ -80,6 +80,9 @@ test.describe('guided tours', () => {
     const panel = page.getByTestId('tour-panel');
     await expect(panel.getByTestId('tour-stage')).toHaveText('Stage 3 of 8: Circuit breaker');
     await expect(slider(page, 'Halt length')).toBeVisible();
+    // The safeguard runs beside the market it changes (B), in compare mode.
+    await expect(panel.getByTestId('tour-compare')).toContainText('Crowded longs at 25×');
+    await expect(page.getByRole('button', { name: 'Exit compare' })).toBeVisible();
     await waitReady(page);
     await setSpeed(page, 'max');
     await panel.getByRole('button', { name: 'Play to the shock' }).focus();
@@ -87,6 +90,8 @@ test.describe('guided tours', () => {
     await expect(panel.getByTestId('tour-stop')).toContainText('Stopped at the shock');
     await page.keyboard.press('Enter'); // the same button now plays to the halt
     await expect(panel.getByTestId('tour-stop')).toContainText('Stopped at a halt, minute 63');
+    // B never halts: it stopped with A, at the same minute, and the figures have A, B and Δ.
+    await expect(page.getByRole('columnheader', { name: 'Δ (B − A)' })).toBeVisible();
     await page.keyboard.press('Tab'); // Next
     await page.keyboard.press('Enter');
     await expect(panel.getByTestId('tour-stage')).toContainText('Partial liquidation');

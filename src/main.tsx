@@ -5,7 +5,7 @@ import { AppContext } from './state/react';
 import { createAppStore } from './state/store';
 import { browserStorage, readLast, saveLast } from './state/storage';
 import { createAddressSync, followView, hasLink, readLink } from './state/urlSync';
-import { openStageOf, pendingMask, tourScenario, tourTeach } from './state/tour';
+import { openStageOf, pendingMask, tourCompare, tourScenario, tourTeach } from './state/tour';
 import type { Scenario } from './scenario';
 import { App } from './ui/App';
 import { AppErrorBoundary } from './ui/AppErrorBoundary';
@@ -36,7 +36,9 @@ const opened = { ...link, scenario: tourScenario(link.scenario, link.view) };
 const store = createAppStore(opened.scenario);
 store.getState().setNotice(link.notice);
 // A compare link opens in compare mode: B runs beside A from the start.
-if (link.compare) store.getState().setCompare(link.compare);
+// A tour stage that changes one thing of a market opens beside it (scenario/tours.ts).
+const compare = tourCompare(link.view, link.compare ?? null);
+if (compare) store.getState().setCompare(compare);
 // The minute opens the run; the preset label follows the values; the rest stays in force.
 const teach = tourTeach({ ...link.view });
 delete teach.t;

@@ -91,4 +91,23 @@ describe('controller: play(pauseOn)', () => {
     });
     expect(t.store.getState().status).toBe('paused');
   });
+
+  it("in compare mode stops at the primary run's moment; B stops with it, never at its own", async () => {
+    const t = setUp();
+    t.c.start();
+    t.c.setSpeed('max');
+    // B's shock comes 20 minutes earlier: asked to stop at the shock, it must not stop there.
+    t.c.setCompare({ ...scenario, shockStep: scenario.shockStep - 20 });
+    await t.run(100);
+    t.c.play(EVENT.SHOCK);
+    await t.run(300);
+    const s = t.store.getState();
+    expect(s.status).toBe('paused');
+    expect(selectStep(s)).toBe(shockAt + 1);
+    const plays = t.sent.filter((m) => m.type === 'play');
+    expect(plays.map((m) => [m.runId, m.type === 'play' && m.pauseOn])).toEqual([
+      ['main', EVENT.SHOCK],
+      ['b', 0],
+    ]);
+  });
 });

@@ -134,6 +134,11 @@ export function createController(store: AppStore, options: ControllerOptions = {
 
   /** The runs on screen: the primary one, and B in compare mode. */
   const shown = (): RunSession[] => [...sessions.values()];
+  /**
+   * The moments a run stops at: the primary run's (a tour's stops are its moments); the others
+   * follow it in lockstep and stop with it, never at a moment of their own first.
+   */
+  const stopsOf = (r: RunSession, pauseOn: number) => (r === primary ? pauseOn : 0);
   const failed = () => shown().some((r) => state().runs[r.id]?.phase === 'error');
   const anyPending = () => shown().some((r) => r.pending);
 
@@ -159,13 +164,13 @@ export function createController(store: AppStore, options: ControllerOptions = {
       if (s.status === 'done') {
         controller.reset();
         state().setStatus('playing');
-        for (const r of shown()) r.play(pauseOn);
+        for (const r of shown()) r.play(stopsOf(r, pauseOn));
         return;
       }
       s.setStatus('playing');
       for (const r of shown()) {
-        if (r.pending) r.setPlayWhenLoaded(true, pauseOn);
-        else r.play(pauseOn);
+        if (r.pending) r.setPlayWhenLoaded(true, stopsOf(r, pauseOn));
+        else r.play(stopsOf(r, pauseOn));
       }
     },
     pause() {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT, createFrameBatch } from '../engine/frame';
 import { defaultScenario, type Scenario } from '../scenario';
+import { findPreset } from '../scenario/presets';
 import { findTour, stageScenario } from '../scenario/tours';
 import type { Controller } from './controller';
 import { createAppStore } from './store';
@@ -12,6 +13,7 @@ import {
   openStageOf,
   pendingMask,
   shownControls,
+  tourCompare,
   tourScenario,
   tourTeach,
 } from './tour';
@@ -29,6 +31,8 @@ function fakeController(store: ReturnType<typeof createAppStore>) {
       calls.push('setScenario');
       store.getState().setScenario(s);
     },
+    // Compare mode is checked through the store (its own test below), not in `calls`.
+    setCompare: (b: Scenario | null) => store.getState().setCompare(b),
   } as unknown as Controller;
   return { c, calls };
 }
@@ -139,5 +143,21 @@ describe('tour state', () => {
     expect(tourTeach({ tour: 'heatmaps', stage: 2 })).toEqual({ tour: 'heatmaps', stage: 2 });
     expect(tourTeach({ tour: 'anatomy' })).toEqual({ tour: 'anatomy' });
     expect(tourTeach({ show: ['leverage'] })).toEqual({ show: ['leverage'] });
+  });
+
+  it('runs a safeguard stage beside the market it changes one thing of, in compare mode', () => {
+    const store = createAppStore();
+    const { c } = fakeController(store);
+    const crowded = findPreset('crowded-longs')!.scenario;
+    openStage(store, c, 'safeguards', 3); // the circuit breaker, against crowded longs
+    expect(store.getState().scenario.breaker).toBeGreaterThan(0);
+    expect(store.getState().compare).toEqual(crowded);
+    openStage(store, c, 'safeguards', 1); // no safeguard: one run again
+    expect(store.getState().compare).toBeNull();
+    // A tour link opens the stage's baseline too, unless the link names its own B.
+    expect(tourCompare({ tour: 'safeguards', stage: 3 }, null)).toEqual(crowded);
+    const own = { ...crowded, leverage: 5 };
+    expect(tourCompare({ tour: 'safeguards', stage: 3 }, own)).toBe(own);
+    expect(tourCompare({ tour: 'anatomy', stage: 2 }, null)).toBeNull();
   });
 });

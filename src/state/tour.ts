@@ -7,6 +7,7 @@
 import { selectIsStale } from './selectors';
 import { EVENT, type EventName, type FrameBatch } from '../engine/frame';
 import { defaultScenario, encodeScenario, type Scenario, type View } from '../scenario';
+import { findPreset } from '../scenario/presets';
 import { findTour, momentMask, stageScenario, type Tour, type TourStage } from '../scenario/tours';
 import type { Controller } from './controller';
 import type { AppState, AppStore } from './store';
@@ -61,6 +62,17 @@ export function tourScenario(scenario: Scenario, view: View): Scenario {
   return open && same(scenario, defaultScenario()) ? stageScenario(open.stage) : scenario;
 }
 
+/** The market a stage runs beside its own in compare mode (its `compareWith`), or null. */
+export function stageBaseline(stage: TourStage): Scenario | null {
+  return (stage.compareWith && findPreset(stage.compareWith)?.scenario) || null;
+}
+
+/** What a tour link opens in compare mode: the link's B if it names one, else the stage's baseline. */
+export function tourCompare(view: View, compare: Scenario | null): Scenario | null {
+  const open = openStageOf(view);
+  return compare ?? (open ? stageBaseline(open.stage) : null);
+}
+
 /** The teaching view a tour link opens with: its stage's map unless the link names one. */
 export function tourTeach<T extends Omit<View, 't'>>(teach: T): T {
   const map = openStageOf(teach)?.stage.map;
@@ -95,6 +107,9 @@ export function openStage(
   if (starting || !same(stageScenario(before.stage), wanted)) {
     if (same(s.scenario, wanted)) controller.reset();
     else controller.setScenario(wanted);
+    // A stage that changes one thing of a market runs beside it, in compare mode (after A is
+    // set, so B is the baseline itself, not A's change carried over to it).
+    controller.setCompare(stageBaseline(stage));
     return;
   }
   const reached = momentSteps(s.frames, stage.moments).find((step) => step >= 0);

@@ -55,7 +55,9 @@ export function TourPanel() {
         {stage.note}
       </p>
       {compare && (
-        <p className="mt-1 text-xs text-slate-400">Compared with: {compare.title} (stage 1).</p>
+        <p className="mt-1 text-xs text-slate-400" data-testid="tour-compare">
+          In compare mode beside B, {compare.title} (stage 1): the Δ column is B − A.
+        </p>
       )}
       {stage.moments.length > 0 && (
         <ul className="mt-1 flex flex-wrap gap-x-4 text-xs text-slate-300" aria-label="Key moments">
