@@ -28,6 +28,8 @@ test('a drag across the price chart zooms to the minutes under it; a double clic
   const chart = priceChart(page);
   const whole = await axisMinutes(chart);
   expect(whole[0]).toBe(0);
+  // The mouse drags where a user would: on the chart scrolled into view.
+  await chart.scrollIntoViewIfNeeded();
   const box = await plotBox(chart);
   const y = box.y + box.height / 2;
   // Minutes 100 to 150 of 200.
@@ -82,6 +84,8 @@ test('two fingers spreading apart zoom the price chart in', async ({ page }) => 
   await playToEnd(page);
   const chart = priceChart(page);
   const whole = await axisMinutes(chart);
+  // The fingers touch where a user would: on the chart scrolled into view.
+  await chart.scrollIntoViewIfNeeded();
   const box = await plotBox(chart);
   const y = box.y + box.height / 2;
   const mid = box.x + box.width / 2;

@@ -85,7 +85,8 @@ export function App() {
             style={{ top: pinnedHeight }}
           >
             <FiguresPanel />
-            <CriticalityGauge />
+            {/* Presentation mode keeps the price chart above the fold at 1024×768. */}
+            {!present && <CriticalityGauge />}
           </div>
           <CompareEntry />
           <TourPanel />

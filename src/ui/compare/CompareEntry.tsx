@@ -20,6 +20,9 @@ export function CompareEntry() {
   const controller = useController();
   const comparing = useAppStore(selectIsComparing);
   const a = useAppStore((s) => s.scenario);
+  // Presentation mode keeps its controls minimal: no Compare… button (a compare link still shows).
+  const present = useAppStore((s) => s.present);
+  if (!comparing && present) return null;
   if (!comparing) {
     return (
       <button
