@@ -8,15 +8,9 @@
 import { line } from 'd3';
 import type { FrameBatch, RunInfo } from '../engine/frame';
 import { burnRings, type BurnRing, type StepBurns } from './heatmapBurns';
-import type { HeatmapLegend } from './heatmapLegend';
-import {
-  heatmapLayout,
-  type HeatmapChartOptions,
-  type HeatmapLayout,
-  type MapLabel,
-} from './heatmapLayout';
+import { heatmapLayout, type HeatmapChartOptions, type HeatmapLayout } from './heatmapLayout';
 import { MAP_NAMES, heatmapSummary, openingSummary } from './heatmapText';
-import { px, type Rect, type Tick } from './scales';
+import { px } from './scales';
 
 export type { FuelColumn } from './heatmapImage';
 export { ringRefRadius, type HeatmapChartOptions, type MapLabel } from './heatmapLayout';
@@ -28,22 +22,18 @@ export {
   rowOfStep,
 } from './heatmapText';
 
-export interface HeatmapModel {
-  width: number;
-  height: number;
-  fontSize: number;
-  /** Where the steps × buckets image is drawn. */
-  plot: Rect;
-  legend: HeatmapLegend;
-  xTicks: Tick[];
-  yTicks: Tick[];
-  xTitle: { x: number; y: number; text: string };
+/**
+ * What the snapshots hold and the chart draws: the layout's drawn parts (not its scales, which
+ * are functions) plus the close price, the rings and the label.
+ */
+export interface HeatmapModel extends Pick<
+  HeatmapLayout,
+  'width' | 'height' | 'fontSize' | 'plot' | 'legend' | 'xTicks' | 'yTicks' | 'xTitle' | 'mapLabel'
+> {
   /** Close price, at the middle of each step's column. */
   closePath: string;
   /** One ring per step that burnt, over the price line (heatmapBurns.ts). */
   rings: BurnRing[];
-  /** Only when the options name the fuel. */
-  mapLabel?: MapLabel;
   label: string;
 }
 
