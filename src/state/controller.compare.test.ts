@@ -1,61 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Controller } from './controller';
+import { controllerHarness, smallScenario } from './controllerHarness';
 import { runScenario } from '../engine/run';
-import { defaultScenario, type Scenario } from '../scenario';
-import { createInProcessClient } from '../worker/inProcess';
-import { createFakeClock } from '../shared/fakeClock';
-import { createManualScheduler } from '../shared/frameScheduler';
-import type { SimRequest } from '../worker/protocol';
-import { createController, type Controller } from './controller';
 import { selectIsStale, selectStep } from './selectors';
 import { COMPARE_RUN, PRIMARY_RUN, lockstepCount } from './slices';
-import { createAppStore } from './store';
 
-const small = (over: Partial<Scenario> = {}): Scenario => ({
-  ...defaultScenario(),
-  positions: 400,
-  steps: 100,
-  shockStep: 10,
-  ...over,
-});
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i++) await Promise.resolve();
-}
+const small = smallScenario;
 
 let controller: Controller | null = null;
 afterEach(() => controller?.dispose());
 
 function setUp(scenario = small()) {
-  const clock = createFakeClock();
-  const frames = createManualScheduler();
-  const store = createAppStore(scenario);
-  const sent: SimRequest[] = [];
-  let clients = 0;
-  controller = createController(store, {
-    createClient: (e) => {
-      clients++;
-      const inner = createInProcessClient(e, clock, { tickMs: 10 });
-      return {
-        post: (m) => {
-          sent.push(m);
-          inner.post(m);
-        },
-        terminate: () => inner.terminate(),
-      };
-    },
-    scheduler: frames,
-    timers: clock,
-    debounceMs: 200,
-  });
-  const run = async (ms: number) => {
-    for (let t = 0; t < ms; t += 10) {
-      clock.advance(10);
-      await settle();
-      frames.flush();
-    }
-  };
-  const count = (id: string) => store.getState().runs[id]?.frames?.count ?? 0;
-  return { store, c: controller, run, sent, count, clients: () => clients };
+  const h = controllerHarness(scenario, { debounceMs: 200 });
+  controller = h.c;
+  return h;
 }
 
 describe('controller: runs by id, compare mode', () => {

@@ -1,16 +1,12 @@
 /** The controller's exact stops: play(pauseOn) ends paused at the moment, and the store says so. */
 
 import { afterEach, describe, expect, it } from 'vitest';
+import { STALL_TIMEOUT_MS, type Controller } from './controller';
+import { controllerHarness } from './controllerHarness';
 import { EVENT } from '../engine/frame';
 import { runScenario } from '../engine/run';
 import { defaultScenario, type Scenario } from '../scenario';
-import { createManualScheduler } from '../shared/frameScheduler';
-import { createFakeClock } from '../shared/fakeClock';
-import { createInProcessClient } from '../worker/inProcess';
-import type { SimRequest } from '../worker/protocol';
-import { STALL_TIMEOUT_MS, createController, type Controller } from './controller';
 import { selectStep } from './selectors';
-import { createAppStore } from './store';
 
 const scenario: Scenario = {
   ...defaultScenario(),
@@ -26,26 +22,9 @@ let controller: Controller | null = null;
 afterEach(() => controller?.dispose());
 
 function setUp() {
-  const clock = createFakeClock();
-  const frames = createManualScheduler();
-  const store = createAppStore(scenario);
-  const sent: SimRequest[] = [];
-  controller = createController(store, {
-    createClient: (events) => {
-      const inner = createInProcessClient(events, clock, { tickMs: 10 });
-      return { post: (m) => (sent.push(m), inner.post(m)), terminate: () => inner.terminate() };
-    },
-    scheduler: frames,
-    timers: clock,
-  });
-  const run = async (ms: number) => {
-    for (let t = 0; t < ms; t += 10) {
-      clock.advance(10);
-      for (let i = 0; i < 20; i++) await Promise.resolve();
-      frames.flush();
-    }
-  };
-  return { store, c: controller, sent, run };
+  const h = controllerHarness(scenario);
+  controller = h.c;
+  return h;
 }
 
 describe('controller: play(pauseOn)', () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { controllerHarness, settle, smallScenario } from './controllerHarness';
 import { runScenario } from '../engine/run';
 import { BUCKET_COLUMNS, SCALAR_COLUMNS } from '../engine/frame';
-import { defaultScenario, type Scenario } from '../scenario';
-import type { SimClient, SimClientEvents } from '../worker/client';
+import type { Scenario } from '../scenario';
 import { createInProcessClient } from '../worker/inProcess';
 import { createFakeClock } from '../shared/fakeClock';
 import type { SimRequest } from '../worker/protocol';
@@ -14,75 +14,21 @@ import {
 } from './controller';
 import { createManualScheduler } from '../shared/frameScheduler';
 import { selectStep } from './selectors';
-import { createAppStore, type AppStore } from './store';
+import { createAppStore } from './store';
 
-const small = (over: Partial<Scenario> = {}): Scenario => ({
-  ...defaultScenario(),
-  positions: 400,
-  steps: 100,
-  shockStep: 10,
-  ...over,
-});
-
-/** Lets the in-process client's queued messages (microtasks) go through. */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i++) await Promise.resolve();
-}
+const small = smallScenario;
 
 let controller: Controller | null = null;
 afterEach(() => controller?.dispose());
 
 function setUp(scenario = small()) {
-  const clock = createFakeClock();
-  const frames = createManualScheduler();
-  const store: AppStore = createAppStore(scenario);
-  const sent: SimRequest[] = [];
   const commits: Scenario[] = [];
-  let clients = 0;
-  let terminated = 0;
-  let events: SimClientEvents | null = null;
-  controller = createController(store, {
-    createClient: (e) => {
-      clients++;
-      events = e;
-      const inner = createInProcessClient(e, clock, { tickMs: 10 });
-      const client: SimClient = {
-        post: (m) => {
-          sent.push(m);
-          inner.post(m);
-        },
-        terminate: () => {
-          terminated++;
-          inner.terminate();
-        },
-      };
-      return client;
-    },
-    scheduler: frames,
-    timers: clock,
+  const h = controllerHarness(scenario, {
     debounceMs: 200,
     onCommit: (s) => commits.push(s),
   });
-  /** Time passes: the worker ticks, its messages arrive, the screen refreshes. */
-  const run = async (ms: number) => {
-    for (let t = 0; t < ms; t += 10) {
-      clock.advance(10);
-      await settle();
-      frames.flush();
-    }
-  };
-  return {
-    store,
-    c: controller,
-    clock,
-    frames,
-    sent,
-    commits,
-    run,
-    clients: () => clients,
-    terminated: () => terminated,
-    events: () => events!,
-  };
+  controller = h.c;
+  return { ...h, commits };
 }
 
 describe('controller', () => {
