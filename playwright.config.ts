@@ -13,9 +13,13 @@ export default defineConfig({
   testDir: 'e2e',
   forbidOnly: true,
   retries: 0,
-  // A journey is a browser, its page and a simulation worker: about two busy threads. One
-  // journey per two cores (one on this 2-core machine), so journeys do not starve each other.
-  workers: Math.max(1, Math.floor(availableParallelism() / 2)),
+  // Journeys mostly wait on the page (a run to draw, a debounce, a download): the whole suite
+  // used ~3 of its 9.4 minutes of wall in CPU on one worker here. So one worker per core, and
+  // journeys spread across them one by one rather than file by file (the lab's and the
+  // sliders' long journeys would otherwise hold their files' others behind them). Every wait
+  // is on state (below), so a loaded machine makes a journey slower, not red.
+  workers: Math.max(1, availableParallelism()),
+  fullyParallel: true,
   // Bounds, not delays: every wait is on state and ends as soon as it holds. They only catch a
   // hang, so they are wide enough for a 2-core machine loaded several times over (seen: 8x
   // slower than quiet) to be slower, not red; a failure takes longer to report, nothing else.
