@@ -73,21 +73,23 @@ export function App() {
         >
           <ErrorBanner />
           <LinkNotice />
-          <div ref={pinned} className="sticky top-0 z-10 -mx-3 space-y-1 bg-slate-950/95 px-3 py-1">
+          <div ref={pinned} className="sticky top-0 z-10 -mx-3 space-y-1 bg-slate-950 px-3 py-1">
             <PlaybackBar />
             <div className="rounded-lg border border-slate-800 bg-slate-900/95 px-3 py-1">
               <Scrubber />
             </div>
           </div>
-          {/* Pinned under the playback bar on a phone, where the charts are short. */}
+          {/* Pinned under the playback bar on a phone, where the charts are short; opaque, so
+              what scrolls under it does not show through. */}
           <div
-            className="-mx-3 px-3 py-1 max-lg:sticky max-lg:z-10 max-lg:bg-slate-950/95"
+            className="-mx-3 px-3 py-1 max-lg:sticky max-lg:z-10 max-lg:bg-slate-950"
             style={{ top: pinnedHeight }}
           >
             <FiguresPanel />
-            {/* Presentation mode keeps the price chart above the fold at 1024×768. */}
-            {!present && <CriticalityGauge />}
           </div>
+          {/* Not pinned: on a phone the figures already take a quarter of the screen. Presentation
+              mode keeps the price chart above the fold at 1024×768. */}
+          {!present && <CriticalityGauge />}
           <CompareEntry />
           <TourPanel />
           <EpisodeSlot collapsed={present || narrow} />
