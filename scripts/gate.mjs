@@ -33,7 +33,6 @@ function runScript(task, script) {
   return new Promise((resolve) => {
     const child = spawn('npm', ['run', script], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
     });
     children.add(child);
     const prefix = `[${task}] `;
