@@ -331,6 +331,23 @@ describe('hyperliquid engine', () => {
     expect(book.makers.inventory).toBeCloseTo(3, 9);
   });
 
+  it('lets the vault take over only what its equity carries, the rest going to ADL', () => {
+    // A $100k vault and no fund: of 3 BTC at bankruptcy 56,700 with the mark at 56,880, the vault
+    // carries 100,000 / (56,880 − 180) = 1.7637 BTC; the other 1.2363 BTC are deleveraged.
+    const s = scenario({ engine: 'hyperliquid', backstop: 100_000, insuranceFund: 0 });
+    const longs = makeSide(1, [WHALE]);
+    const shorts = makeSide(-1, [{ qty: 10, entry: 62_000, leverage: 5 }]);
+    const engine = new LiquidationEngine(s, longs, shorts);
+    engine.beginStep();
+    engine.liquidate(new OrderBook(56_880, 200_000_000), 56_880, 0, stepRecord());
+    const carried = 100_000 / 56_700;
+    expect(engine.vault.inventory).toBeCloseTo(carried, 9);
+    expect(engine.vault.inventory * 56_880).toBeCloseTo(100_000 + engine.vaultPnl(56_880), 6);
+    expect(engine.stock.inventory).toBe(0);
+    expect(engine.totals.adlNotional).toBeCloseTo((3 - carried) * 56_700, 4);
+    expect(shorts.qty[0]).toBeCloseTo(10 - (3 - carried), 9);
+  });
+
   it('hands the whole position to the vault at bankruptcy below ⅔ of maintenance margin', () => {
     const s = scenario({ engine: 'hyperliquid', backstop: 1_000_000 });
     const longs = makeSide(1, [WHALE]);
