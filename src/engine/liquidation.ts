@@ -25,8 +25,8 @@
  * That is the `generic` engine, kept as the contract's design and for old links. The venue
  * engines (`binance`, `bybit`, `hyperliquid`; rules in venues.ts) close each position in the
  * step it is breached: the book within the band, then the vault, then the fund, which take the
- * rest over at bankruptcy as far as their equity carries their stock unlevered, then ADL at once (ranked
- * traders, then the positions' residual counterparty). The fund's and the vault's stock unwinds
+ * rest over at bankruptcy as far as their equity carries their stock unlevered (venues.ts), then
+ * ADL at once (ranked traders, then the positions' residual counterparty). The fund's and the vault's stock unwinds
  * only while the price is not moving against it. Their throughput limit and the circuit breaker
  * leave breached positions with their traders, and every surplus over bankruptcy goes to the
  * fund (no fee).
@@ -427,15 +427,8 @@ export class LiquidationEngine {
     let atBankruptcy = 0;
     if (o.rest > 0 && this.s.backstop > 0) {
       // The vault, then the fund, take over only what their equity carries unlevered (venues.ts).
-      const v = this.vault;
-      const y = fundCapacity(
-        this.vaultPnl(mark) + this.s.backstop,
-        v.inventory,
-        s,
-        o.rest,
-        b,
-        mark,
-      );
+      const equity = this.s.backstop + this.vaultPnl(mark);
+      const y = fundCapacity(equity, this.vault.inventory, s, o.rest, b, mark);
       if (y > 0) {
         this.transfer(this.vault, s, y, b);
         atBankruptcy += y;
