@@ -97,6 +97,10 @@ describe('venue rules, worked figures', () => {
     expect(fundCapacity(100_000, -5, 1, 8, 56_700, 56_900)).toBeCloseTo(5 + 101_000 / 56_700, 9);
     // The mark below bankruptcy: each unit costs 100 of equity and adds 56,600 of notional.
     expect(fundCapacity(1_000, 0, 1, 50, 56_700, 56_600)).toBeCloseTo(1_000 / 56_700, 12);
+    // Netting at a loss (mark below bankruptcy) is bound by the equity at the mark: $200 nets
+    // 2 of the 5; $1,000 nets all 5 (−500) and carries 500 / 56,700 more.
+    expect(fundCapacity(200, -5, 1, 8, 56_700, 56_600)).toBeCloseTo(2, 12);
+    expect(fundCapacity(1_000, -5, 1, 8, 56_700, 56_600)).toBeCloseTo(5 + 500 / 56_700, 12);
     // No equity, no stock: a fund of $0 carries nothing (the rule before carried all 50).
     expect(fundCapacity(0, 0, 1, 50, 56_700, 56_900)).toBe(0);
     expect(fundCapacity(-1, 0, 1, 50, 56_700, 56_900)).toBe(0);
