@@ -66,6 +66,13 @@ export const SCALAR_COLUMNS = [
   'queueLoss',
   /** Venue engines: the insurance fund's stock of taken-over positions, signed, at the mark. */
   'fundStock',
+  /** The insurance fund's equity at the mark: its cash plus its stock marked (USD). */
+  'fundEquity',
+  /**
+   * Venue engines: share of the fund's capacity its stock uses (stock notional over equity at the
+   * mark, venues.ts FUND_STOCK_LEVERAGE), 0..1: 0 without stock, 1 at or past the capacity.
+   */
+  'fundCapacityUsed',
   /** The backstop vault's inventory, signed, at the mark (USD). */
   'vaultInventory',
   /** The backstop vault's profit and loss at the last price (USD). */

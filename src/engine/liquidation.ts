@@ -24,9 +24,9 @@
  *
  * That is the `generic` engine, kept as the contract's design and for old links. The venue
  * engines (`binance`, `bybit`, `hyperliquid`; rules in venues.ts) close each position in the
- * step it is breached: the book within the band, then the vault, then the fund, which takes the
- * rest over at bankruptcy as far as it can carry it at the mark, then ADL at once (ranked
- * traders, then the positions' residual counterparty). The fund's and the vault's stock unwinds
+ * step it is breached: the book within the band, then the vault, then the fund, which take the
+ * rest over at bankruptcy as far as their equity carries their stock unlevered (venues.ts), then
+ * ADL at once (ranked traders, then the positions' residual counterparty). The fund's and the vault's stock unwinds
  * only while the price is not moving against it. Their throughput limit and the circuit breaker
  * leave breached positions with their traders, and every surplus over bankruptcy goes to the
  * fund (no fee).
@@ -46,6 +46,7 @@ import type { LiquidationEngineKind, Scenario } from './types';
 import {
   adlToRestore,
   belowVaultThreshold,
+  capacityUsed,
   fundCapacity,
   sliceQty,
   slicesPerStep,
@@ -207,6 +208,11 @@ export class LiquidationEngine {
   /** The fund's equity at `mark`: its cash and its stock marked (USD). */
   fundEquity(mark: number): number {
     return this.fund + this.stock.cash + this.stock.inventory * mark;
+  }
+
+  /** Share of the fund's capacity its stock uses at `mark` (venues.ts, capacityUsed). */
+  fundCapacityUsed(mark: number): number {
+    return capacityUsed(this.fundEquity(mark), this.stock.inventory, mark);
   }
 
   /** The vault's profit and loss at `price` (USD). */
@@ -420,17 +426,19 @@ export class LiquidationEngine {
     if (!vaultFirst) this.fill(book, 0, true);
     let atBankruptcy = 0;
     if (o.rest > 0 && this.s.backstop > 0) {
-      const y = Math.min(o.rest, this.vaultCapacity(mark, b));
+      // The vault, then the fund, take over only what their equity carries unlevered (venues.ts).
+      const equity = this.s.backstop + this.vaultPnl(mark);
+      const y = fundCapacity(equity, this.vault.inventory, s, o.rest, b, mark);
       if (y > 0) {
         this.transfer(this.vault, s, y, b);
         atBankruptcy += y;
-        o.rest -= y;
+        o.rest = remainder(o.rest, y, qty);
       }
     }
     if (o.rest > 0) {
-      // The fund takes over what its equity, this order's surplus included, carries at the mark.
+      // The fund's equity counts this order's surplus (the IOC's fills above bankruptcy).
       const equity = this.headroom() + this.stock.cash + this.stock.inventory * mark;
-      const y = fundCapacity(equity, s, o.rest, b, mark);
+      const y = fundCapacity(equity, this.stock.inventory, s, o.rest, b, mark);
       if (y > 0) {
         this.transfer(this.stock, s, y, b);
         atBankruptcy += y;

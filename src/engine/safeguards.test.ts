@@ -9,7 +9,7 @@ import { defaultScenario } from '../scenario/params';
 import { V1_DEFAULTS } from '../scenario/versions';
 import { EVENT, createFrameBatch } from './frame';
 import type { RunReport } from './report';
-import { createSimulation, runReport } from './run';
+import { createSimulation, runReport, runScenario } from './run';
 import type { Scenario } from './types';
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -156,6 +156,41 @@ describe('safeguards, paired over seeds in the class each is designed for', () =
       let differs = false;
       for (let t = firstHalt; t < s.steps; t++) if (on.close[t] !== off.close[t]) differs = true;
       expect(differs).toBe(true);
+    },
+    TIMEOUT,
+  );
+});
+
+describe('fund capacity in the venue engines, in the v=2 market', () => {
+  /** The v=2 defaults (lev 20, −8 %), small and short. */
+  const V2: Scenario = { ...defaultScenario(), positions: 3_000, steps: 240, shockStep: 30 };
+  const meanOver = (over: Partial<Scenario>, pick: (r: RunReport) => number) =>
+    SEEDS.reduce((sum, seed) => sum + pick(runReport({ ...V2, ...over, seed })), 0) / SEEDS.length;
+
+  it(
+    'a bigger fund never deepens the drawdown, $0 → $5M → $50M, and carries no more than its equity',
+    () => {
+      for (const engine of VENUES) {
+        const dd = [0, 5e6, 50e6].map((f) => meanOver({ engine, insuranceFund: f }, drawdown));
+        expect(dd[1] - dd[0], engine).toBeLessThanOrEqual(NOT_WORSE);
+        expect(dd[2] - dd[1], engine).toBeLessThanOrEqual(NOT_WORSE);
+        // At every step the stock stops at the fund's equity at the mark; the rest is
+        // deleveraged, so ADL shrinks as the fund grows.
+        const { frames } = runScenario({ ...V2, engine, insuranceFund: 5e6, seed: 1 });
+        const c = frames.scalars;
+        let peak = 0;
+        for (let t = 0; t < frames.count; t++) {
+          peak = Math.max(peak, Math.abs(c.fundStock[t]));
+          expect(Math.abs(c.fundStock[t]), `${engine} step ${t}`).toBeLessThanOrEqual(
+            c.fundEquity[t] * (1 + 1e-9),
+          );
+        }
+        expect(peak, engine).toBeGreaterThan(1e6); // it did take over
+        const adl = [0, 50e6].map((f) =>
+          meanOver({ engine, insuranceFund: f }, (x) => x.adlNotional),
+        );
+        expect(adl[1], engine).toBeLessThan(adl[0]);
+      }
     },
     TIMEOUT,
   );

@@ -187,6 +187,8 @@ function writeFrame(
   c.queueAge[row] = engine.queueAge();
   c.queueLoss[row] = engine.queueLoss(market.mark);
   c.fundStock[row] = engine.stock.inventory * market.mark;
+  c.fundEquity[row] = engine.fundEquity(market.mark);
+  c.fundCapacityUsed[row] = engine.fundCapacityUsed(market.mark);
   c.vaultInventory[row] = engine.vault.inventory * market.mark;
   c.vaultPnl[row] = engine.vaultPnl(last);
   c.events[row] = events;

@@ -9,6 +9,8 @@ import { makeSide } from './testing';
 import type { Scenario } from './types';
 import {
   adlToRestore,
+  capacityUsed,
+  FUND_STOCK_LEVERAGE,
   fundCapacity,
   sliceQty,
   slicesPerStep,
@@ -27,6 +29,27 @@ function stepRecord(): StepLiquidations {
     realised: new LiquidationMap(1, 1e7, 10),
     ledger: new ExogenousLedger(),
   };
+}
+
+/** Every party's money at `mark`: cash plus inventory and open positions marked (USD). */
+function moneyOf(
+  engine: LiquidationEngine,
+  book: OrderBook,
+  legacy: { cash: number; inventory: number },
+  longs: ReturnType<typeof makeSide>,
+  shorts: ReturnType<typeof makeSide>,
+  mark: number,
+): number {
+  let sum = engine.fund;
+  for (const a of [engine.account, engine.stock, engine.vault, book.makers, legacy]) {
+    sum += a.cash + a.inventory * mark;
+  }
+  for (const side of [longs, shorts]) {
+    for (let i = 0; i < side.qty.length; i++) {
+      sum += side.side * side.qty[i] * (mark - side.entry[i]);
+    }
+  }
+  return sum + engine.totals.tradersRealised - engine.badDebt;
 }
 
 function scenario(over: Partial<Scenario>): Scenario {
@@ -59,20 +82,53 @@ describe('venue rules, worked figures', () => {
     expect(stepDownQty(1, 2, 57_200)).toBe(0); // already within tier 1's limit
   });
 
-  it('lets the fund carry what its equity pays for at the mark: the ADL trigger', () => {
-    // A long at bankruptcy 56,700 with the mark at 56,600 loses 100 per unit.
-    expect(fundCapacity(1_000, 1, 50, 56_700, 56_600)).toBeCloseTo(10, 12);
-    expect(fundCapacity(0, 1, 50, 56_700, 56_900)).toBe(50); // a gain at the mark: all of it
-    expect(fundCapacity(-1, 1, 50, 56_700, 56_900)).toBe(0); // a fund under water takes none
+  it('lets a warehouse carry its stock unlevered, notional within its equity: the ADL trigger', () => {
+    // A long at bankruptcy 56,700 with the mark at 56,900: each unit taken over adds 56,900 of
+    // notional and 200 of equity, so $1M of equity carries 1,000,000 / 56,700 = 17.6367 units.
+    expect(FUND_STOCK_LEVERAGE).toBe(1);
+    expect(fundCapacity(1_000_000, 0, 1, 50, 56_700, 56_900)).toBeCloseTo(17.636684, 6);
+    // At 17.6367 units the notional (1,003,527) equals the equity (1,000,000 + 17.6367 × 200).
+    const y = 1_000_000 / 56_700;
+    expect(y * 56_900).toBeCloseTo(1_000_000 + y * 200, 6);
+    expect(fundCapacity(1_000_000, 0, 1, 5, 56_700, 56_900)).toBe(5); // within it: all
+    // A stock of 10 units already uses 569,000: 431,000 / 56,700 = 7.6014 more.
+    expect(fundCapacity(1_000_000, 10, 1, 50, 56_700, 56_900)).toBeCloseTo(431_000 / 56_700, 9);
+    // A short stock of 5 is netted first (its equity gains 5 × 200), then 101,000 / 56,700.
+    expect(fundCapacity(100_000, -5, 1, 8, 56_700, 56_900)).toBeCloseTo(5 + 101_000 / 56_700, 9);
+    // The mark below bankruptcy: each unit costs 100 of equity and adds 56,600 of notional.
+    expect(fundCapacity(1_000, 0, 1, 50, 56_700, 56_600)).toBeCloseTo(1_000 / 56_700, 12);
+    // Netting at a loss (mark below bankruptcy) is bound by the equity at the mark: $200 nets
+    // 2 of the 5; $1,000 nets all 5 (−500) and carries 500 / 56,700 more.
+    expect(fundCapacity(200, -5, 1, 8, 56_700, 56_600)).toBeCloseTo(2, 12);
+    expect(fundCapacity(1_000, -5, 1, 8, 56_700, 56_600)).toBeCloseTo(5 + 500 / 56_700, 12);
+    // No equity, no stock: a fund of $0 carries nothing (the rule before carried all 50).
+    expect(fundCapacity(0, 0, 1, 50, 56_700, 56_900)).toBe(0);
+    expect(fundCapacity(-1, 0, 1, 50, 56_700, 56_900)).toBe(0);
+    // A short at bankruptcy 69,300 with the mark at 69,100: 200 of equity a unit.
+    expect(fundCapacity(500_000, 0, -1, 50, 69_300, 69_100)).toBeCloseTo(500_000 / 68_900, 9);
   });
 
-  it('deleverages just enough of an under-water stock to bring its equity back to zero', () => {
-    // 10 BTC bought at 56,700; fund cash 1,000; mark 56,500: equity −1,000, 200 a unit.
+  it('reads the share of capacity a stock uses, 1 at or past it', () => {
+    expect(capacityUsed(298_000, 5, 56_500)).toBeCloseTo(282_500 / 298_000, 12);
+    expect(capacityUsed(298_000, -5, 56_500)).toBeCloseTo(282_500 / 298_000, 12);
+    expect(capacityUsed(298_000, 10, 56_500)).toBe(1);
+    expect(capacityUsed(-1_000, 10, 56_500)).toBe(1);
+    expect(capacityUsed(0, 0, 56_500)).toBe(0);
+  });
+
+  it('deleverages just enough of a stock past its capacity to bring it back within', () => {
+    // 10 BTC bought at 56,700 with $300,000 of fund cash; mark 56,500: equity 298,000 against
+    // 565,000 of notional. Each unit handed to ADL at cost takes 56,500 of notional off and adds
+    // 200 of equity: (565,000 − 298,000) / 56,700 = 4.7090 units.
     const stock = { cash: -567_000, inventory: 10 };
-    const equity = 1_000 + stock.cash + stock.inventory * 56_500;
-    expect(equity).toBeCloseTo(-1_000, 6);
-    expect(adlToRestore(equity, stock, 56_500)).toBeCloseTo(5, 9);
-    expect(adlToRestore(500, stock, 56_500)).toBe(0);
+    const equity = 300_000 + stock.cash + stock.inventory * 56_500;
+    expect(equity).toBeCloseTo(298_000, 6);
+    const y = adlToRestore(equity, stock, 56_500);
+    expect(y).toBeCloseTo(267_000 / 56_700, 9);
+    expect((10 - y) * 56_500).toBeCloseTo(equity + y * 200, 6); // back at the capacity
+    // Under water (cash 1,000: equity −1,000) nearly all of it goes: 566,000 / 56,700.
+    expect(adlToRestore(-1_000, stock, 56_500)).toBeCloseTo(566_000 / 56_700, 9);
+    expect(adlToRestore(600_000, stock, 56_500)).toBe(0); // within capacity: nothing
   });
 
   it('unwinds a stock only while the price is not moving against it, and never below cost', () => {
@@ -122,29 +178,69 @@ describe('binance engine', () => {
     expect(engine.totals.adlCount).toBe(1);
   });
 
-  it('deleverages the fund’s stock over several steps as the price walks away', () => {
-    const s = scenario({ engine: 'binance', insuranceFund: 10_000 });
-    const shorts = makeSide(-1, [{ qty: 500, entry: 62_000, leverage: 5 }]);
-    const engine = new LiquidationEngine(s, makeSide(1, [{ ...LONG, qty: 10 }]), shorts);
-    const empty = new OrderBook(MARK, 100_000); // nearly no bids: the fund takes almost all
+  it('takes over within the fund’s capacity and hands the excess to ADL at bankruptcy, by rank', () => {
+    // 40 BTC long at bankruptcy 56,700, breached at a 56,900 mark, into a book with $1 of depth:
+    // the fund ($1M) carries its equity's worth, 1,000,000 / 56,700 = 17.64 BTC (plus the dust the
+    // book took); the other 22.36 BTC go to ADL at 56,700 against the top-ranked short.
+    const s = scenario({ engine: 'binance', insuranceFund: 1_000_000 });
+    const shorts = makeSide(-1, [
+      { qty: 30, entry: 60_000, leverage: 5 }, // profit 25.8 % of margin at 56,900
+      { qty: 30, entry: 64_000, leverage: 10 }, // profit 111 % at higher leverage: ranked first
+    ]);
+    const longs = makeSide(1, [{ ...LONG, qty: 40 }]);
+    const legacy = newAccount();
+    legacy.inventory = -(40 - 60);
+    legacy.cash = -40 * 63_000 + 30 * 60_000 + 30 * 64_000;
+    const engine = new LiquidationEngine(s, longs, shorts, legacy);
+    const book = new OrderBook(MARK, 1);
+    const cashBefore = moneyOf(engine, book, legacy, longs, shorts, MARK);
     engine.beginStep();
-    engine.liquidate(empty, MARK, 0, stepRecord());
-    const held = engine.stock.inventory;
-    expect(held).toBeGreaterThan(9);
+    const out = stepRecord();
+    engine.liquidate(book, MARK, 0, out);
+    engine.execute(book, MARK, 0, out);
+    const sold = book.makers.inventory;
+    expect(sold).toBeLessThan(1e-3);
+    const surplus = engine.fund - 1_000_000; // the dust's fill above bankruptcy
+    const carried = (1_000_000 + surplus) / 56_700;
+    expect(engine.stock.inventory).toBeCloseTo(carried, 9);
+    expect(engine.stock.inventory).toBeCloseTo(17.637, 2);
+    expect(engine.fundCapacityUsed(MARK)).toBeCloseTo(1, 9); // at its capacity, not past it
+    expect(engine.totals.adlNotional).toBeCloseTo((40 - sold - carried) * 56_700, 4);
+    const at = (entry: number) => shorts.qty[Array.from(shorts.entry).indexOf(entry)];
+    expect(at(64_000)).toBeCloseTo(30 - (40 - sold - carried), 9); // ranked first: cut
+    expect(at(60_000)).toBe(30); // the lower-ranked short is untouched
+    expect(engine.queuedNotional(MARK)).toBe(0);
+    expect(engine.badDebt).toBe(0);
+    // Money: what the parties hold at the mark, fund and stock included, is unchanged.
+    expect(moneyOf(engine, book, legacy, longs, shorts, MARK)).toBeCloseTo(cashBefore, 4);
+  });
+
+  it('deleverages the fund’s stock over several steps as a squeeze walks away from it', () => {
+    // A 10x short entered at 63,000 (bankruptcy 69,300) breached at 69,100 into an empty book: a
+    // $500k fund carries 500,000 / 68,900 = 7.26 BTC short; the rest goes to ADL at once. As the
+    // price rises the stock's notional grows while the equity falls: each step hands just enough
+    // of it to ADL at its cost to bring the notional back to the equity.
+    const s = scenario({ engine: 'binance', insuranceFund: 500_000 });
+    const longs = makeSide(1, [{ qty: 500, entry: 60_000, leverage: 5 }]);
+    const engine = new LiquidationEngine(s, longs, makeSide(-1, [{ ...LONG, qty: 10 }]));
+    engine.beginStep();
+    engine.liquidate(new OrderBook(69_100, 1), 69_100, 0, stepRecord());
+    const held = -engine.stock.inventory;
+    expect(held).toBeCloseTo(500_000 / 68_900, 2);
     let adlSteps = 0;
-    // Each mark is far enough below the stock's cost (about 56,700) for its loss to pass the fund.
-    for (const mark of [55_500, 55_000, 54_500]) {
+    for (const mark of [70_000, 70_500, 71_000]) {
       const before = engine.totals.adlNotional;
       engine.beginStep();
-      engine.liquidate(new OrderBook(mark, 100_000), mark, 0, stepRecord());
-      engine.execute(new OrderBook(mark, 100_000), mark, 0, stepRecord());
+      engine.liquidate(new OrderBook(mark, 1), mark, 0, stepRecord());
+      engine.execute(new OrderBook(mark, 1), mark, 0, stepRecord());
       if (engine.totals.adlNotional > before) adlSteps++;
-      // After each step the fund can pay its stock at the mark again, and no more was cut.
-      expect(Math.abs(engine.fundEquity(mark))).toBeLessThan(1e-6);
+      // After each step the stock is back at its capacity: notional = equity at the mark.
+      expect(-engine.stock.inventory * mark).toBeCloseTo(engine.fundEquity(mark), 4);
     }
     expect(adlSteps).toBe(3);
-    expect(engine.totals.adlCount).toBe(1); // one short, cut three times
-    expect(engine.stock.inventory).toBeGreaterThan(0);
+    expect(engine.totals.adlCount).toBe(1); // one long, cut four times
+    expect(-engine.stock.inventory).toBeGreaterThan(0);
+    expect(-engine.stock.inventory).toBeLessThan(held);
   });
 
   it('deleverages the residual counterparty once no trader can be', () => {
@@ -237,6 +333,23 @@ describe('hyperliquid engine', () => {
     expect(next.count).toBe(2);
     expect(longs.qty[0]).toBe(0);
     expect(book.makers.inventory).toBeCloseTo(3, 9);
+  });
+
+  it('lets the vault take over only what its equity carries, the rest going to ADL', () => {
+    // A $100k vault and no fund: of 3 BTC at bankruptcy 56,700 with the mark at 56,880, the vault
+    // carries 100,000 / (56,880 − 180) = 1.7637 BTC; the other 1.2363 BTC are deleveraged.
+    const s = scenario({ engine: 'hyperliquid', backstop: 100_000, insuranceFund: 0 });
+    const longs = makeSide(1, [WHALE]);
+    const shorts = makeSide(-1, [{ qty: 10, entry: 62_000, leverage: 5 }]);
+    const engine = new LiquidationEngine(s, longs, shorts);
+    engine.beginStep();
+    engine.liquidate(new OrderBook(56_880, 200_000_000), 56_880, 0, stepRecord());
+    const carried = 100_000 / 56_700;
+    expect(engine.vault.inventory).toBeCloseTo(carried, 9);
+    expect(engine.vault.inventory * 56_880).toBeCloseTo(100_000 + engine.vaultPnl(56_880), 6);
+    expect(engine.stock.inventory).toBe(0);
+    expect(engine.totals.adlNotional).toBeCloseTo((3 - carried) * 56_700, 4);
+    expect(shorts.qty[0]).toBeCloseTo(10 - (3 - carried), 9);
   });
 
   it('hands the whole position to the vault at bankruptcy below ⅔ of maintenance margin', () => {

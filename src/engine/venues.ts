@@ -12,7 +12,8 @@
  * - hyperliquid: book orders in the trader's name; above $100k only 20 % of the position per
  *   order with a 30 s cooldown, the trader keeping the rest and the order's surplus; below ⅔ of
  *   maintenance margin the backstop vault takes the whole position over at bankruptcy.
- * All three: what the fund cannot carry at the mark is auto-deleveraged at once, never queued.
+ * All three: the fund (and the vault) take over only as far as their equity carries the stock
+ * unlevered (FUND_STOCK_LEVERAGE); the rest is auto-deleveraged at once, never queued.
  */
 
 import type { Account } from './accounts';
@@ -75,34 +76,79 @@ export function stepDownQty(qty: number, tier: number, mark: number): number {
 }
 
 /**
- * Units of a close of side `s` at bankruptcy price `b` that a fund of equity `equity` can carry
- * at the mark: its loss at the mark, s·(b − mark) per unit, must stay within the equity. This is
- * the ADL trigger of the venue engines: what the fund cannot pay for at the mark is
+ * The warehouses' capacity rule: a fund (or backstop vault) carries its stock unlevered, its
+ * notional at the mark within FUND_STOCK_LEVERAGE (1) times its equity at the mark, the vault's
+ * own 1× rule. Equivalently the stock's loss at any move, down to a price of zero, stays within
+ * the equity. What is beyond goes to ADL. Without it a venue fund warehoused everything the band
+ * could not fill whatever its size (a $5M fund carried $94M of stock and ADL never fired); a
+ * fund that levers itself is a trader nobody backs (docs/model.md, "Fund capacity").
+ */
+export const FUND_STOCK_LEVERAGE = 1;
+
+/**
+ * Units of a close of side `s` at bankruptcy price `b` that a warehouse of equity `equity` at the
+ * mark, holding `inventory` (signed), can take over. Units that net against an opposite stock
+ * shrink it and are bound only by the equity at the mark; past that, the stock's notional at the
+ * mark must stay within `k` × the equity, which each unit raises by its gain at the mark,
+ * s·(mark − b). What it cannot take is the ADL trigger of the venue engines: it is
  * auto-deleveraged now rather than left to wait while the price walks away.
  */
 export function fundCapacity(
   equity: number,
+  inventory: number,
   s: 1 | -1,
   qty: number,
   b: number,
   mark: number,
+  k = FUND_STOCK_LEVERAGE,
 ): number {
-  if (!(equity >= 0)) return 0;
-  const lossPerUnit = s * (b - mark);
-  return lossPerUnit <= 0 ? qty : Math.min(qty, equity / lossPerUnit);
+  if (!(equity >= 0) || !(qty > 0) || !(mark > 0)) return 0;
+  const gain = s * (mark - b);
+  const netting = Math.min(qty, Math.max(0, -s * inventory));
+  const netted = gain < 0 ? Math.min(netting, equity / -gain) : netting;
+  if (netted < netting || netted === qty) return netted;
+  const held = Math.abs(inventory + s * netted);
+  const room = k * (equity + netted * gain) - held * mark;
+  if (!(room > 0)) return netted;
+  // Each further unit adds `mark` of notional and k·gain of capacity.
+  const perUnit = mark - k * gain;
+  return perUnit <= 0 ? qty : Math.min(qty, netted + room / perUnit);
 }
 
 /**
- * Quantity a warehouse (the fund's stock or the vault) must hand to ADL so that its equity at the
- * mark is back to zero: its stock's average cost is what the deleveraged traders close at, so
- * each unit moves (cost − mark) of loss off the warehouse.
+ * Share of a warehouse's capacity its stock uses: notional at the mark over k × equity, at most 1
+ * (a stock at or past its capacity, or a warehouse without equity, reads 1; 0 without stock).
  */
-export function adlToRestore(equity: number, a: Account, mark: number): number {
-  if (equity >= 0 || a.inventory === 0) return 0;
+export function capacityUsed(
+  equity: number,
+  inventory: number,
+  mark: number,
+  k = FUND_STOCK_LEVERAGE,
+): number {
+  const notional = Math.abs(inventory) * mark;
+  if (!(notional > 0)) return 0;
+  return notional / Math.max(notional, k * equity);
+}
+
+/**
+ * Quantity a warehouse (the fund's stock or the vault) must hand to ADL so that its stock is back
+ * within its capacity (notional at the mark ≤ k × equity at the mark): the deleveraged traders
+ * close at the stock's average cost, so each unit takes `mark` of notional off the stock and
+ * moves (cost − mark) of loss off the warehouse.
+ */
+export function adlToRestore(
+  equity: number,
+  a: Account,
+  mark: number,
+  k = FUND_STOCK_LEVERAGE,
+): number {
+  if (a.inventory === 0) return 0;
+  const held = Math.abs(a.inventory);
+  const excess = held * mark - k * equity;
+  if (!(excess > 0)) return 0;
   const cost = -a.cash / a.inventory;
-  const lossPerUnit = Math.sign(a.inventory) * (cost - mark);
-  if (!(lossPerUnit > 0)) return 0;
-  return Math.min(Math.abs(a.inventory), -equity / lossPerUnit);
+  const perUnit = mark + k * Math.sign(a.inventory) * (cost - mark);
+  return perUnit > 0 ? Math.min(held, excess / perUnit) : held;
 }
 
 /**
