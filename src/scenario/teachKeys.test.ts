@@ -216,3 +216,23 @@ describe('tour stages', () => {
     expect(checked).toBe(3);
   });
 });
+
+describe('the safeguards tour', () => {
+  it("the venue-engine stage's note gives its run's figures", async () => {
+    const { runScenario } = await import('../engine/run');
+    const stage = findTour('safeguards')!.stages.find((s) => s.preset === 'crowded-venue-engine')!;
+    const r = runScenario(stageScenario(stage)).report;
+    const pct = (x: number) => (x * 100).toFixed(1);
+    const musd = (x: number, digits: number) => (x / 1e6).toFixed(digits);
+    // "The fall is 7.4 %, almost the 7.2 % without liquidations, and no bad debt."
+    expect(stage.note).toContain(`The fall is ${pct(r.maxDrawdown)} %`);
+    expect(stage.note).toContain(`the ${pct(r.counterfactualDrawdown)} % without liquidations`);
+    expect(r.badDebt).toBeLessThan(1);
+    // "$5 M of it (all its equity can carry), and ADL closes the other $60.6 M".
+    expect(stage.note).toContain(`$${musd(r.peakFundStock, 0)} M of it`);
+    expect(stage.note).toContain(`ADL closes the other $${musd(r.adlNotional, 1)} M`);
+    // "$126 M is still liquidated, but it never piles up into an overhang."
+    expect(stage.note).toContain(`$${musd(r.liquidatedNotional, 0)} M is still liquidated`);
+    expect(r.peakQueued).toBe(0);
+  });
+});

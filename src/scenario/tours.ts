@@ -233,7 +233,7 @@ export const TOURS: readonly Tour[] = [
         'crowded-venue-engine',
         ['SHOCK'],
         ['engine'],
-        'Changed: a Binance-style engine closes each position in the minute it is breached. The fall is 7.4 %, almost the 7.2 % without liquidations; no ADL, no bad debt, the fund untouched. $126 M is still liquidated, but it never piles up into an overhang.',
+        'Changed: a Binance-style engine closes each position in the minute it is breached. The fall is 7.4 %, almost the 7.2 % without liquidations, and no bad debt. What the book cannot take goes to the fund at the bankruptcy price, $5 M of it (all its equity can carry), and ADL closes the other $60.6 M against winning shorts, off the book. $126 M is still liquidated, but it never piles up into an overhang.',
       ),
       sandbox('crowded-longs'),
     ],
