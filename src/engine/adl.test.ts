@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../scenario/params';
 import { type AdlResult, AdlWhoPays, DECILES, Deleverager } from './adl';
 import { OrderBook } from './book';
-import { ExogenousLedger } from './criticality';
 import { LiquidationEngine } from './liquidation';
-import { LiquidationMap } from './positions';
 import { runReport } from './run';
-import { makeSide } from './testing';
+import { emptyStepLiquidations, makeSide } from './testing';
 import type { Scenario } from './types';
 
 const MARK = 50_000;
@@ -98,15 +96,7 @@ describe('who pays under ADL', () => {
 });
 
 describe('what ADL closed against the shortfall it covered', () => {
-  const stepRecord = () => ({
-    longNotional: 0,
-    shortNotional: 0,
-    count: 0,
-    adlCount: 0,
-    adlNotional: 0,
-    realised: new LiquidationMap(1, 1e7, 10),
-    ledger: new ExogenousLedger(),
-  });
+  const stepRecord = emptyStepLiquidations;
 
   it('counts as shortfall the loss at the edge of the price band, per unit ADL closed', () => {
     // A 10× long of 100 BTC from 63,000 (bankruptcy 56,700) breached at 56,900 with no fund.

@@ -3,6 +3,8 @@
  * positions it reasons about in front of the liquidation engine.
  */
 
+import { ExogenousLedger } from './criticality';
+import type { StepLiquidations } from './liquidation';
 import { LiquidationMap, type PositionColumns, PositionSide } from './positions';
 import { argsortNonNegative } from './sort';
 import { liquidationPrice, MARGIN_TIERS, tierOf } from './tiers';
@@ -81,4 +83,17 @@ export function longLadder(ladder: {
     cols.liq[k] = liquidationPrice(1, entry, leverage, mmr);
   }
   return cols;
+}
+
+/** A step's liquidation record with nothing in it yet, as the step starts one. */
+export function emptyStepLiquidations(): StepLiquidations {
+  return {
+    longNotional: 0,
+    shortNotional: 0,
+    count: 0,
+    adlCount: 0,
+    adlNotional: 0,
+    realised: new LiquidationMap(1, 1e7, 10),
+    ledger: new ExogenousLedger(),
+  };
 }

@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../scenario/params';
 import { newAccount } from './accounts';
 import { OrderBook } from './book';
-import { ExogenousLedger } from './criticality';
-import { LiquidationEngine, type StepLiquidations } from './liquidation';
-import { LiquidationMap } from './positions';
-import { makeSide } from './testing';
+import { LiquidationEngine } from './liquidation';
+import { emptyStepLiquidations, makeSide } from './testing';
 import type { Scenario } from './types';
 import {
   adlToRestore,
@@ -19,17 +17,7 @@ import {
   vaultTriggerPrice,
 } from './venues';
 
-function stepRecord(): StepLiquidations {
-  return {
-    longNotional: 0,
-    shortNotional: 0,
-    count: 0,
-    adlCount: 0,
-    adlNotional: 0,
-    realised: new LiquidationMap(1, 1e7, 10),
-    ledger: new ExogenousLedger(),
-  };
-}
+const stepRecord = emptyStepLiquidations;
 
 /** Every party's money at `mark`: cash plus inventory and open positions marked (USD). */
 function moneyOf(
