@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { sim } from './runSim.testing';
 import type { RunReport } from '../engine/report';
 import { compareReports } from '../scenario/analysis/paired';
 import { formatComparison, parseCompareArgs } from './compare';
@@ -76,15 +76,6 @@ describe('compare arguments', () => {
     );
   });
 });
-
-function sim(...args: string[]) {
-  const result = spawnSync('npx', ['tsx', 'src/cli/sim.ts', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_UPDATE_NOTIFIER: '1', npm_config_update_notifier: 'false' },
-    timeout: 300_000, // a hang, not a slow machine (vite.config.ts)
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('sim compare', () => {
   it('finds a difference of exactly 0 when a link is compared with itself (2 threads)', () => {

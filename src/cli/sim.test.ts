@@ -1,18 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-/** Runs the CLI as a user would; decoding fails before the engine is loaded. */
-function sim(...args: string[]) {
-  const result = spawnSync('npx', ['tsx', 'src/cli/sim.ts', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_UPDATE_NOTIFIER: '1', npm_config_update_notifier: 'false' },
-    timeout: 300_000, // a hang, not a slow machine (vite.config.ts)
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { sim } from './runSim.testing';
 
 describe('sim command line', () => {
   it('exits 2 with one line naming the field for a bad link', () => {

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sim } from './runSim.testing';
 import type { RunReport } from '../engine/report';
 import { cascaded, criticalShocks, sweepRow, type SweepRow } from '../scenario/analysis/sweepRows';
 import { parseSweepArgs, runSweep } from './sweep';
@@ -99,15 +99,6 @@ describe('sweep determinism', () => {
     ]);
   });
 });
-
-function sim(...args: string[]) {
-  const result = spawnSync('npx', ['tsx', 'src/cli/sim.ts', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_UPDATE_NOTIFIER: '1', npm_config_update_notifier: 'false' },
-    timeout: 300_000, // a hang, not a slow machine (vite.config.ts)
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('sim sweep', () => {
   it('prints rows and critical shocks as JSON, and shards merge into the same output', () => {
