@@ -16,7 +16,7 @@
  */
 
 import { PARAMS, PARAM_KEYS, defaultScenario } from './params';
-import type { Scenario } from './params';
+import type { ParamKey, Scenario } from './params';
 import { extractQuery, formatQuery, parseQuery } from './query';
 import type { RawPair } from './query';
 import { formatValue, quote, readValue, suggestKey } from './values';
@@ -33,7 +33,7 @@ export const CODEC_VERSION = 2;
 export const MAX_LINK_LENGTH = 8192;
 
 /** Keys every link carries, even at their defaults, so a link reads on its own. */
-export const CORE_KEYS: readonly (keyof Scenario)[] = [
+export const CORE_KEYS: readonly ParamKey[] = [
   'seed',
   'positions',
   'steps',
@@ -45,7 +45,7 @@ export const CORE_KEYS: readonly (keyof Scenario)[] = [
 ];
 
 /** Keys the link carries (the table's `persist: 'link'`), in table order. */
-export const LINK_KEYS: readonly (keyof Scenario)[] = PARAM_KEYS.filter(
+export const LINK_KEYS: readonly ParamKey[] = PARAM_KEYS.filter(
   (k) => PARAMS[k].persist === 'link',
 );
 
@@ -176,7 +176,7 @@ function decodePairs(params: readonly RawPair[], original: readonly RawPair[]): 
   for (const [key, text] of params) {
     if (!LINK_KEY_SET.has(key) || given.has(key)) continue;
     given.add(key);
-    const spec = PARAMS[key as keyof Scenario];
+    const spec = PARAMS[key as ParamKey];
     const read = readValue(spec, text);
     values[key] = read.value;
     if (read.status === 'ok') continue;
@@ -211,7 +211,7 @@ function decodePairs(params: readonly RawPair[], original: readonly RawPair[]): 
       const used =
         key === 'v'
           ? firstVersion
-          : formatValue(PARAMS[key as keyof Scenario], values[key] as ParamValue);
+          : formatValue(PARAMS[key as ParamKey], values[key] as ParamValue);
       const reason = `${key}: given more than once`;
       const action = `keeping the first value, ignoring ${quote(text)}`;
       corrections.push(correction(key, 'duplicate', text, used, reason, action));

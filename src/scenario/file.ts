@@ -7,7 +7,7 @@
 
 import { CODEC_VERSION, type Correction, type DecodeError } from './codec';
 import { decodeLink } from './link';
-import { PARAMS, PARAM_KEYS, type Scenario } from './params';
+import { PARAMS, PARAM_KEYS, type ParamKey, type Scenario } from './params';
 import { formatQuery, type RawPair } from './query';
 import { formatValue } from './values';
 
@@ -51,8 +51,8 @@ const isRecord = (x: unknown): x is Record<string, unknown> =>
 
 /** One value of the file as link text (objects and arrays as JSON, which the decoder rejects). */
 function asText(key: string, value: unknown): string {
-  if (Object.hasOwn(PARAMS, key) && PARAM_KEYS.includes(key as keyof Scenario)) {
-    const spec = PARAMS[key as keyof Scenario];
+  if (Object.hasOwn(PARAMS, key) && PARAM_KEYS.includes(key as ParamKey)) {
+    const spec = PARAMS[key as ParamKey];
     if (typeof value === 'boolean' && spec.kind === 'bool') return formatValue(spec, value);
   }
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {

@@ -11,7 +11,7 @@
  */
 
 import { EVENT, type EventName } from '../engine/frame';
-import type { Scenario } from './params';
+import type { ParamKey, Scenario } from './params';
 import { findPreset } from './presets';
 
 export interface TourStage {
@@ -20,7 +20,7 @@ export interface TourStage {
   readonly preset: string;
   readonly values?: Partial<Scenario>;
   /** The controls shown; 'all' in the sandbox. */
-  readonly show: readonly (keyof Scenario)[] | 'all';
+  readonly show: readonly ParamKey[] | 'all';
   /** What to look at, in a sentence or three (shown over the price chart). */
   readonly note: string;
   /** The moments the run stops at, in the order they happen. */
@@ -50,6 +50,7 @@ export const MOMENT_LABELS: Record<EventName, string> = {
   ADL: 'auto-deleveraging',
   HALT: 'a halt',
   BAD_DEBT: 'bad debt',
+  CHANGE: 'the scripted change',
 };
 
 /** The last stage of a tour: its market, every control. */
@@ -73,7 +74,7 @@ const ANATOMY_VALUES: Partial<Scenario> = {
 const anatomy = (
   title: string,
   moments: EventName[],
-  show: (keyof Scenario)[],
+  show: ParamKey[],
   note: string,
 ): TourStage => ({ title, preset: 'crowded-longs', values: ANATOMY_VALUES, show, note, moments });
 
@@ -81,7 +82,7 @@ const safeguard = (
   title: string,
   preset: string,
   moments: EventName[],
-  show: (keyof Scenario)[],
+  show: ParamKey[],
   note: string,
 ): TourStage => ({ title, preset, show, note, moments, compareWith: 'crowded-longs' });
 

@@ -18,7 +18,13 @@
  * and the store draws them to the same step, so the slower one holds the other).
  */
 
-import { decodeScenario, encodeScenario, rebaseCompare, type Scenario } from '../scenario';
+import {
+  decodeScenario,
+  encodeScenario,
+  rebaseCompare,
+  type ParamKey,
+  type Scenario,
+} from '../scenario';
 import { createSimClient, type SimClient, type SimClientEvents } from '../worker/client';
 import type { Speed } from '../worker/protocol';
 import { realClock as realTimers, type Timers } from '../shared/clock';
@@ -61,7 +67,7 @@ export interface Controller {
   step(): void;
   reset(): void;
   setSpeed(speed: Speed): void;
-  setParam<K extends keyof Scenario>(key: K, value: Scenario[K]): void;
+  setParam<K extends ParamKey>(key: K, value: Scenario[K]): void;
   /** Replaces the whole scenario (validated) and runs it after the debounce. */
   setScenario(scenario: Scenario): void;
   /**
