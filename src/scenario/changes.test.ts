@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeChange, describeChangesAt, formatChanges, readChanges } from './changes';
 import { decodeScenario, encodeScenario } from './codec';
+import { reportJson } from './export';
 import { decodeScenarioFile, encodeScenarioFile } from './file';
 import { defaultScenario, type Scenario } from './params';
 
@@ -97,6 +98,15 @@ describe('scripted changes in a scenario file', () => {
     if (!back.ok) throw new Error(back.error.message);
     expect(back.scenario.changes).toEqual([PULL]);
     expect(back.corrections).toHaveLength(2);
+  });
+});
+
+describe('scripted changes in exports', () => {
+  it('the report JSON carries the scenario with its changes', () => {
+    const s: Scenario = { ...defaultScenario(), changes: [PULL] };
+    const json = JSON.parse(reportJson({ maxDrawdown: 0.1 } as never, s));
+    expect(json.scenario.changes).toEqual([PULL]);
+    expect(decoded(encodeScenario(json.scenario)).scenario).toEqual(s);
   });
 });
 
