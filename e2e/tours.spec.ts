@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { EVENT } from '../src/engine/frame';
 import { runScenario } from '../src/engine/run';
+import { encodeScenario } from '../src/scenario/codec';
 import { PARAM_KEYS } from '../src/scenario/params';
 import { TOURS, findTour, stageScenario } from '../src/scenario/tours';
 import { expect, test } from './fixtures';
@@ -26,7 +27,7 @@ test.describe('guided tours', () => {
   test('a tour stops exactly at its first key moment, with its note; its last stage is the sandbox', async ({
     page,
   }) => {
-    test.slow(); // two stops and seven stages of a 20,000-position market
+    test.slow(); // two stops and eight stages of a 20,000-position market
     const shockAt = firstStep(anatomy.stages[0], EVENT.SHOCK);
     const waveAt = firstStep(anatomy.stages[1], EVENT.CASCADE_START);
     await page.goto('/');
@@ -34,7 +35,9 @@ test.describe('guided tours', () => {
     await page.getByText('Tours', { exact: true }).click();
     await page.getByRole('button', { name: /Anatomy of a cascade/ }).click();
     const panel = page.getByTestId('tour-panel');
-    await expect(panel.getByTestId('tour-stage')).toHaveText('Stage 1 of 7: The shock');
+    await expect(panel.getByTestId('tour-stage')).toHaveText(
+      `Stage 1 of ${anatomy.stages.length}: The shock`,
+    );
     await expect(panel.getByTestId('tour-note')).toContainText('At minute 60 the index');
     await expect(page).toHaveURL(/tour=anatomy&stage=1/);
     // The stage shows its own controls only.
@@ -59,20 +62,96 @@ test.describe('guided tours', () => {
     );
     expect(await shownStep(page)).toBe(waveAt + 1);
 
+    // Stages of the same market go on with its run; the scripted stage (the makers pull out at
+    // minute 70) is another market, and runs from the start, as the sandbox after it does.
+    const market = encodeScenario(stageScenario(anatomy.stages[1]));
+    const scripted = anatomy.stages.findIndex((s) => s.values?.changes) + 1;
     for (let n = 3; n <= anatomy.stages.length; n++) {
       await panel.getByRole('button', { name: 'Next' }).click();
-      await expect(panel.getByTestId('tour-stage')).toContainText(`Stage ${n} of 7`);
+      await expect(panel.getByTestId('tour-stage')).toContainText(
+        `Stage ${n} of ${anatomy.stages.length}`,
+      );
+      if (n < scripted && encodeScenario(stageScenario(anatomy.stages[n - 1])) === market)
+        expect(await shownStep(page)).toBe(waveAt + 1);
     }
-    await expect(panel.getByTestId('tour-stage')).toHaveText('Stage 7 of 7: Your turn');
+    await expect(panel.getByTestId('tour-stage')).toHaveText(
+      `Stage ${anatomy.stages.length} of ${anatomy.stages.length}: Your turn`,
+    );
     await expect(panel.getByRole('button', { name: 'Next' })).toBeDisabled();
     await expect(page.getByTestId('controls-limited')).toHaveCount(0);
-    // Every parameter has its control, and the run goes on in the same market.
+    // Every parameter has its control, in the tour's market, from its start.
     const names = await page
       .getByRole('complementary', { name: 'Scenario' })
       .locator('[name]')
       .evaluateAll((els) => els.map((el) => el.getAttribute('name')));
     expect(new Set(names)).toEqual(new Set(PARAM_KEYS));
-    expect(await shownStep(page)).toBe(waveAt + 1);
+    await expect(page).toHaveURL(new RegExp(`tour=anatomy&stage=${anatomy.stages.length}`));
+    expect(encodeScenario(stageScenario(anatomy.stages.at(-1)!))).toBe(market);
+    await expect.poll(() => shownStep(page)).toBe(0);
+  });
+
+  test('a stage with a scripted change opens from its link, stops at the change and marks it', async ({
+    page,
+  }, info) => {
+    test.slow(); // two stops of a 20,000-position market, a reload and two screenshots
+    const number = anatomy.stages.findIndex((s) => s.values?.changes) + 1;
+    const stage = anatomy.stages[number - 1];
+    const changeAt = firstStep(stage, EVENT.CHANGE);
+    const adlAt = firstStep(stage, EVENT.ADL);
+    expect(changeAt).toBe(70);
+    // The link a teacher shares: the stage's scenario, its scripted change included.
+    const link = `${encodeScenario(stageScenario(stage))}&tour=anatomy&stage=${number}`;
+    expect(link).toContain('&change=70:liquidity*0.5&');
+    await page.goto(`/?${link}`);
+    const panel = page.getByTestId('tour-panel');
+    await expect(panel.getByTestId('tour-stage')).toContainText('When makers leave');
+    await expect(panel.getByTestId('tour-note')).toContainText(
+      'Minute 70, as the shock ends: the makers pull half their depth',
+    );
+    await waitReady(page);
+    await setSpeed(page, 'max');
+    await panel.getByRole('button', { name: 'Play to the scripted change' }).click();
+    await expect(panel.getByTestId('tour-stop')).toHaveText(
+      `Stopped at the scripted change, minute ${changeAt}.`,
+    );
+    expect(await shownStep(page)).toBe(changeAt + 1);
+    // Marked where it applies: in the event log in words, on the price chart, in the legend.
+    const log = page.getByTestId('event-log');
+    await expect(
+      log.getByRole('button', { name: `min ${changeAt} makers pull half their depth` }),
+    ).toBeVisible();
+    await expect(
+      page.locator('g.marker title', { hasText: 'Scripted change, minute 70' }),
+    ).toHaveCount(1);
+    await expect(page.getByTestId('marker-legend')).toContainText('scripted change');
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(size);
+      await panel.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: info.outputPath(`scripted-${size.width}.png`) });
+      await page.screenshot({
+        path: info.outputPath(`scripted-${size.width}-full.png`),
+        fullPage: true,
+      });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    await panel.getByRole('button', { name: 'Play to auto-deleveraging' }).click();
+    await expect(panel.getByTestId('tour-stop')).toHaveText(
+      `Stopped at auto-deleveraging, minute ${adlAt}.`,
+    );
+
+    // The bare tour link runs the stage's own market: the same change at the same minute.
+    await page.goto(`/?tour=anatomy&stage=${number}`);
+    await expect(panel.getByTestId('tour-stage')).toContainText('When makers leave');
+    await waitReady(page);
+    await setSpeed(page, 'max');
+    await panel.getByRole('button', { name: 'Play to the scripted change' }).click();
+    await expect(panel.getByTestId('tour-stop')).toHaveText(
+      `Stopped at the scripted change, minute ${changeAt}.`,
+    );
   });
 
   test('a tour link opens at its stage, and keyboard drives the panel', async ({ page }) => {

@@ -51,3 +51,15 @@ describe('eventLog and the bad-debt marker', () => {
     expect(eventLog(f, '#s', '#h').some((e) => e.name === 'BAD_DEBT')).toBe(false);
   });
 });
+
+describe('a scripted change', () => {
+  it('is a marker and a log entry at its minute', () => {
+    const f = makeTrace();
+    f.scalars.events[4] |= EVENT.CHANGE;
+    const [span] = markerSpans(f, 'CHANGE');
+    expect(span).toEqual({ from: 4, to: 4, row: 4 });
+    expect(eventTitle(f, 'CHANGE', span)).toBe('Scripted change, minute 4');
+    const entry = eventLog(f, '#s', '#h').find((e) => e.name === 'CHANGE');
+    expect(entry).toMatchObject({ step: 4, text: 'min 4 scripted change' });
+  });
+});

@@ -39,6 +39,7 @@ export const MARKER_EVENTS = [
   { name: 'FUND_EXHAUSTED', label: 'Insurance fund exhausted', symbol: 'square', color: '#facc15' },
   { name: 'ADL', label: 'Auto-deleveraging', symbol: 'diamond', color: '#e879f9' },
   { name: 'BAD_DEBT', label: 'Bad debt', symbol: 'cross', color: '#f43f5e' },
+  { name: 'CHANGE', label: 'Scripted change', symbol: 'circle', color: '#a3e635' },
 ] as const satisfies ReadonlyArray<{
   name: EventName;
   label: string;

@@ -10,6 +10,7 @@
 import {
   scaleLinear,
   symbol,
+  symbolCircle,
   symbolCross,
   symbolDiamond,
   symbolSquare,
@@ -42,6 +43,7 @@ const SYMBOLS: Record<string, SymbolType> = {
   square: symbolSquare,
   diamond: symbolDiamond,
   cross: symbolCross,
+  circle: symbolCircle,
 };
 
 const ok = (v: number): boolean => v > 0 && Number.isFinite(v);

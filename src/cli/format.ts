@@ -1,6 +1,7 @@
 /** The human summary of a run, as `sim` prints it without `--json`. */
 
 import type { RunReport } from '../engine/report';
+import { describeChange } from '../scenario/changes';
 import type { Scenario } from '../scenario/params';
 
 /** Groups thousands with commas, independent of the machine's locale: 1234567 -> 1,234,567. */
@@ -41,7 +42,8 @@ export function scenarioLine(s: Scenario): string {
   return (
     `Cascade Lab: ${grouped(s.positions)} positions at ${s.leverage} × median leverage, ` +
     `${Math.round(s.longShare * 100)} % long, shock ${sign}${s.shock} % at step ${s.shockStep} ` +
-    `over ${s.shockSteps}, ${s.steps} steps, seed ${s.seed}, mark ${s.mark}`
+    `over ${s.shockSteps}, ${s.steps} steps, seed ${s.seed}, mark ${s.mark}` +
+    (s.changes ?? []).map((c) => `; at step ${c.step} ${describeChange(c)}`).join('')
   );
 }
 

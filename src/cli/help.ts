@@ -1,5 +1,6 @@
 /** The text of `sim --help`, with the parameter list read from the parameter table. */
 
+import { FACTOR_RANGE, MAX_CHANGES, SCRIPTABLE } from '../engine/script';
 import { PARAMS, PARAM_KEYS } from '../scenario/params';
 import type { ParamSpec } from '../scenario/params';
 
@@ -109,6 +110,15 @@ export function helpText(): string {
     '',
     'Parameters, in link order (the link is key=value&key=value…; booleans are 1 or 0):',
     ...parameterLines(),
+    '',
+    'Scripted changes during the run (docs/model.md, "Scripted changes"):',
+    ...columns([
+      ['change', `STEP:PARAM*FACTOR, comma-separated, at most ${MAX_CHANGES}`],
+      ['', 'e.g. change=70:liquidity*0.5 (makers pull half their depth at minute 70)'],
+      ['', `PARAM: ${SCRIPTABLE.join(', ')}`],
+      ['', `the index is moved once by FACTOR (${FACTOR_RANGE.index.join(' to ')}); the others`],
+      ['', `are multiplied by FACTOR (${FACTOR_RANGE.liquidity.join(' to ')}) from their step on`],
+    ]),
     '',
   ].join('\n');
 }

@@ -36,6 +36,26 @@ describe('sim command line', () => {
     expect(out.stepsRun).toBe(50);
   });
 
+  it('runs the scripted changes of a link, and refuses one it cannot apply', () => {
+    const base = '?seed=5&positions=1000&steps=80&shock=-1&shockStep=10';
+    const plain = JSON.parse(sim(base, '--json').stdout);
+    const run = sim(`${base}&change=40:index*0.8`, '--json');
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout);
+    expect(out.scenario.changes).toEqual([{ step: 40, param: 'index', factor: 0.8 }]);
+    // A 20 % drop of the index at step 40, on top of a 1 % shock.
+    expect(out.maxDrawdown).toBeGreaterThan(0.15);
+    expect(plain.maxDrawdown).toBeLessThan(0.1);
+    const text = sim(`${base}&change=40:index*0.8`);
+    expect(text.stdout).toContain('; at step 40 the index drops 20 %');
+    expect(text.stdout).toContain('&change=40:index*0.8');
+    const bad = sim(`${base}&change=90:index*0.8`);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe(
+      'cascade-sim: change: "90:index*0.8" is not before the end of the run (steps = 80)\n',
+    );
+  });
+
   it('refuses, before the run, output files it cannot write: a folder, a missing folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cascade-sim-'));
     try {

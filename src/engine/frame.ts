@@ -127,6 +127,8 @@ export const EVENT = {
   BOOK_DRY: 32,
   /** Bad debt appeared for the first time in this step (the `badDebt` column has the rest). */
   BAD_DEBT: 64,
+  /** A scripted change (script.ts) applied at the start of this step. */
+  CHANGE: 128,
 } as const;
 
 export type EventName = keyof typeof EVENT;

@@ -33,6 +33,7 @@ import { BehaviouralAgents } from './agents';
 import { bandLimit, OrderBook } from './book';
 import type { Rng } from './rng';
 import { STEPS_PER_8H, stepVolatility } from './time';
+import type { ScriptedChange } from './script';
 import type { Scenario } from './types';
 import { exp, log, pow } from './dmath';
 
@@ -82,7 +83,14 @@ export class Market {
   fundingRate = 0;
   /** Steps of halt left, counting the current one. */
   haltLeft = 0;
-  private readonly sigma: number;
+  /** The index's volatility per step (scripted changes scale it). */
+  private sigma: number;
+  /** Scripted changes' multiple of the makers' baseline depth (1: the scenario's). */
+  private depthFactor = 1;
+  /** The scenario's makers' refill, withdrawal and noise flow, as scripted changes leave them. */
+  private resilience: number;
+  private withdrawal: number;
+  private noise: number;
   private readonly shockFactor: number;
   private basisEma = 0;
   /** The mid the makers quote around this step (quoteCentre, set in beginStep). */
@@ -108,6 +116,9 @@ export class Market {
     this.mark = s.price;
     this.quoteMid = s.price;
     this.sigma = stepVolatility(s.volatility);
+    this.resilience = s.resilience;
+    this.withdrawal = s.withdrawal;
+    this.noise = s.noise;
     this.variance = this.sigma * this.sigma;
     this.shockFactor = pow(1 + s.shock / 100, 1 / s.shockSteps);
     this.closes = new Float64Array(s.breakerWindow + 1);
@@ -141,10 +152,37 @@ export class Market {
     this.index = Math.max(this.spot * exp(this.push), this.book.tick);
   }
 
+  /**
+   * Applies a scripted change (script.ts) before the step's index move: a parameter is multiplied
+   * by the change's factor from here on; `index` moves spot's level once (a second shock).
+   */
+  applyChange(c: ScriptedChange): void {
+    switch (c.param) {
+      case 'liquidity':
+        this.depthFactor *= c.factor;
+        break;
+      case 'resilience':
+        this.resilience = Math.min(1, this.resilience * c.factor);
+        break;
+      case 'withdrawal':
+        this.withdrawal *= c.factor;
+        break;
+      case 'volatility':
+        this.sigma *= c.factor;
+        break;
+      case 'noise':
+        this.noise *= c.factor;
+        break;
+      case 'index':
+        this.spot *= c.factor;
+        break;
+    }
+  }
+
   /** Share of baseline depth the makers keep quoting, given realised volatility. */
   withdrawFactor(): number {
     const excess = this.s.withdrawOn === 'stress' ? this.measuredExcess() : this.settingExcess();
-    return Math.max(this.s.withdrawFloor, 1 / (1 + this.s.withdrawal * excess));
+    return Math.max(this.s.withdrawFloor, 1 / (1 + this.withdrawal * excess));
   }
 
   /** Realised volatility's excess over the calm level the `volatility` setting implies. */
@@ -172,7 +210,8 @@ export class Market {
   beginStep(): void {
     this.book.beginStep();
     this.quoteMid = this.quoteCentre();
-    this.book.refill(this.quoteMid, this.s.resilience, this.withdrawFactor());
+    // A scripted pull scales the makers' target, not the baseline the depletion is measured by.
+    this.book.refill(this.quoteMid, this.resilience, this.withdrawFactor() * this.depthFactor);
   }
 
   /** Noise traders, arbitrageurs and behavioural agents trade (not while halted). */
@@ -180,8 +219,8 @@ export class Market {
     const rng = this.noiseRng;
     // Draw every step, halted or not, so the stream never depends on the state: the
     // counterfactual run sees the same noise flow step for step.
-    const buyUsd = this.s.noise * rng.exponential();
-    const sellUsd = this.s.noise * rng.exponential();
+    const buyUsd = this.noise * rng.exponential();
+    const sellUsd = this.noise * rng.exponential();
     const buyFirst = rng.next() < 0.5;
     if (this.halted) return;
     const book = this.book;

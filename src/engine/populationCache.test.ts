@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, PARAMS, PARAM_KEYS } from '../scenario/params';
-import type { Scenario } from './types';
+import type { ParamKey, Scenario } from './types';
 import {
   drawSortedPopulation,
   POPULATION_PARAMS,
@@ -12,7 +12,7 @@ import {
 const base: Scenario = { ...defaultScenario(), positions: 1500, seed: 3 };
 
 /** Another valid value of a parameter than the default scenario's. */
-function otherValue(name: keyof Scenario): Scenario[keyof Scenario] {
+function otherValue(name: ParamKey): Scenario[ParamKey] {
   const spec = PARAMS[name];
   const now = base[name];
   if (spec.kind === 'bool') return !now;

@@ -45,6 +45,14 @@ export function stepWorld(w: World, out: FrameBatch, row: number, flags: RunFlag
   const badDebtBefore = engine.badDebt;
   const adlNotionalBefore = engine.totals.adlNotional;
 
+  // Scripted changes apply before anything moves, to both markets (script.ts).
+  const changes = w.changes?.get(t);
+  if (changes) {
+    for (const c of changes) {
+      market.applyChange(c);
+      ghost.applyChange(c);
+    }
+  }
   openStep(market, t);
   openStep(ghost, t);
   const halted = market.halted;
@@ -78,7 +86,7 @@ export function stepWorld(w: World, out: FrameBatch, row: number, flags: RunFlag
   // (writeStateFrame) must change nothing of the run.
   const tape = w.market.book.tape;
   w.estimate.observe(tape.low, tape.high, tape.close, w.longs.openQty + w.shorts.openQty);
-  writeFrame(w, out, row, flags, { halted, fundBefore, badDebtBefore });
+  writeFrame(w, out, row, flags, { halted, fundBefore, badDebtBefore, changed: !!changes });
   w.step = t + 1;
 }
 
@@ -89,7 +97,12 @@ export function stepWorld(w: World, out: FrameBatch, row: number, flags: RunFlag
  */
 export function writeStateFrame(w: World, out: FrameBatch, row: number): void {
   const { engine } = w;
-  const ctx = { halted: w.market.halted, fundBefore: engine.fund, badDebtBefore: engine.badDebt };
+  const ctx = {
+    halted: w.market.halted,
+    fundBefore: engine.fund,
+    badDebtBefore: engine.badDebt,
+    changed: false,
+  };
   writeFrame(w, out, row, newRunFlags(), ctx);
   out.scalars.events[row] = 0;
 }
@@ -120,6 +133,8 @@ interface StepContext {
   halted: boolean;
   fundBefore: number;
   badDebtBefore: number;
+  /** A scripted change applied at the start of the step. */
+  changed: boolean;
 }
 
 function writeFrame(
@@ -142,6 +157,7 @@ function writeFrame(
   let events = 0;
   if (market.inShock(w.step)) events |= EVENT.SHOCK;
   if (ctx.halted) events |= EVENT.HALT;
+  if (ctx.changed) events |= EVENT.CHANGE;
   if (liq.adlCount > 0) events |= EVENT.ADL;
   if (!flags.badDebt && engine.badDebt >= BAD_DEBT_EVENT_USD) {
     flags.badDebt = true;

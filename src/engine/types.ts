@@ -25,6 +25,9 @@ export type Sizing = 'count' | 'fixed';
  */
 export type EstimateTiers = 'common' | 'wide' | 'high' | 'true';
 
+export type { ScriptedChange } from './script';
+import type { ScriptedChange } from './script';
+
 /** A complete, valid scenario. Units are those of the parameter table. */
 export interface Scenario {
   /** Seed of every random stream. */
@@ -109,4 +112,12 @@ export interface Scenario {
   sizing: Sizing;
   /** Leverage tiers the estimated heatmap assumes (a view of the run: changes no other figure). */
   estimateTiers: EstimateTiers;
+  /**
+   * Scripted changes during the run (script.ts), in step order; absent or empty: none. Not a
+   * parameter of the table: the codec reads and writes it as its own link key, `change`.
+   */
+  changes?: readonly ScriptedChange[];
 }
+
+/** The scenario's parameters: its keys but the scripted changes. */
+export type ParamKey = Exclude<keyof Scenario, 'changes'>;

@@ -14,6 +14,7 @@ import { warmupPath } from './population';
 import { drawSortedPopulation, type SortedPopulation } from './populationCache';
 import { LiquidationMap, PositionSide } from './positions';
 import { createRng } from './rng';
+import { scheduleChanges, type ScriptedChange } from './script';
 import type { Scenario } from './types';
 
 /** Price buckets of the heatmap and depth columns. */
@@ -40,6 +41,8 @@ export interface World {
   readonly predicted: LiquidationMap;
   /** A terminal's estimate of `predicted`, from what a terminal sees (estimate.ts). */
   readonly estimate: TerminalEstimate;
+  /** The scenario's scripted changes by step, or null without any. */
+  readonly changes: ReadonlyMap<number, readonly ScriptedChange[]> | null;
   /** This step's liquidations, reset every step. */
   readonly stepLiquidations: StepLiquidations;
   /** Next step to simulate. */
@@ -100,6 +103,7 @@ export function createWorld(
     legacy,
     predicted,
     estimate,
+    changes: scheduleChanges(s.changes, s.steps),
     stepLiquidations: {
       longNotional: 0,
       shortNotional: 0,

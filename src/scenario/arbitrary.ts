@@ -4,6 +4,13 @@
  */
 
 import fc from 'fast-check';
+import {
+  FACTOR_RANGE,
+  MAX_CHANGES,
+  SCRIPTABLE,
+  isScriptedChange,
+  type ScriptedChange,
+} from '../engine/script';
 import { PARAMS, PARAM_KEYS } from './params';
 import type { NumberParam, ParamSpec, Scenario } from './params';
 
@@ -36,12 +43,35 @@ export function scenarioArbitrary(): fc.Arbitrary<Scenario> {
     .map((s) => ({ ...s, shockStep: s.shockStep % s.steps }));
 }
 
+/** Any valid list of scripted changes within a run of `steps`, in step order. */
+export function changesArbitrary(steps: number): fc.Arbitrary<ScriptedChange[]> {
+  const change = fc.constantFrom(...SCRIPTABLE).chain((param) =>
+    fc.record({
+      step: fc.integer({ min: 0, max: steps - 1 }),
+      param: fc.constant(param),
+      factor: fc.double({ min: FACTOR_RANGE[param][0], max: FACTOR_RANGE[param][1], noNaN: true }),
+    }),
+  );
+  return fc
+    .array(change, { minLength: 1, maxLength: MAX_CHANGES })
+    .map((list) => list.sort((a, b) => a.step - b.step));
+}
+
+/** Any valid scenario, with scripted changes in about half of them. */
+export function scenarioWithChangesArbitrary(): fc.Arbitrary<Scenario> {
+  return scenarioArbitrary().chain((s) =>
+    fc.option(changesArbitrary(s.steps)).map((changes) => (changes ? { ...s, changes } : s)),
+  );
+}
+
 /** Problems that make a scenario invalid (empty when it is valid), for property assertions. */
 export function scenarioProblems(s: Scenario): string[] {
   const problems: string[] = [];
   const values = s as unknown as Record<string, unknown>;
-  const keys = Object.keys(values);
-  if (keys.join() !== PARAM_KEYS.join()) problems.push(`keys are ${keys.join()}`);
+  const keys0 = Object.keys(values);
+  // `changes`, when there are any, comes last.
+  const keys = keys0.at(-1) === 'changes' ? keys0.slice(0, -1) : keys0;
+  if (keys.join() !== PARAM_KEYS.join()) problems.push(`keys are ${keys0.join()}`);
   if (Object.getPrototypeOf(s) !== Object.prototype) problems.push('prototype is not Object');
   for (const key of PARAM_KEYS) {
     const spec: ParamSpec = PARAMS[key];
@@ -59,5 +89,21 @@ export function scenarioProblems(s: Scenario): string[] {
     }
   }
   if (s.shockStep >= s.steps) problems.push('shockStep is not before steps');
+  if ('changes' in s) problems.push(...changesProblems(s.changes, s.steps));
+  return problems;
+}
+
+/** Problems of a scenario's `changes`: present, it is a non-empty list of valid changes in step order. */
+function changesProblems(changes: unknown, steps: number): string[] {
+  if (!Array.isArray(changes) || changes.length === 0) return ['changes is not a non-empty list'];
+  const problems: string[] = [];
+  if (changes.length > MAX_CHANGES) problems.push('more changes than a run holds');
+  changes.forEach((c: unknown, i) => {
+    if (!isScriptedChange(c, steps)) problems.push(`change ${i} is not valid`);
+    else if (Object.keys(c).join() !== 'step,param,factor')
+      problems.push(`change ${i} has extra keys`);
+    else if (i > 0 && (changes[i - 1] as ScriptedChange).step > c.step)
+      problems.push('changes are not in step order');
+  });
   return problems;
 }

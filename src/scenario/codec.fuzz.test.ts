@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LINK_KEYS, MAX_LINK_LENGTH, decodeScenario, encodeScenario } from './codec';
 import type { DecodeResult } from './codec';
-import { scenarioArbitrary, scenarioProblems } from './arbitrary';
+import { scenarioProblems, scenarioWithChangesArbitrary } from './arbitrary';
 
 /** What every decode must give, whatever the input: a valid scenario or a one-line error. */
 function expectSound(result: DecodeResult): void {
@@ -59,6 +59,14 @@ const weirdValue = fc.constantFrom(
   '١٢',
   '\u0000',
   '9'.repeat(400),
+  '70:liquidity*0.5',
+  '70:liquidity*0.5,10:index*0.97',
+  '5:liqudity*2',
+  '99999:noise*2',
+  '1:index*9',
+  '1:volatility*0',
+  ':*',
+  '1.5:noise*2,,',
 );
 const numberText = fc.oneof(
   fc.double().map(String),
@@ -66,7 +74,7 @@ const numberText = fc.oneof(
   fc.bigInt().map(String),
 );
 const pairArbitrary = fc.tuple(
-  fc.oneof(fc.constantFrom(...LINK_KEYS), weirdKey, fc.string({ maxLength: 12 })),
+  fc.oneof(fc.constantFrom(...LINK_KEYS, 'change'), weirdKey, fc.string({ maxLength: 12 })),
   fc.oneof(numberText, weirdValue, fc.string({ maxLength: 12 }), fc.constantFrom('last', '1', '2')),
 );
 const linkLike = fc
@@ -128,7 +136,10 @@ describe('decodeScenario never throws and always yields a valid scenario', () =>
 
   it('on valid links mutated by inserts, deletes, replacements and swapped keys', () => {
     const mutated = fc
-      .tuple(scenarioArbitrary(), fc.array(mutationArbitrary, { minLength: 1, maxLength: 6 }))
+      .tuple(
+        scenarioWithChangesArbitrary(),
+        fc.array(mutationArbitrary, { minLength: 1, maxLength: 6 }),
+      )
       .map(([s, ms]) => ms.reduce(mutate, encodeScenario(s)));
     fc.assert(fc.property(mutated, decodeSoundly), RUNS);
   });

@@ -12,7 +12,7 @@ import {
 import type { Correction, DecodeResult, Migration } from './codec';
 import { defaultScenario } from './params';
 import type { Scenario } from './params';
-import { scenarioArbitrary } from './arbitrary';
+import { scenarioWithChangesArbitrary } from './arbitrary';
 import { V1_DEFAULTS } from './versions';
 
 const D = defaultScenario();
@@ -60,7 +60,7 @@ describe('encodeScenario', () => {
 describe('decodeScenario round trip', () => {
   it('gives back any valid scenario exactly, with no corrections', () => {
     fc.assert(
-      fc.property(scenarioArbitrary(), (s) => {
+      fc.property(scenarioWithChangesArbitrary(), (s) => {
         expect(decodeScenario(encodeScenario(s))).toEqual({
           ok: true,
           scenario: s,

@@ -16,12 +16,13 @@
  */
 
 import { PARAMS, PARAM_KEYS, defaultScenario } from './params';
-import type { Scenario } from './params';
+import type { ParamKey, Scenario } from './params';
 import { extractQuery, formatQuery, parseQuery } from './query';
 import type { RawPair } from './query';
 import { formatValue, quote, readValue, suggestKey } from './values';
 import { VIEW_KEYS } from './viewKeys';
 import { migrateV1 } from './versions';
+import { CHANGE_KEY, formatChanges, readChanges } from './changes';
 import type { ParamValue } from './values';
 
 export type { RawPair } from './query';
@@ -33,7 +34,7 @@ export const CODEC_VERSION = 2;
 export const MAX_LINK_LENGTH = 8192;
 
 /** Keys every link carries, even at their defaults, so a link reads on its own. */
-export const CORE_KEYS: readonly (keyof Scenario)[] = [
+export const CORE_KEYS: readonly ParamKey[] = [
   'seed',
   'positions',
   'steps',
@@ -45,7 +46,7 @@ export const CORE_KEYS: readonly (keyof Scenario)[] = [
 ];
 
 /** Keys the link carries (the table's `persist: 'link'`), in table order. */
-export const LINK_KEYS: readonly (keyof Scenario)[] = PARAM_KEYS.filter(
+export const LINK_KEYS: readonly ParamKey[] = PARAM_KEYS.filter(
   (k) => PARAMS[k].persist === 'link',
 );
 
@@ -85,6 +86,7 @@ export function encodeScenario(s: Scenario): string {
       pairs.push([key, formatValue(spec, s[key])]);
     }
   }
+  if (s.changes?.length) pairs.push([CHANGE_KEY, formatChanges(s.changes)]);
   return formatQuery(pairs);
 }
 
@@ -105,9 +107,13 @@ export const COMPARE_PREFIX = 'b.';
 /** Whether a key is one of scenario B's (`b.` and a parameter), read by compareKeys.ts. */
 export const isCompareKey = (key: string) =>
   key.startsWith(COMPARE_PREFIX) && LINK_KEY_SET.has(key.slice(COMPARE_PREFIX.length));
-/** Keys a link may hold: its version, the scenario's, the view's (`view.ts`) and B's. */
+/** Keys a link may hold: its version, the scenario's and its changes, the view's (`view.ts`) and B's. */
 export const isKnownKey = (key: string) =>
-  key === 'v' || LINK_KEY_SET.has(key) || VIEW_KEY_SET.has(key) || isCompareKey(key);
+  key === 'v' ||
+  key === CHANGE_KEY ||
+  LINK_KEY_SET.has(key) ||
+  VIEW_KEY_SET.has(key) ||
+  isCompareKey(key);
 
 /**
  * {@link decodeScenario} against a given codec version and migrations; exported so tests can
@@ -172,11 +178,13 @@ function decodePairs(params: readonly RawPair[], original: readonly RawPair[]): 
   const values = scenario as unknown as Record<string, unknown>;
   const byField = new Map<string, Correction>();
   const given = new Set<string>();
+  let changeText: string | undefined;
 
   for (const [key, text] of params) {
+    if (key === CHANGE_KEY) changeText ??= text; // read once the run's length is known
     if (!LINK_KEY_SET.has(key) || given.has(key)) continue;
     given.add(key);
-    const spec = PARAMS[key as keyof Scenario];
+    const spec = PARAMS[key as ParamKey];
     const read = readValue(spec, text);
     values[key] = read.value;
     if (read.status === 'ok') continue;
@@ -199,6 +207,8 @@ function decodePairs(params: readonly RawPair[], original: readonly RawPair[]): 
     }
     scenario.shockStep = last;
   }
+  const changes = readChanges(changeText ?? '', scenario.steps);
+  if (changeText !== undefined && changes.changes.length > 0) scenario.changes = changes.changes;
 
   // Report in link order (keys a migration renamed under their new names).
   const corrections: Correction[] = [];
@@ -211,7 +221,9 @@ function decodePairs(params: readonly RawPair[], original: readonly RawPair[]): 
       const used =
         key === 'v'
           ? firstVersion
-          : formatValue(PARAMS[key as keyof Scenario], values[key] as ParamValue);
+          : key === CHANGE_KEY
+            ? formatChanges(scenario.changes ?? [])
+            : formatValue(PARAMS[key as ParamKey], values[key] as ParamValue);
       const reason = `${key}: given more than once`;
       const action = `keeping the first value, ignoring ${quote(text)}`;
       corrections.push(correction(key, 'duplicate', text, used, reason, action));
@@ -219,6 +231,10 @@ function decodePairs(params: readonly RawPair[], original: readonly RawPair[]): 
     }
     seen.add(key);
     if (VIEW_KEY_SET.has(key) || isCompareKey(key)) continue; // their decoders report these
+    if (key === CHANGE_KEY) {
+      corrections.push(...changes.corrections);
+      continue;
+    }
     if (known) {
       const c = byField.get(key);
       if (c) corrections.push(c);

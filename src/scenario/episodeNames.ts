@@ -3,7 +3,7 @@
  * all the page needs to know before it loads the reported figures (episodes.ts, on demand).
  */
 
-import { PARAM_KEYS, type Scenario } from './params';
+import { PARAM_KEYS, type ParamKey, type Scenario } from './params';
 import { findPreset } from './presets';
 
 /** The episode presets, in the order of `EPISODES` (a test holds the two lists equal). */
@@ -13,7 +13,7 @@ export const EPISODE_PRESETS = ['march-2020', 'may-2021', 'october-2025'] as con
 export const MAX_CHANGED = 3;
 
 /** The values a scenario changes from an episode preset's. */
-export function changedFrom(preset: string, scenario: Scenario): (keyof Scenario)[] | undefined {
+export function changedFrom(preset: string, scenario: Scenario): ParamKey[] | undefined {
   const p = findPreset(preset);
   return p && PARAM_KEYS.filter((key) => p.scenario[key] !== scenario[key]);
 }

@@ -14,7 +14,7 @@
 
 import type { RunReport } from '../engine/report';
 import { changedFrom, MAX_CHANGED } from './episodeNames';
-import type { Scenario } from './params';
+import type { ParamKey, Scenario } from './params';
 import { findPreset, type Preset } from './presets';
 
 /** A figure the app can read off a run's report. */
@@ -187,7 +187,7 @@ export const findEpisode = (preset: string): Episode | undefined =>
  */
 export function nearestEpisode(
   scenario: Scenario,
-): { episode: Episode; preset: Preset; changed: (keyof Scenario)[] } | undefined {
+): { episode: Episode; preset: Preset; changed: ParamKey[] } | undefined {
   let best: ReturnType<typeof nearestEpisode>;
   for (const episode of EPISODES) {
     const preset = findPreset(episode.preset);

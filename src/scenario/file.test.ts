@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { scenarioArbitrary } from './arbitrary';
+import { scenarioWithChangesArbitrary } from './arbitrary';
 import { FILE_FORMAT, decodeScenarioFile, encodeScenarioFile } from './file';
 import { defaultScenario } from './params';
 
 describe('scenario files', () => {
   it('round-trips any valid scenario, with its name', () => {
     fc.assert(
-      fc.property(scenarioArbitrary(), (s) => {
+      fc.property(scenarioWithChangesArbitrary(), (s) => {
         const back = decodeScenarioFile(encodeScenarioFile(s, 'crowded longs'));
         expect(back).toEqual({ ok: true, scenario: s, name: 'crowded longs', corrections: [] });
       }),

@@ -7,7 +7,8 @@
 
 import { CODEC_VERSION, type Correction, type DecodeError } from './codec';
 import { decodeLink } from './link';
-import { PARAMS, PARAM_KEYS, type Scenario } from './params';
+import { CHANGE_KEY } from './changes';
+import { PARAMS, PARAM_KEYS, type ParamKey, type Scenario } from './params';
 import { formatQuery, type RawPair } from './query';
 import { formatValue } from './values';
 
@@ -51,14 +52,26 @@ const isRecord = (x: unknown): x is Record<string, unknown> =>
 
 /** One value of the file as link text (objects and arrays as JSON, which the decoder rejects). */
 function asText(key: string, value: unknown): string {
-  if (Object.hasOwn(PARAMS, key) && PARAM_KEYS.includes(key as keyof Scenario)) {
-    const spec = PARAMS[key as keyof Scenario];
+  if (Object.hasOwn(PARAMS, key) && PARAM_KEYS.includes(key as ParamKey)) {
+    const spec = PARAMS[key as ParamKey];
     if (typeof value === 'boolean' && spec.kind === 'bool') return formatValue(spec, value);
   }
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
     return String(value);
   }
   return JSON.stringify(value) ?? String(value);
+}
+
+/**
+ * The file's `changes` (objects, as the scenario holds them) as the link's `change` text, for
+ * the link decoder to check: anything not a change becomes an item it reports and drops.
+ */
+function changesText(list: unknown[]): string {
+  return list
+    .map((c) =>
+      isRecord(c) ? `${asText('', c.step)}:${asText('', c.param)}*${asText('', c.factor)}` : '?',
+    )
+    .join(',');
 }
 
 /** Reads a scenario file's text. Never throws. */
@@ -76,7 +89,10 @@ export function decodeScenarioFile(text: string): FileDecodeResult {
     return notAScenario(`it has no "format": "${FILE_FORMAT}" and "scenario" object`);
   }
   const pairs: RawPair[] = [['v', data.v === undefined ? '1' : asText('v', data.v)]];
-  for (const [key, value] of Object.entries(data.scenario)) pairs.push([key, asText(key, value)]);
+  for (const [key, value] of Object.entries(data.scenario)) {
+    if (key === 'changes' && Array.isArray(value)) pairs.push([CHANGE_KEY, changesText(value)]);
+    else pairs.push([key, asText(key, value)]);
+  }
   const decoded = decodeLink(formatQuery(pairs));
   if (!decoded.ok) return decoded;
   const name = typeof data.name === 'string' && data.name.trim() !== '' ? data.name.trim() : null;

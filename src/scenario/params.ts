@@ -8,7 +8,7 @@
  * Time in the engine is counted in steps; one step stands for one minute of market time.
  */
 
-import type { Scenario } from '../engine/types';
+import type { ParamKey, Scenario } from '../engine/types';
 
 export type {
   Scenario,
@@ -19,6 +19,8 @@ export type {
   WithdrawKey,
   Sizing,
   EstimateTiers,
+  ParamKey,
+  ScriptedChange,
 } from '../engine/types';
 
 /**
@@ -77,7 +79,7 @@ type SpecFor<V> = [V] extends [boolean]
       ? EnumParam<V>
       : never;
 
-export type ParamTable = { readonly [K in keyof Scenario]: SpecFor<Scenario[K]> };
+export type ParamTable = { readonly [K in ParamKey]: SpecFor<Scenario[K]> };
 
 const int = (
   p: Omit<NumberParam, 'kind' | 'scale' | 'step'> & Partial<NumberParam>,
@@ -549,7 +551,7 @@ export const PARAMS: ParamTable = {
 };
 
 /** Parameter keys in table order (the order of sliders, links and `--help`). */
-export const PARAM_KEYS = Object.keys(PARAMS) as (keyof Scenario)[];
+export const PARAM_KEYS = Object.keys(PARAMS) as ParamKey[];
 
 /** The default scenario, built from the table. */
 export function defaultScenario(): Scenario {

@@ -68,5 +68,8 @@ describe('the preset and present view keys', () => {
     const p = findPreset('may-2021')!;
     expect(matchingPreset(p.scenario)?.name).toBe('may-2021');
     expect(matchingPreset({ ...p.scenario, seed: 2 })).toBeUndefined();
+    const changes = [{ step: 70, param: 'liquidity', factor: 0.5 }] as const;
+    expect(matchingPreset({ ...p.scenario, changes })).toBeUndefined();
+    expect(matchingPreset({ ...p.scenario, changes: [] })?.name).toBe('may-2021');
   });
 });

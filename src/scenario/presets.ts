@@ -247,5 +247,7 @@ export const findPreset = (name: string): Preset | undefined =>
 
 /** The preset whose values are exactly these (a preset's label holds only while they are). */
 export function matchingPreset(scenario: Scenario): Preset | undefined {
+  // A preset has no scripted changes: one with them is another market.
+  if (scenario.changes?.length) return undefined;
   return PRESETS.find((p) => PARAM_KEYS.every((key) => p.scenario[key] === scenario[key]));
 }

@@ -35,8 +35,11 @@ export function parseQuery(query: string): RawPair[] {
   return pairs;
 }
 
-/** Encodes a value, leaving commas as they are (legal in a query, and lists read better). */
-const encodeValue = (v: string) => encodeURIComponent(v).replace(/%2C/g, ',');
+/**
+ * Encodes a value, leaving commas and colons as they are (legal in a query, and lists such as
+ * `change=70:liquidity*0.5,90:index*0.97` read better).
+ */
+const encodeValue = (v: string) => encodeURIComponent(v).replace(/%2C/g, ',').replace(/%3A/g, ':');
 
 /** Joins pairs into a query string (without `?`), encoding keys and values. */
 export function formatQuery(pairs: readonly RawPair[]): string {

@@ -5,6 +5,7 @@ import { defaultScenario, PARAM_KEYS } from './params';
 import { parseQuery } from './query';
 import { findPreset } from './presets';
 import { TOURS, findTour, stageScenario } from './tours';
+import { TOUR_NOTES } from './tourNotes';
 import { decodeView, encodeView, VIEW_KEYS, type View } from './viewKeys';
 
 const scenario = defaultScenario();
@@ -161,6 +162,16 @@ describe('tours', () => {
   });
 });
 
+describe('tour notes', () => {
+  it('one for each stage of each tour, the sandbox last', () => {
+    expect(Object.keys(TOUR_NOTES).sort()).toEqual(TOURS.map((t) => t.name).sort());
+    for (const tour of TOURS) {
+      expect(TOUR_NOTES[tour.name]).toHaveLength(tour.stages.length);
+      expect(TOUR_NOTES[tour.name].at(-1)).toMatch(/^Every control is here now/);
+    }
+  });
+});
+
 describe('tour stages', () => {
   it('stop at moments their scenario reaches, in order, where the notes say', async () => {
     const { runScenario } = await import('../engine/run');
@@ -180,8 +191,9 @@ describe('tour stages', () => {
         if (tour.name === 'anatomy') firsts.anatomy.push(...steps);
       }
     }
-    // The anatomy notes name these minutes: shock, first wave, dry book, fund, ADL.
-    expect(firsts.anatomy).toEqual([60, 62, 63, 80, 80]);
+    // The anatomy notes name these minutes: shock, first wave, dry book, fund, ADL; then, with
+    // the makers pulling half their depth, the change and ADL.
+    expect(firsts.anatomy).toEqual([60, 62, 63, 80, 80, 70, 94]);
   });
 
   it("the heatmap tour's notes give the run's miss and invent shares at the minute they stop", async () => {
@@ -189,9 +201,10 @@ describe('tour stages', () => {
     const { EVENT } = await import('../engine/frame');
     const runs = new Map<string, ReturnType<typeof runScenario>>();
     let checked = 0;
-    for (const stage of findTour('heatmaps')!.stages) {
-      const miss = /misses (\d+) %/.exec(stage.note);
-      const invent = /invents (\d+) %/.exec(stage.note);
+    for (const [i, stage] of findTour('heatmaps')!.stages.entries()) {
+      const note = TOUR_NOTES.heatmaps[i];
+      const miss = /misses (\d+) %/.exec(note);
+      const invent = /invents (\d+) %/.exec(note);
       if (!miss || stage.moments.length === 0) continue;
       const s = stageScenario(stage);
       const key = JSON.stringify(s);
@@ -201,8 +214,8 @@ describe('tour stages', () => {
       expect(Math.round(scalars.estimateMiss5[step] * 100)).toBe(Number(miss[1]));
       if (invent) expect(Math.round(scalars.estimateInvent5[step] * 100)).toBe(Number(invent[1]));
       // "the last price printed 51,930 at minute 84 … never fell below 54,185": the run's lows.
-      const printed = /printed ([\d,]+) at minute (\d+)/.exec(stage.note);
-      const floor = /never fell below ([\d,]+)/.exec(stage.note);
+      const printed = /printed ([\d,]+) at minute (\d+)/.exec(note);
+      const floor = /never fell below ([\d,]+)/.exec(note);
       if (printed && floor) {
         const n = runs.get(key)!.frames.count;
         const lows = Array.from(scalars.low.subarray(0, n));
@@ -220,19 +233,64 @@ describe('tour stages', () => {
 describe('the safeguards tour', () => {
   it("the venue-engine stage's note gives its run's figures", async () => {
     const { runScenario } = await import('../engine/run');
-    const stage = findTour('safeguards')!.stages.find((s) => s.preset === 'crowded-venue-engine')!;
-    const r = runScenario(stageScenario(stage)).report;
+    const stages = findTour('safeguards')!.stages;
+    const i = stages.findIndex((s) => s.preset === 'crowded-venue-engine');
+    const note = TOUR_NOTES.safeguards[i];
+    const r = runScenario(stageScenario(stages[i])).report;
     const pct = (x: number) => (x * 100).toFixed(1);
     const musd = (x: number, digits: number) => (x / 1e6).toFixed(digits);
     // "The fall is 7.4 %, almost the 7.2 % without liquidations, and no bad debt."
-    expect(stage.note).toContain(`The fall is ${pct(r.maxDrawdown)} %`);
-    expect(stage.note).toContain(`the ${pct(r.counterfactualDrawdown)} % without liquidations`);
+    expect(note).toContain(`The fall is ${pct(r.maxDrawdown)} %`);
+    expect(note).toContain(`the ${pct(r.counterfactualDrawdown)} % without liquidations`);
     expect(r.badDebt).toBeLessThan(1);
     // "$5 M of it (all its equity can carry), and ADL closes the other $60.6 M".
-    expect(stage.note).toContain(`$${musd(r.peakFundStock, 0)} M of it`);
-    expect(stage.note).toContain(`ADL closes the other $${musd(r.adlNotional, 1)} M`);
+    expect(note).toContain(`$${musd(r.peakFundStock, 0)} M of it`);
+    expect(note).toContain(`ADL closes the other $${musd(r.adlNotional, 1)} M`);
     // "$126 M is still liquidated, but it never piles up into an overhang."
-    expect(stage.note).toContain(`$${musd(r.liquidatedNotional, 0)} M is still liquidated`);
+    expect(note).toContain(`$${musd(r.liquidatedNotional, 0)} M is still liquidated`);
     expect(r.peakQueued).toBe(0);
+  });
+});
+
+describe('the scripted stage', () => {
+  it("gives the run's figures, with the makers' pull and without", async () => {
+    const { runScenario } = await import('../engine/run');
+    const { EVENT } = await import('../engine/frame');
+    const anatomy = findTour('anatomy')!;
+    const i = anatomy.stages.findIndex((s) => s.values?.changes);
+    const stage = anatomy.stages[i];
+    const note = TOUR_NOTES.anatomy[i];
+    const scenario = stageScenario(stage);
+    expect(scenario.changes).toEqual([{ step: 70, param: 'liquidity', factor: 0.5 }]);
+    const pulled = runScenario(scenario);
+    const plain = runScenario({ ...scenario, changes: undefined });
+    // "Minute 70 …": the change applies, and is flagged, there.
+    expect(note).toMatch(/^Minute 70, /);
+    expect(pulled.frames.scalars.events.findIndex((e) => (e & EVENT.CHANGE) !== 0)).toBe(70);
+    // The figures, pulled against plain: "falls 24 % instead of 19 % (2.3× …, not 1.9×)".
+    const pct = (x: number) => Math.round(x * 100);
+    const fall = /falls (\d+) % instead of (\d+) % \(([\d.]+)× amplification, not ([\d.]+)×\)/.exec(
+      note,
+    )!;
+    expect([pct(pulled.report.maxDrawdown), pct(plain.report.maxDrawdown)]).toEqual([
+      Number(fall[1]),
+      Number(fall[2]),
+    ]);
+    expect(pulled.report.amplification.toFixed(1)).toBe(fall[3]);
+    expect(plain.report.amplification.toFixed(1)).toBe(fall[4]);
+    // "the dashed line falls 10 % either way".
+    const ghost = Number(/dashed line falls (\d+) % either way/.exec(note)![1]);
+    expect(pct(pulled.report.counterfactualDrawdown)).toBe(ghost);
+    expect(pct(plain.report.counterfactualDrawdown)).toBe(ghost);
+    const millions = (x: number) => Math.round(x / 1e6);
+    const liq = /\$(\d+) M is liquidated instead of \$(\d+) M/.exec(note)!;
+    expect(millions(pulled.report.liquidatedNotional)).toBe(Number(liq[1]));
+    expect(millions(plain.report.liquidatedNotional)).toBe(Number(liq[2]));
+    const adl = /ADL, from minute (\d+), closes \$(\d+) M instead of \$(\d+) M/.exec(note)!;
+    expect(pulled.frames.scalars.events.findIndex((e) => (e & EVENT.ADL) !== 0)).toBe(
+      Number(adl[1]),
+    );
+    expect(millions(pulled.report.adlNotional)).toBe(Number(adl[2]));
+    expect(millions(plain.report.adlNotional)).toBe(Number(adl[3]));
   });
 });

@@ -9,16 +9,16 @@
  */
 
 import { correction, type Correction } from './corrections';
-import { PARAM_KEYS, type Scenario } from './params';
+import { PARAM_KEYS, type ParamKey } from './params';
 import type { RawPair } from './query';
 import { findTour, TOURS } from './tours';
 import { quote, suggestKey } from './values';
 
 export interface TeachView {
   /** The only controls shown (absent: all; empty: none). */
-  show?: (keyof Scenario)[];
+  show?: ParamKey[];
   /** Controls shown but not movable. */
-  lock?: (keyof Scenario)[];
+  lock?: ParamKey[];
   /** The tour to open, by name. */
   tour?: string;
   /** Its stage, 1-based (only with `tour`). */
@@ -162,7 +162,7 @@ export function decodeTeachKeys(pairs: readonly RawPair[]): {
 /** The link pairs of a teaching view; keys at their defaults add none. */
 export function encodeTeachKeys(view: TeachView): RawPair[] {
   const pairs: RawPair[] = [];
-  const list = (keys: readonly (keyof Scenario)[]) => PARAM_KEYS.filter((k) => keys.includes(k));
+  const list = (keys: readonly ParamKey[]) => PARAM_KEYS.filter((k) => keys.includes(k));
   if (view.show) pairs.push(['show', view.show.length > 0 ? list(view.show).join(',') : 'none']);
   if (view.lock && view.lock.length > 0) pairs.push(['lock', list(view.lock).join(',')]);
   if (view.tour) {

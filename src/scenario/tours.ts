@@ -1,17 +1,22 @@
 /**
  * Guided tours: each a table of stages, data only. A stage names its scenario (a preset, and
- * values on top), the controls it shows, a short note and the key moments the run stops at
- * (event flags the worker pauses on exactly). The last stage of every tour is the sandbox, with
- * every control.
+ * values on top — scripted changes during the run among them), the controls it shows and the key
+ * moments the run stops at (event flags the worker pauses on exactly). The last stage of every
+ * tour is the sandbox, with every control.
  *
- * The figures in the notes are those of the stage's scenario at its seed (`npm run sim -- --preset
- * NAME`), so a note never says more than the run shows (tests hold the heatmap tour's figures to
- * the run's frames). Scripted changes during a run (e.g. "makers pull half their depth at
- * minute 70") need an engine hook and are not offered yet.
+ * Each stage's note (what to look at, shown over the price chart) is in tourNotes.ts, loaded
+ * when a tour opens: several kilobytes of text the start of the page does not need. The figures
+ * in the notes are those of the stage's scenario at its seed (`npm run sim -- --preset NAME`, or
+ * the stage's link), so a note never says more than the run shows (tests hold the heatmap tour's
+ * and the scripted stage's figures to the run's frames).
+ *
+ * A stage may script a change during its run (its values' `changes`, engine/script.ts): "makers
+ * pull half their depth at minute 70" is `{ step: 70, param: 'liquidity', factor: 0.5 }`, and
+ * the stage can stop at it (the CHANGE moment), as at any other event.
  */
 
 import { EVENT, type EventName } from '../engine/frame';
-import type { Scenario } from './params';
+import type { ParamKey, Scenario } from './params';
 import { findPreset } from './presets';
 
 export interface TourStage {
@@ -20,9 +25,7 @@ export interface TourStage {
   readonly preset: string;
   readonly values?: Partial<Scenario>;
   /** The controls shown; 'all' in the sandbox. */
-  readonly show: readonly (keyof Scenario)[] | 'all';
-  /** What to look at, in a sentence or three (shown over the price chart). */
-  readonly note: string;
+  readonly show: readonly ParamKey[] | 'all';
   /** The moments the run stops at, in the order they happen. */
   readonly moments: readonly EventName[];
   /**
@@ -50,6 +53,7 @@ export const MOMENT_LABELS: Record<EventName, string> = {
   ADL: 'auto-deleveraging',
   HALT: 'a halt',
   BAD_DEBT: 'bad debt',
+  CHANGE: 'the scripted change',
 };
 
 /** The last stage of a tour: its market, every control. */
@@ -58,7 +62,6 @@ const sandbox = (preset: string, values?: Partial<Scenario>): TourStage => ({
   preset,
   values,
   show: 'all',
-  note: 'Every control is here now. Change one thing — a deeper book, lower leverage, a bigger insurance fund — press Play, and see which moments still happen.',
   moments: [],
 });
 
@@ -73,31 +76,28 @@ const ANATOMY_VALUES: Partial<Scenario> = {
 const anatomy = (
   title: string,
   moments: EventName[],
-  show: (keyof Scenario)[],
-  note: string,
-): TourStage => ({ title, preset: 'crowded-longs', values: ANATOMY_VALUES, show, note, moments });
+  show: ParamKey[],
+  values: Partial<Scenario> = ANATOMY_VALUES,
+): TourStage => ({ title, preset: 'crowded-longs', values, show, moments });
 
 const safeguard = (
   title: string,
   preset: string,
   moments: EventName[],
-  show: (keyof Scenario)[],
-  note: string,
-): TourStage => ({ title, preset, show, note, moments, compareWith: 'crowded-longs' });
+  show: ParamKey[],
+): TourStage => ({ title, preset, show, moments, compareWith: 'crowded-longs' });
 
 /** The realistic market, at the minutes a terminal's heatmap is read. */
 const heatmap = (
   title: string,
   map: 'estimated' | 'true',
   moments: EventName[],
-  note: string,
   values?: Partial<Scenario>,
 ): TourStage => ({
   title,
   preset: 'venue-market',
   values,
   show: ['estimateTiers'],
-  note,
   moments,
   ...(map === 'estimated' ? { map } : {}),
 });
@@ -107,31 +107,10 @@ const HEATMAPS_TOUR: Tour = {
   title: 'Why liquidation heatmaps mislead',
   summary: 'The map a trading terminal draws, beside where the positions really are.',
   stages: [
-    heatmap(
-      'What a terminal draws',
-      'estimated',
-      ['SHOCK'],
-      'This is the liquidation heatmap a trading terminal draws. It cannot see positions: it spreads each candle’s new open interest over assumed leverages (10, 25, 50, 100×), half long, half short. The line under the map says how far that is from the truth: at minute 60, as the shock starts, it misses 37 % of the real fuel within ±5 % of the price and invents 19 % of its own.',
-    ),
-    heatmap(
-      'The true map',
-      'true',
-      ['SHOCK'],
-      'The same minute, the engine’s true map: where the positions’ liquidation prices really are. The broad bands agree — both come from the same entries — but the terminal piles fuel just under and over the price at 50× and 100× that few hold, and cannot know the lower-leverage longs further down.',
-    ),
-    heatmap(
-      'Would knowing the leverages help?',
-      'estimated',
-      ['SHOCK'],
-      'Now the estimate is given the population’s true mix of leverage, which no terminal knows. At minute 60 it misses 28 % and invents 13 % (against 37 % and 19 %): better, not right — it still guesses the sides and spreads entries evenly over the week.',
-      { estimateTiers: 'true' },
-    ),
-    heatmap(
-      'After the wave',
-      'estimated',
-      ['FUND_EXHAUSTED'],
-      'Minute 85, back to the usual tiers: the fund has run out and ADL closes winning shorts, which no terminal sees. Around the price the terminal’s map is almost empty — it misses 94 % of the true fuel within ±5 %. Its candles’ lows traded through those levels (the last price printed 51,930 at minute 84), so it deleted them; but positions are liquidated on the mark, which follows the index and never fell below 54,185. The longs in between are still open: the fuel of the next fall.',
-    ),
+    heatmap('What a terminal draws', 'estimated', ['SHOCK']),
+    heatmap('The true map', 'true', ['SHOCK']),
+    heatmap('Would knowing the leverages help?', 'estimated', ['SHOCK'], { estimateTiers: 'true' }),
+    heatmap('After the wave', 'estimated', ['FUND_EXHAUSTED']),
     { ...sandbox('venue-market'), map: 'estimated' },
   ],
 };
@@ -142,42 +121,16 @@ export const TOURS: readonly Tour[] = [
     title: 'Anatomy of a cascade',
     summary: 'One market at 10×, stopped at each moment: shock, first wave, dry book, fund, ADL.',
     stages: [
-      anatomy(
-        'The shock',
-        ['SHOCK'],
-        ['shock', 'shockSteps'],
-        'At minute 60 the index starts to fall 8 % over ten minutes: the shock, from outside the market. The dashed line is the same market with the liquidation engine off; so far the two agree.',
-      ),
-      anatomy(
-        'The first wave',
-        ['CASCADE_START'],
-        ['leverage'],
-        'Minute 62: the first positions run out of margin. The exchange takes them over and sells them into the book at market, and that selling pushes the price below the dashed line.',
-      ),
-      anatomy(
-        'The book runs dry',
-        ['BOOK_DRY'],
-        ['liquidity'],
-        'Minute 63: half the resting depth within 5 % of the price is gone (see the order-book chart). Each forced sale now moves the price further, and breaches the next positions sooner.',
-      ),
-      anatomy(
-        'The insurance fund runs out',
-        ['FUND_EXHAUSTED'],
-        ['insuranceFund'],
-        'Minute 80: positions sold below their bankruptcy price left losses, and the insurance fund ($2 M here) has paid them until it was empty.',
-      ),
-      anatomy(
-        'Auto-deleveraging',
-        ['ADL'],
-        ['insuranceFund', 'adl'],
-        'With the fund empty, the exchange closes winning positions on the other side at the bankruptcy price: auto-deleveraging. Here it starts in the same minute the fund runs out; traders who were right pay for the cascade.',
-      ),
-      anatomy(
-        'Recovery',
-        [],
-        ['recovery', 'resilience'],
-        'Play to the end: makers refill the book and the price climbs back towards the dashed line. In all, the price fell 19 % against 10 % without liquidations (1.9× amplification); $134 M was liquidated and $56 M closed by ADL.',
-      ),
+      anatomy('The shock', ['SHOCK'], ['shock', 'shockSteps']),
+      anatomy('The first wave', ['CASCADE_START'], ['leverage']),
+      anatomy('The book runs dry', ['BOOK_DRY'], ['liquidity']),
+      anatomy('The insurance fund runs out', ['FUND_EXHAUSTED'], ['insuranceFund']),
+      anatomy('Auto-deleveraging', ['ADL'], ['insuranceFund', 'adl']),
+      anatomy('Recovery', [], ['recovery', 'resilience']),
+      anatomy('When makers leave', ['CHANGE', 'ADL'], ['liquidity', 'resilience'], {
+        ...ANATOMY_VALUES,
+        changes: [{ step: 70, param: 'liquidity', factor: 0.5 }],
+      }),
       sandbox('crowded-longs', ANATOMY_VALUES),
     ],
   },
@@ -190,7 +143,6 @@ export const TOURS: readonly Tour[] = [
         title: 'No safeguard',
         preset: 'crowded-longs',
         show: ['leverage', 'longShare'],
-        note: '25× longs, 80 % of the open interest long, a 5 % drop. The price falls 27 %, 3.8 times the 7 % it falls with liquidations off; the fund runs out at minute 93, $54 M of winning positions are auto-deleveraged and $7.1 M is bad debt. (At 25× the noise alone liquidates a few positions at minute 8.)',
         moments: ['SHOCK', 'FUND_EXHAUSTED'],
       },
       safeguard(
@@ -198,43 +150,22 @@ export const TOURS: readonly Tour[] = [
         'crowded-smoothed-mark',
         ['SHOCK', 'FUND_EXHAUSTED'],
         ['mark', 'markEma'],
-        'Changed: positions are checked against a mark that follows the index, not the last trade. The fall is 19 % (2.6×) instead of 27 %, bad debt $1.8 M. It does not stop the selling: the fund still runs out (minute 116) and ADL is as large.',
       ),
       safeguard(
         'Circuit breaker',
         'crowded-breaker',
         ['SHOCK', 'HALT', 'FUND_EXHAUSTED'],
         ['breaker', 'breakerWindow', 'breakerHalt'],
-        'Changed: matching halts for 20 minutes after a 2 % move within 5. The first halt is at minute 63, and makers refill the book during it. The fall is 17 % (2.3×), bad debt $0.4 M; the fund lasts until minute 127, but ADL ($52 M) still comes.',
       ),
-      safeguard(
-        'Partial liquidation',
-        'crowded-partial',
-        ['SHOCK', 'FUND_EXHAUSTED'],
-        ['partial'],
-        'Changed: a large position is first cut to a lower tier instead of closed. Here it changes almost nothing (27 % again, bad debt $7.3 M): the positions of this market are small, below the first tier, so there is nothing to cut.',
-      ),
+      safeguard('Partial liquidation', 'crowded-partial', ['SHOCK', 'FUND_EXHAUSTED'], ['partial']),
       safeguard(
         'Throughput limit',
         'crowded-throughput',
         ['SHOCK', 'FUND_EXHAUSTED'],
         ['throughput'],
-        'Changed: the engine sells at most $2 M a minute. The fall is the same (28 %), recovery is slower and bad debt doubles ($14.4 M): positions waiting in the queue lose more while the price falls. Spreading the selling does not help when the queue dwarfs the limit.',
       ),
-      safeguard(
-        'Backstop vault',
-        'crowded-backstop',
-        ['SHOCK', 'FUND_EXHAUSTED'],
-        ['backstop'],
-        'Changed: a $50 M vault takes positions over at their bankruptcy price. Bad debt is gone ($0), but the price falls further (32 %, 4.4×) and has not recovered by the end: the vault sells what it took back into the book. It protects the exchange’s books, not the price.',
-      ),
-      safeguard(
-        'A venue-style engine',
-        'crowded-venue-engine',
-        ['SHOCK'],
-        ['engine'],
-        'Changed: a Binance-style engine closes each position in the minute it is breached. The fall is 7.4 %, almost the 7.2 % without liquidations, and no bad debt. What the book cannot take goes to the fund at the bankruptcy price, $5 M of it (all its equity can carry), and ADL closes the other $60.6 M against winning shorts, off the book. $126 M is still liquidated, but it never piles up into an overhang.',
-      ),
+      safeguard('Backstop vault', 'crowded-backstop', ['SHOCK', 'FUND_EXHAUSTED'], ['backstop']),
+      safeguard('A venue-style engine', 'crowded-venue-engine', ['SHOCK'], ['engine']),
       sandbox('crowded-longs'),
     ],
   },

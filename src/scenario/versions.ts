@@ -11,7 +11,7 @@
  * that the first screen still shows a cascade under those defaults (docs/model.md, "Market").
  */
 
-import type { Scenario } from './params';
+import type { ParamKey, Scenario } from './params';
 import type { RawPair } from './query';
 import { formatValue } from './values';
 import { PARAMS } from './params';
@@ -34,7 +34,7 @@ export const V1_DEFAULTS: Partial<Scenario> = {
 export function migrateV1(pairs: readonly RawPair[]): RawPair[] {
   const given = new Set(pairs.map(([k]) => k));
   const out = pairs.slice();
-  for (const [key, value] of Object.entries(V1_DEFAULTS) as [keyof Scenario, never][]) {
+  for (const [key, value] of Object.entries(V1_DEFAULTS) as [ParamKey, never][]) {
     if (!given.has(key)) out.push([key, formatValue(PARAMS[key], value)]);
   }
   return out;

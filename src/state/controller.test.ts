@@ -96,6 +96,19 @@ describe('controller', () => {
     expect(t.store.getState().adjustment).toBeNull();
   });
 
+  it('says so when a shorter run drops a scripted change', () => {
+    const changes = [
+      { step: 10, param: 'noise', factor: 2 },
+      { step: 80, param: 'liquidity', factor: 0.5 },
+    ] as const;
+    const t = setUp(small({ steps: 100, shockStep: 20, changes }));
+    t.c.setParam('steps', 50);
+    expect(t.store.getState().scenario.changes).toEqual([changes[0]]);
+    expect(t.store.getState().adjustment).toBe(
+      'The run is 50 minutes: 1 scripted change(s) after it dropped.',
+    );
+  });
+
   it('plays into the bounded history and ends done with the final report', async () => {
     const t = setUp();
     t.c.start();

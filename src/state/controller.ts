@@ -18,7 +18,13 @@
  * and the store draws them to the same step, so the slower one holds the other).
  */
 
-import { decodeScenario, encodeScenario, rebaseCompare, type Scenario } from '../scenario';
+import {
+  decodeScenario,
+  encodeScenario,
+  rebaseCompare,
+  type ParamKey,
+  type Scenario,
+} from '../scenario';
 import { createSimClient, type SimClient, type SimClientEvents } from '../worker/client';
 import type { Speed } from '../worker/protocol';
 import { realClock as realTimers, type Timers } from '../shared/clock';
@@ -61,7 +67,7 @@ export interface Controller {
   step(): void;
   reset(): void;
   setSpeed(speed: Speed): void;
-  setParam<K extends keyof Scenario>(key: K, value: Scenario[K]): void;
+  setParam<K extends ParamKey>(key: K, value: Scenario[K]): void;
   /** Replaces the whole scenario (validated) and runs it after the debounce. */
   setScenario(scenario: Scenario): void;
   /**
@@ -84,8 +90,12 @@ export function validScenario(candidate: Scenario): Scenario {
 
 /** What validation changed that the user did not ask for, as a sentence (the shock must fit the run). */
 export function adjustmentOf(asked: Scenario, valid: Scenario): string | null {
-  if (valid.shockStep === asked.shockStep) return null;
-  return `The shock moved from minute ${asked.shockStep} to minute ${valid.shockStep} to fit the ${valid.steps}-minute run.`;
+  const dropped = (asked.changes?.length ?? 0) - (valid.changes?.length ?? 0);
+  // A scripted change past the end of a shortened run is dropped (changes.ts).
+  const changes = dropped > 0 ? ` ${dropped} scripted change(s) after it dropped.` : '';
+  if (valid.shockStep === asked.shockStep)
+    return changes ? `The run is ${valid.steps} minutes:${changes}` : null;
+  return `The shock moved from minute ${asked.shockStep} to minute ${valid.shockStep} to fit the ${valid.steps}-minute run.${changes}`;
 }
 
 export function createController(store: AppStore, options: ControllerOptions = {}): Controller {

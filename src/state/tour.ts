@@ -6,7 +6,13 @@
 
 import { selectIsStale } from './selectors';
 import { EVENT, type EventName, type FrameBatch } from '../engine/frame';
-import { defaultScenario, encodeScenario, type Scenario, type View } from '../scenario';
+import {
+  defaultScenario,
+  encodeScenario,
+  type ParamKey,
+  type Scenario,
+  type View,
+} from '../scenario';
 import { findPreset } from '../scenario/presets';
 import { findTour, momentMask, stageScenario, type Tour, type TourStage } from '../scenario/tours';
 import type { Controller } from './controller';
@@ -28,7 +34,7 @@ export function openStageOf(teach: Omit<View, 't'>): OpenStage | null {
 }
 
 /** The controls shown: the tour stage's, else the link's `show`, else all (null). */
-export function shownControls(teach: Omit<View, 't'>): ReadonlySet<keyof Scenario> | null {
+export function shownControls(teach: Omit<View, 't'>): ReadonlySet<ParamKey> | null {
   const open = openStageOf(teach);
   const show = open ? open.stage.show : (teach.show ?? 'all');
   return show === 'all' ? null : new Set(show);

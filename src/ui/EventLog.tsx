@@ -12,6 +12,7 @@ import type { AppState } from '../state/store';
 import { selectShownMinute } from '../state/selectors';
 import { useAppStore, useThrottledAppStore } from '../state/react';
 import { EVENT_GLYPHS } from './eventGlyphs';
+import { describeChangesAt } from '../scenario/changes';
 
 const selectVersion = (s: AppState) => (s.readyGeneration === s.generation ? s.framesVersion : -1);
 
@@ -20,6 +21,7 @@ export function EventLog() {
   const frames = useAppStore((s) => s.frames);
   const shown = useAppStore(selectShownMinute);
   const setViewStep = useAppStore((s) => s.setViewStep);
+  const changes = useAppStore((s) => s.scenario.changes);
   const [reader] = useState(() => createEventLogReader(PALETTE.shock, PALETTE.halt));
   // The history fills in place: the version says when to read it again.
   const entries = useMemo(
@@ -46,7 +48,11 @@ export function EventLog() {
           {entries.map((e) => (
             <EventRow
               key={`${e.name}-${e.step}`}
-              entry={e}
+              entry={
+                e.name === 'CHANGE'
+                  ? { ...e, text: `min ${e.step} ${describeChangesAt(changes, e.step) || e.what}` }
+                  : e
+              }
               current={e.step === current}
               onSelect={setViewStep}
             />

@@ -8,4 +8,5 @@ export const EVENT_GLYPHS: Record<string, string> = {
   ADL: '◆',
   BAD_DEBT: '✚',
   HALT: '▮',
+  CHANGE: '●',
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFrameBatch, sliceFrameBatch } from '../engine/frame';
 import { runScenario } from '../engine/run';
 import { defaultScenario } from '../scenario';
-import { PROTOCOL_VERSION, checkReportsRequest, checkResponse } from './protocol';
+import { PROTOCOL_VERSION, checkChanges, checkReportsRequest, checkResponse } from './protocol';
 
 const run = runScenario({ ...defaultScenario(), positions: 300, steps: 20, shockStep: 5 });
 const stamp = { runId: 'main', generation: 1 };
@@ -105,5 +105,32 @@ describe('report-only batches', () => {
     expect(checkReportsRequest({ ...ok, jobs: [{ index: 2 }] })).toBe(
       'reports job 2 has no scenario',
     );
+    const late = { ...scenario, changes: [{ step: scenario.steps, param: 'noise', factor: 2 }] };
+    expect(checkReportsRequest({ ...ok, jobs: [{ index: 3, scenario: late }] })).toBe(
+      'reports job 3: change 0 is not one the engine can apply within the run',
+    );
+  });
+
+  it('checks scripted changes: absent, or a short list the engine can apply', () => {
+    const s = { ...defaultScenario(), steps: 100 };
+    const change = { step: 99, param: 'index', factor: 0.9 };
+    expect(checkChanges(s)).toBeNull();
+    expect(checkChanges({ ...s, changes: [change] })).toBeNull();
+    expect(checkChanges({ ...s, changes: [] })).toBeNull();
+    expect(checkChanges({ ...s, changes: 'all' })).toBe('changes is not a list of at most 8');
+    expect(checkChanges({ ...s, changes: Array(9).fill(change) })).toBe(
+      'changes is not a list of at most 8',
+    );
+    for (const bad of [
+      { ...change, step: 100 },
+      { ...change, param: 'leverage' },
+      { ...change, factor: 2 },
+      { ...change, factor: '0.9' },
+      null,
+    ])
+      expect(checkChanges({ ...s, changes: [change, bad] })).toBe(
+        'change 1 is not one the engine can apply within the run',
+      );
+    expect(checkChanges(null)).toBe('no scenario');
   });
 });

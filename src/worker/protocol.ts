@@ -14,6 +14,7 @@
 
 import { BUCKET_COLUMNS, SCALAR_COLUMNS, type FrameBatch, type RunInfo } from '../engine/frame';
 import type { RunReport } from '../engine/report';
+import { MAX_CHANGES, isScriptedChange } from '../engine/script';
 import type { Scenario } from '../engine/types';
 
 export const PROTOCOL_VERSION = 6;
@@ -352,6 +353,24 @@ export function checkReportsRequest(data: unknown): string | null {
   for (const job of data.jobs as unknown[]) {
     if (!isObject(job) || !isCount(job.index)) return 'a reports job has no index';
     if (!isObject(job.scenario)) return `reports job ${String(job.index)} has no scenario`;
+    const problem = checkChanges(job.scenario);
+    if (problem) return `reports job ${String(job.index)}: ${problem}`;
   }
   return null;
+}
+
+/**
+ * Why a scenario's scripted changes are not ones the engine can apply, or null: the scenario
+ * layer has validated them (changes.ts), so a bad list here is a caller's bug, refused outright
+ * rather than run without the changes it asked for.
+ */
+export function checkChanges(scenario: unknown): string | null {
+  if (!isObject(scenario)) return 'no scenario';
+  const { changes, steps } = scenario;
+  if (changes === undefined) return null;
+  if (!Array.isArray(changes) || changes.length > MAX_CHANGES) {
+    return `changes is not a list of at most ${MAX_CHANGES}`;
+  }
+  const bad = changes.findIndex((c) => !isScriptedChange(c, steps as number));
+  return bad < 0 ? null : `change ${bad} is not one the engine can apply within the run`;
 }

@@ -183,6 +183,23 @@ describe('run loop', () => {
     expect(t.loop.runCount).toBe(1);
   });
 
+  it('runs a scenario with scripted changes, and refuses changes the engine cannot apply', () => {
+    const t = setUp();
+    const changes = [{ step: 30, param: 'liquidity', factor: 0.5 }] as const;
+    t.loop.handle({ type: 'load', runId: 'a', generation: 1, scenario: small({ changes }) });
+    expect(t.of('ready')).toHaveLength(1);
+    const bad = small({ changes: [{ step: 500, param: 'liquidity', factor: 0.5 }] });
+    t.loop.handle({ type: 'load', runId: 'b', generation: 2, scenario: bad });
+    expect(t.of('ready')).toHaveLength(1);
+    expect(t.of('error')).toEqual([
+      expect.objectContaining({
+        runId: 'b',
+        generation: 2,
+        message: 'The scenario cannot run: change 0 is not one the engine can apply within the run',
+      }),
+    ]);
+  });
+
   it('turns a throwing handler into a readable error message', () => {
     const t = setUp();
     t.loop.handle({ type: 'load', runId: 'a', generation: 4, scenario: small() });

@@ -18,6 +18,7 @@ import { errorMessage } from '../shared/errorMessage';
 import {
   DEFAULT_SPEED,
   PROTOCOL_VERSION,
+  checkChanges,
   type PostResponse,
   type RequestHandlers,
   type SimRequest,
@@ -228,6 +229,8 @@ export function createRunLoop(
 
   const handlers: RequestHandlers = {
     load({ runId, generation, scenario }) {
+      const problem = checkChanges(scenario);
+      if (problem) throw new Error(`The scenario cannot run: ${problem}`);
       const speed = runs.get(runId)?.speed ?? DEFAULT_SPEED;
       runs.delete(runId); // let the old run's memory go before the new one is built
       setUp(runId, generation, scenario, speed);

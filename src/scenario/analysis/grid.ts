@@ -5,7 +5,7 @@
  */
 
 import { PARAMS, PARAM_KEYS } from '../params';
-import type { ParamSpec, Scenario } from '../params';
+import type { ParamSpec, ParamKey, Scenario } from '../params';
 import { suggestKey } from '../values';
 
 /** Most runs (grid points × seeds) one sweep may ask for. */
@@ -14,8 +14,8 @@ export const MAX_SWEEP_RUNS = 100_000;
 const MAX_VALUES = 10_000;
 
 export type NumericKey = {
-  [K in keyof Scenario]: Scenario[K] extends number ? K : never;
-}[keyof Scenario];
+  [K in ParamKey]: Scenario[K] extends number ? K : never;
+}[ParamKey];
 
 export interface Vary {
   name: NumericKey;
@@ -78,7 +78,7 @@ export function parseVary(text: string): Outcome<Vary> {
     );
   }
   if (name === 'seed') return fail('--vary seed: seeds are chosen with --seeds or --seed-list');
-  const spec: ParamSpec = PARAMS[name as keyof Scenario];
+  const spec: ParamSpec = PARAMS[name as ParamKey];
   if (spec.kind !== 'int' && spec.kind !== 'float') {
     return fail(`--vary ${name}: only numeric parameters can be varied (${name} is ${spec.kind})`);
   }

@@ -4,7 +4,7 @@
  */
 
 import { useState } from 'react';
-import { PARAMS, PARAM_KEYS, type Scenario } from '../../scenario';
+import { PARAMS, PARAM_KEYS, type ParamKey, type Scenario } from '../../scenario';
 import { useAppStore, useController } from '../../state/react';
 import { Select, Toggle } from '../controls/Choice';
 import { Slider } from '../controls/Slider';
@@ -15,7 +15,7 @@ export function BControls({ b }: { b: Scenario }) {
   const controller = useController();
   const a = useAppStore((s) => s.scenario);
   // Start on a parameter B already sets apart, else leverage.
-  const [name, setName] = useState<keyof Scenario>(
+  const [name, setName] = useState<ParamKey>(
     () => EDITABLE.find((k) => b[k] !== a[k]) ?? 'leverage',
   );
   const spec = PARAMS[name];
@@ -29,7 +29,7 @@ export function BControls({ b }: { b: Scenario }) {
         <select
           className="min-w-0 flex-1 rounded border border-slate-600 bg-slate-900 px-1 py-0.5 text-slate-100"
           value={name}
-          onChange={(e) => setName(e.target.value as keyof Scenario)}
+          onChange={(e) => setName(e.target.value as ParamKey)}
         >
           {EDITABLE.map((k) => (
             <option key={k} value={k}>

@@ -3,7 +3,7 @@
  * to its own value only (moving one slider re-renders that slider).
  */
 
-import { PARAMS, PARAM_KEYS, type ParamGroup, type Scenario } from '../../scenario';
+import { PARAMS, PARAM_KEYS, type ParamGroup, type ParamKey, type Scenario } from '../../scenario';
 import { useAppStore, useController } from '../../state/react';
 import { shownControls } from '../../state/tour';
 import { Locked } from '../teach/Locked';
@@ -26,7 +26,7 @@ const GROUPS = Object.entries(GROUP_TITLES).map(([group, title]) => ({
 }));
 
 /** Why a parameter has no effect in this scenario, if it has none. */
-function inactiveNote(key: keyof Scenario, s: Scenario): string | undefined {
+function inactiveNote(key: ParamKey, s: Scenario): string | undefined {
   if ((key === 'markEma' || key === 'basisClamp') && s.mark !== 'smoothed') {
     return 'Only with the smoothed mark price.';
   }
@@ -36,7 +36,7 @@ function inactiveNote(key: keyof Scenario, s: Scenario): string | undefined {
   return undefined;
 }
 
-function ParamControl({ name }: { name: keyof Scenario }) {
+function ParamControl({ name }: { name: ParamKey }) {
   const controller = useController();
   const value = useAppStore((s) => s.scenario[name]);
   const steps = useAppStore((s) => s.scenario.steps);
@@ -44,8 +44,7 @@ function ParamControl({ name }: { name: keyof Scenario }) {
   // The run's length is what moves the shock: say so where the user is.
   const note = useAppStore((s) => (name === 'steps' ? s.adjustment : null));
   const spec = PARAMS[name];
-  const set = (v: number | string | boolean) =>
-    controller.setParam(name, v as Scenario[keyof Scenario]);
+  const set = (v: number | string | boolean) => controller.setParam(name, v as Scenario[ParamKey]);
   if (spec.kind === 'bool')
     return <Toggle name={name} spec={spec} value={!!value} onChange={set} />;
   if (spec.kind === 'enum') {

@@ -5,7 +5,7 @@
  */
 
 import { useEffect, useRef, useState } from 'react';
-import { PARAMS, PARAM_KEYS, type Scenario, type View } from '../../scenario';
+import { PARAMS, PARAM_KEYS, type ParamKey, type Scenario, type View } from '../../scenario';
 import { TOURS, findTour, stageScenario } from '../../scenario/tours';
 import { useApp } from '../../state/react';
 import { shareUrl } from '../../state/urlSync';
@@ -14,8 +14,8 @@ import { menuButton } from '../share/styles';
 
 type Mode = 'shown' | 'locked' | 'hidden';
 
-function initialModes(teach: Omit<View, 't'>): Record<keyof Scenario, Mode> {
-  const modes = {} as Record<keyof Scenario, Mode>;
+function initialModes(teach: Omit<View, 't'>): Record<ParamKey, Mode> {
+  const modes = {} as Record<ParamKey, Mode>;
   for (const key of PARAM_KEYS) {
     const hidden = teach.show !== undefined && !teach.show.includes(key);
     modes[key] = hidden ? 'hidden' : teach.lock?.includes(key) ? 'locked' : 'shown';
@@ -26,7 +26,7 @@ function initialModes(teach: Omit<View, 't'>): Record<keyof Scenario, Mode> {
 /** The link the dialog's choices make: a tour's stage runs the stage's own market. */
 export function classLink(
   scenario: Scenario,
-  modes: Record<keyof Scenario, Mode>,
+  modes: Record<ParamKey, Mode>,
   options: { tour: string; stage: number; embed: boolean; autoplay: boolean },
   location: { href: string },
 ): string {

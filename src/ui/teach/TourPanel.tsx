@@ -4,12 +4,40 @@
  * each moment (the worker's pauseOn), so the note and the charts speak of the same minute.
  */
 
+import { useEffect, useState } from 'react';
 import { useApp, useAppStore, useThrottledAppStore } from '../../state/react';
 import { selectStatus } from '../../state/selectors';
 import { continueTour, endTour, momentSteps, openStage, openStageOf } from '../../state/tour';
 import { MOMENT_LABELS } from '../../scenario/tours';
 import { findPreset } from '../../scenario/presets';
 import { menuButton } from '../share/styles';
+
+type Notes = Readonly<Record<string, readonly string[]>>;
+let loadedNotes: Notes | null = null;
+
+/** The stage's note, loaded with the first tour opened (tourNotes.ts: text the start need not carry). */
+function StageNote({ tour, number }: { tour: string; number: number }) {
+  const [notes, setNotes] = useState(loadedNotes);
+  useEffect(() => {
+    if (notes) return;
+    let live = true;
+    import('../../scenario/tourNotes').then(
+      (m) => {
+        loadedNotes = m.TOUR_NOTES;
+        if (live) setNotes(loadedNotes);
+      },
+      () => {}, // offline before it was cached: the stage runs without its note
+    );
+    return () => {
+      live = false;
+    };
+  }, [notes]);
+  return (
+    <p className="mt-1 text-sm text-slate-100" aria-live="polite" data-testid="tour-note">
+      {notes?.[tour]?.[number - 1]}
+    </p>
+  );
+}
 
 export function TourPanel() {
   const { store, controller } = useApp();
@@ -51,9 +79,7 @@ export function TourPanel() {
           End tour
         </button>
       </div>
-      <p className="mt-1 text-sm text-slate-100" aria-live="polite" data-testid="tour-note">
-        {stage.note}
-      </p>
+      <StageNote tour={tour.name} number={number} />
       {compare && (
         <p className="mt-1 text-xs text-slate-400" data-testid="tour-compare">
           In compare mode beside B, {compare.title} (stage 1): the Δ column is B − A.
