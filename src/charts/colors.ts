@@ -5,7 +5,8 @@
  * above) so colour is never the only cue.
  */
 
-import { color, interpolateRgbBasis, interpolateViridis } from 'd3';
+import { color, interpolateRgbBasis } from 'd3';
+import { interpolateViridis } from './viridis';
 
 export const PALETTE = {
   background: '#020617', // slate-950

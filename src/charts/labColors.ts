@@ -1,6 +1,6 @@
 /** The lab's colour scale for 0..1 figures (P(cascade), liquidated share): viridis, as a CSS gradient too. */
 
-import { interpolateViridis } from 'd3';
+import { interpolateViridis } from './viridis';
 
 /** A cell's colour: dark at 0, yellow at 1. */
 export const cellColor = (v: number): string => interpolateViridis(Math.max(0, Math.min(1, v)));
