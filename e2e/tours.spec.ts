@@ -197,6 +197,11 @@ test.describe('why liquidation heatmaps mislead', () => {
     await setSpeed(page, 'max');
     await panel.getByRole('button', { name: 'Play to the shock' }).click();
     await expect(panel.getByTestId('tour-stop')).toHaveText('Stopped at the shock, minute 60.');
+    // The note is about the heatmap, below the fold on a laptop: the stage brings it into view.
+    const heatmap = page.locator('#chart-heatmap');
+    await expect(heatmap).not.toBeInViewport();
+    await panel.getByRole('button', { name: 'Show the liquidation heatmap ↓' }).click();
+    await expect(heatmap).toBeInViewport({ ratio: 0.5 });
     await expect(figures).toContainText('At min 60 the estimate misses');
     // The note's figures are what the line under the map says at the stop.
     expect(await shares()).toEqual(['37 %', '19 %']);

@@ -35,7 +35,19 @@ export interface TourStage {
   readonly compareWith?: string;
   /** The heatmap shows the terminal-style estimate (absent: the true map). */
   readonly map?: 'estimated';
+  /**
+   * The chart the note is about, when it is not the price chart over which the note sits: the
+   * stage offers to bring it into view (on a laptop it is below the fold).
+   */
+  readonly look?: TourChart;
 }
+
+/** The charts a stage can point at, and what they are called on its button. */
+export type TourChart = 'heatmap' | 'book';
+export const TOUR_CHART_LABELS: Record<TourChart, string> = {
+  heatmap: 'the liquidation heatmap',
+  book: 'the order book',
+};
 
 export interface Tour {
   readonly name: string;
@@ -78,7 +90,8 @@ const anatomy = (
   moments: EventName[],
   show: ParamKey[],
   values: Partial<Scenario> = ANATOMY_VALUES,
-): TourStage => ({ title, preset: 'crowded-longs', values, show, moments });
+  look?: TourChart,
+): TourStage => ({ title, preset: 'crowded-longs', values, show, moments, ...(look && { look }) });
 
 const safeguard = (
   title: string,
@@ -99,6 +112,7 @@ const heatmap = (
   values,
   show: ['estimateTiers'],
   moments,
+  look: 'heatmap',
   ...(map === 'estimated' ? { map } : {}),
 });
 
@@ -123,14 +137,17 @@ export const TOURS: readonly Tour[] = [
     stages: [
       anatomy('The shock', ['SHOCK'], ['shock', 'shockSteps']),
       anatomy('The first wave', ['CASCADE_START'], ['leverage']),
-      anatomy('The book runs dry', ['BOOK_DRY'], ['liquidity']),
+      anatomy('The book runs dry', ['BOOK_DRY'], ['liquidity'], ANATOMY_VALUES, 'book'),
       anatomy('The insurance fund runs out', ['FUND_EXHAUSTED'], ['insuranceFund']),
       anatomy('Auto-deleveraging', ['ADL'], ['insuranceFund', 'adl']),
       anatomy('Recovery', [], ['recovery', 'resilience']),
-      anatomy('When makers leave', ['CHANGE', 'ADL'], ['liquidity', 'resilience'], {
-        ...ANATOMY_VALUES,
-        changes: [{ step: 70, param: 'liquidity', factor: 0.5 }],
-      }),
+      anatomy(
+        'When makers leave',
+        ['CHANGE', 'ADL'],
+        ['liquidity', 'resilience'],
+        { ...ANATOMY_VALUES, changes: [{ step: 70, param: 'liquidity', factor: 0.5 }] },
+        'book',
+      ),
       sandbox('crowded-longs', ANATOMY_VALUES),
     ],
   },

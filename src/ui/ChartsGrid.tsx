@@ -17,6 +17,7 @@ import { COMPARE_RUN, PRIMARY_RUN, lockstepCount } from '../state/slices';
 import { useApp, useAppStore } from '../state/react';
 import { ChartHost } from './ChartHost';
 import { ChartTable } from './ChartTable';
+import { TOUR_CHART_IDS } from './chartIds';
 import { ErrorBoundary } from './ErrorBoundary';
 import { EstimateFigures, MapToggle } from './EstimateView';
 import { EventLog } from './EventLog';
@@ -43,8 +44,11 @@ function Panel({
   children,
   footer,
   className = '',
+  id,
 }: {
   title: string;
+  /** The element id a tour's "Show the …" button scrolls to (TOUR_CHART_IDS). */
+  id?: string;
   caption: ReactNode;
   children: ReactNode;
   /** Below the chart: its legend, its data table. */
@@ -53,7 +57,9 @@ function Panel({
 }) {
   return (
     <section
-      className={`min-w-0 rounded-lg border border-slate-800 bg-slate-900/60 p-3 ${className}`}
+      id={id}
+      // Scrolled to, it stops below the pinned playback bar (and, on a phone, the figures).
+      className={`min-w-0 scroll-mt-28 rounded-lg border border-slate-800 bg-slate-900/60 p-3 max-lg:scroll-mt-64 ${className}`}
     >
       <h2 className="text-base font-semibold text-slate-100">{title}</h2>
       <p className="mb-2 text-sm text-slate-400 max-sm:sr-only">{caption}</p>
@@ -170,6 +176,7 @@ export function ChartsGrid() {
         </div>
       </div>
       <Panel
+        id={TOUR_CHART_IDS.heatmap}
         title="Liquidation heatmap"
         caption={
           <>
@@ -189,6 +196,7 @@ export function ChartsGrid() {
         <PerRun create={heatmapChart} options={HEATMAP_MAPS[heatmapFuel]} comparing={comparing} />
       </Panel>
       <Panel
+        id={TOUR_CHART_IDS.book}
         title="Order-book depletion"
         caption={
           <>

@@ -8,7 +8,8 @@ import { useEffect, useState } from 'react';
 import { useApp, useAppStore, useThrottledAppStore } from '../../state/react';
 import { selectStatus } from '../../state/selectors';
 import { continueTour, endTour, momentSteps, openStage, openStageOf } from '../../state/tour';
-import { MOMENT_LABELS } from '../../scenario/tours';
+import { MOMENT_LABELS, TOUR_CHART_LABELS } from '../../scenario/tours';
+import { TOUR_CHART_IDS } from '../chartIds';
 import { findPreset } from '../../scenario/presets';
 import { menuButton } from '../share/styles';
 
@@ -37,6 +38,12 @@ function StageNote({ tour, number }: { tour: string; number: number }) {
       {notes?.[tour]?.[number - 1]}
     </p>
   );
+}
+
+/** Brings a chart into view (at once when the reader asked for reduced motion). */
+function showChart(id: string) {
+  const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  document.getElementById(id)?.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth' });
 }
 
 export function TourPanel() {
@@ -123,6 +130,16 @@ export function TourPanel() {
         >
           Next
         </button>
+        {stage.look && (
+          <button
+            type="button"
+            className={`${menuButton} ml-auto`}
+            aria-controls={TOUR_CHART_IDS[stage.look]}
+            onClick={() => showChart(TOUR_CHART_IDS[stage.look!])}
+          >
+            Show {TOUR_CHART_LABELS[stage.look]} ↓
+          </button>
+        )}
       </div>
     </section>
   );
