@@ -70,6 +70,25 @@ describe('report pool', () => {
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7].map((d) => [d, 7]));
   });
 
+  it('hands each report to onReport as it arrives, with its index', async () => {
+    const f = fakeMembers();
+    const pool = createReportPoolWith(f.factory, 2);
+    const seen: [number, number][] = [];
+    const list = scenarios(5);
+    const result = pool.run(list, { onReport: (i, r) => seen.push([i, r.stepsRun]) });
+    await f.settle();
+    for (const k of [1, 0, 1, 0, 1]) f.answer(k);
+    await result;
+    // Finishing order: member 1 held 2 and 3, member 0 held 0 and 1; each answer sends one more.
+    expect(seen).toEqual([
+      [2, 102],
+      [0, 100],
+      [3, 103],
+      [1, 101],
+      [4, 104],
+    ]);
+  });
+
   it('uses no more workers than jobs, and keeps them (with their caches) for the next run', async () => {
     const f = fakeMembers();
     const pool = createReportPoolWith(f.factory, 4);
