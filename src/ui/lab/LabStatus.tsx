@@ -2,7 +2,6 @@
 
 import { useEffect, useState } from 'react';
 import { PARAMS } from '../../scenario';
-import { completeCritical } from './labModel';
 import { secondsLeft, type LabSweep } from './useLabSweep';
 
 const seconds = (s: number) =>
@@ -28,7 +27,7 @@ export function LabStatus({ sweep }: { sweep: LabSweep }) {
     idle: '',
   }[sweep.status];
   const name = sweep.plan.other?.name;
-  const critical = completeCritical(sweep.plan, sweep.rows);
+  const critical = sweep.critical;
   const fmt = (x: number | null) => (x === null ? 'beyond the grid' : `${x.toFixed(2)} %`);
   return (
     <div
