@@ -60,12 +60,16 @@ test('a bad b. value is corrected with a notice', async ({ page }) => {
 });
 
 test('the paired run over 32 seeds shows intervals', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
   await page.goto(`${SMALL}&b.leverage=5`);
   await expect(page.getByTestId('compare-panel')).toBeVisible();
   await page.getByRole('button', { name: 'Paired over 32 seeds' }).click();
   const table = page.getByTestId('paired-table');
   await expect(table).toBeVisible({ timeout: 120_000 });
   await expect(table.locator('[data-interval="liquidatedNotional"]')).toContainText('[');
+  // The bootstrap ran in its own worker, not on the page's thread.
+  expect(workers.some((url) => url.includes('compare.worker'))).toBe(true);
 });
 
 test('Compare… and a variant by keyboard alone', async ({ page }) => {
