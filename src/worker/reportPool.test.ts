@@ -78,7 +78,7 @@ describe('report pool', () => {
     const result = pool.run(list, { onReport: (i, r) => seen.push([i, r.stepsRun]) });
     await f.settle();
     for (const k of [1, 0, 1, 0, 1]) f.answer(k);
-    await result;
+    expect(await result).toHaveLength(5);
     // Finishing order: member 1 held 2 and 3, member 0 held 0 and 1; each answer sends one more.
     expect(seen).toEqual([
       [2, 102],
@@ -87,6 +87,17 @@ describe('report pool', () => {
       [1, 101],
       [4, 104],
     ]);
+  });
+
+  it('keeps no report when told to discard them (the caller reads each through onReport)', async () => {
+    const f = fakeMembers();
+    const pool = createReportPoolWith(f.factory, 2);
+    const seen: number[] = [];
+    const result = pool.run(scenarios(3), { discard: true, onReport: (i) => seen.push(i) });
+    await f.settle();
+    for (const k of [0, 1, 0]) f.answer(k);
+    expect(await result).toEqual([]);
+    expect(seen.sort()).toEqual([0, 1, 2]);
   });
 
   it('uses no more workers than jobs, and keeps them (with their caches) for the next run', async () => {

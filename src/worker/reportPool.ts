@@ -24,6 +24,11 @@ export interface RunOptions {
    * wait at a chunk's end for its last run.
    */
   onReport?: (index: number, report: RunReport) => void;
+  /**
+   * Keep no report: the caller reads them through onReport, and the run resolves with an empty
+   * list (a lab grid of 64 seeds holds tens of thousands of reports it has no more use for).
+   */
+  discard?: boolean;
   signal?: AbortSignal;
 }
 
@@ -75,7 +80,7 @@ export function createReportPoolWith(factory: MemberFactory, size: number): Repo
 
   async function runNow(
     scenarios: readonly Scenario[],
-    { onProgress, onReport, signal }: RunOptions,
+    { onProgress, onReport, discard, signal }: RunOptions,
   ): Promise<RunReport[]> {
     if (signal?.aborted) throw abortError();
     if (disposed) throw new Error('The report pool was disposed');
@@ -85,7 +90,7 @@ export function createReportPoolWith(factory: MemberFactory, size: number): Repo
     const used = members.slice(0, Math.min(size, total));
     const clients = await Promise.all(used.map((m) => m.client));
     const runId = `reports-${++runs}`;
-    const reports: RunReport[] = new Array(total);
+    const reports: RunReport[] = discard ? [] : new Array(total);
     let next = 0;
     let done = 0;
     const send = (m: Member, i: number, count: number) => {
@@ -119,7 +124,7 @@ export function createReportPoolWith(factory: MemberFactory, size: number): Repo
               return;
             }
             if (message.type !== 'report' || !m.pending.delete(message.index)) return;
-            reports[message.index] = message.report;
+            if (!discard) reports[message.index] = message.report;
             done++;
             onReport?.(message.index, message.report);
             onProgress?.(done, total);

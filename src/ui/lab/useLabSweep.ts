@@ -96,6 +96,7 @@ export function useLabSweep(share: number) {
       try {
         await pool.current.run(labScenarios(base, plan), {
           signal: controller.signal,
+          discard: true, // labProgress keeps what the cells need
           onReport: (index, report) => {
             done++;
             progress.add(index, report);
