@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { PARAMS } from '../../scenario';
+import { criticalJson } from '../../scenario/analysis/sweepRows';
 import { secondsLeft, type LabSweep } from './useLabSweep';
 
 const seconds = (s: number) =>
@@ -55,7 +56,7 @@ export function LabStatus({ sweep }: { sweep: LabSweep }) {
           <summary className="cursor-pointer">Critical shocks ({critical.length})</summary>
           <ul className="mt-1 columns-1 text-xs sm:columns-2">
             {critical.map((c, i) => (
-              <li key={i}>
+              <li key={i} data-critical={JSON.stringify(criticalJson(c))}>
                 {name ? `${PARAMS[name].label} ${c.point[name]}: ` : ''}
                 {c.bound === 'above'
                   ? 'none in the grid (P stays below ½)'
