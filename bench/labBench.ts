@@ -71,6 +71,8 @@ export async function benchLab(
     longestMs: number;
     cpuLongTasks: number;
     longestCpuMs: number;
+    /** The main thread's CPU over the sweep: what the page took from the workers' cores. */
+    mainCpuS: number;
   }[] = [];
   for (let i = 0; i < 2; i++) {
     await page.evaluate(() => ((window as unknown as { __labLong: number[] }).__labLong = []));
@@ -103,6 +105,7 @@ export async function benchLab(
       longestMs: Math.max(0, ...long),
       cpuLongTasks: tasks.filter((t) => t.cpuMs > 50).length,
       longestCpuMs: Math.max(0, ...tasks.map((t) => t.cpuMs)),
+      mainCpuS: tasks.reduce((sum, t) => sum + t.cpuMs, 0) / 1000,
     });
   }
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
@@ -126,4 +129,5 @@ export async function benchLab(
   console.log(
     `main-thread long tasks, CPU ${browser.map((b) => `${b.cpuLongTasks} (longest ${f(b.longestCpuMs)} ms)`).join(', ')}`,
   );
+  console.log(`main-thread CPU s       ${browser.map((b) => f(b.mainCpuS)).join(', ')}`);
 }
