@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runReport } from '../engine/run';
 import { compareReports } from '../scenario/analysis/paired';
 import { defaultScenario } from '../scenario/params';
@@ -38,6 +38,8 @@ function fakeWorker(behaviour: 'answer' | 'fail-to-load' = 'answer') {
   return { worker, seen, terminated: () => terminated };
 }
 
+afterEach(() => vi.unstubAllGlobals());
+
 describe('the paired comparison off the main thread', () => {
   it('is compareReports of the same reports, through the worker and its clone', async () => {
     const f = fakeWorker();
@@ -62,6 +64,35 @@ describe('the paired comparison off the main thread', () => {
     const f = fakeWorker('fail-to-load');
     expect(await compareInWorker(reportsA, reportsB, () => f.worker)).toEqual(expected);
     expect(f.terminated()).toBe(1);
+  });
+
+  it('makes it on this thread when the browser refuses the module worker', async () => {
+    vi.stubGlobal(
+      'Worker',
+      class {
+        constructor() {
+          throw new Error('module workers are not supported');
+        }
+      },
+    );
+    expect(await compareInWorker(reportsA, reportsB)).toEqual(compareReports(reportsA, reportsB));
+  });
+
+  it('ignores an answer to another request', async () => {
+    const f = fakeWorker();
+    const post = f.worker.postMessage.bind(f.worker);
+    f.worker.postMessage = (request) => {
+      // A stray answer first (another request's id), then the real one.
+      queueMicrotask(() =>
+        f.worker.onmessage?.({
+          data: { id: -1, error: 'not yours' },
+        } as MessageEvent<CompareResponse>),
+      );
+      post(request);
+    };
+    expect(await compareInWorker(reportsA, reportsB, () => f.worker)).toEqual(
+      compareReports(reportsA, reportsB),
+    );
   });
 
   it('rejects with the analysis message on reports it cannot pair', async () => {
