@@ -375,7 +375,7 @@ async function main(): Promise<void> {
       headless: true,
     });
     if (o.lab) {
-      await benchLab(chrome, base);
+      await benchLab(chrome, base, o.profile);
       await chrome.close();
       return;
     }

@@ -60,12 +60,16 @@ test('a bad b. value is corrected with a notice', async ({ page }) => {
 });
 
 test('the paired run over 32 seeds shows intervals', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
   await page.goto(`${SMALL}&b.leverage=5`);
   await expect(page.getByTestId('compare-panel')).toBeVisible();
   await page.getByRole('button', { name: 'Paired over 32 seeds' }).click();
   const table = page.getByTestId('paired-table');
   await expect(table).toBeVisible({ timeout: 120_000 });
   await expect(table.locator('[data-interval="liquidatedNotional"]')).toContainText('[');
+  // The bootstrap ran in its own worker, not on the page's thread.
+  expect(workers.some((url) => url.includes('compare.worker'))).toBe(true);
 });
 
 test('Compare… and a variant by keyboard alone', async ({ page }) => {
@@ -80,4 +84,33 @@ test('Compare… and a variant by keyboard alone', async ({ page }) => {
   await page.keyboard.press('Space');
   await expect(vault).toHaveAttribute('aria-pressed', 'true');
   await expect(page).toHaveURL(/b\.backstop=/);
+});
+
+test('on a phone the A/B/Δ table shows the key three figures, the rest behind a toggle', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${SMALL}&b.leverage=5`);
+  await waitReady(page);
+  const figures = page.getByTestId('compare-figures');
+  const rows = figures.locator('tbody tr');
+  await expect(rows).toHaveCount(9);
+  const shown = figures.locator('tbody tr:visible');
+  await expect(shown).toHaveCount(3);
+  await expect(figures.locator('[data-figure-delta="liquidatedNotional"]')).toBeVisible();
+  await expect(figures.locator('[data-figure-delta="badDebt"]')).toBeHidden();
+  const toggle = page.getByRole('button', { name: 'All figures (6 more)' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(shown).toHaveCount(9);
+  const fewer = page.getByRole('button', { name: 'Key figures only' });
+  await expect(fewer).toHaveAttribute('aria-expanded', 'true');
+  await expect(fewer).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(shown).toHaveCount(3);
+  // A wide screen shows every row and no toggle.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(shown).toHaveCount(9);
+  await expect(page.getByRole('button', { name: /All figures/ })).toBeHidden();
 });

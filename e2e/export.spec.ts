@@ -111,3 +111,38 @@ test('the run’s files download by keyboard alone, and focus stays on the butto
   expect(buckets.length - 1).toBeGreaterThan(3);
   await expect(menu.getByText('Making the buckets file…')).toBeHidden();
 });
+
+test('in compare mode, A’s and B’s files download, each the CLI’s run of its own link', async ({
+  page,
+}) => {
+  await page.goto(`${SHORT}&b.leverage=5`);
+  await expect(page.getByTestId('compare-panel')).toBeVisible();
+  await playToEnd(page);
+
+  const framesA = await download(page, 'Frames (CSV) of A');
+  expect(framesA.suggestedFilename()).toBe('cascade-lab-seed3-a-frames.csv');
+  const framesB = await download(page, 'Frames (CSV) of B');
+  expect(framesB.suggestedFilename()).toBe('cascade-lab-seed3-b-frames.csv');
+  const rowsA = (await text(framesA)).trimEnd().split('\n');
+  const rowsB = (await text(framesB)).trimEnd().split('\n');
+  expect(rowsB).toHaveLength(1 + 200);
+  expect(rowsB).not.toEqual(rowsA);
+
+  const reportFile = await download(page, 'Report (JSON) of B');
+  expect(reportFile.suggestedFilename()).toBe('cascade-lab-seed3-b-report.json');
+  const report = JSON.parse(await text(reportFile));
+  // B is A's link with B's difference: the CLI run on that link prints the same report.
+  const cli = spawnSync(
+    'npx',
+    ['tsx', 'src/cli/sim.ts', `${SHORT.slice(1)}&leverage=5`, '--json'],
+    {
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
+  expect(cli.status).toBe(0);
+  expect(report).toEqual(JSON.parse(cli.stdout));
+  expect(report.scenario.leverage).toBe(5);
+  const buckets = await download(page, 'Buckets (CSV) of B');
+  expect(buckets.suggestedFilename()).toBe('cascade-lab-seed3-b-buckets.csv');
+});

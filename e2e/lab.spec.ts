@@ -22,12 +22,12 @@ interface CliRow {
   [figure: string]: unknown;
 }
 
-/** `sim sweep` over the same grid, as JSON. */
-async function cliSweep(): Promise<CliRow[]> {
+/** `sim sweep` over the same grid, as JSON: its rows and critical shocks. */
+async function cliSweep(): Promise<{ rows: CliRow[]; critical: Record<string, unknown>[] }> {
   const args = ['tsx', 'src/cli/sim.ts', 'sweep', QUERY, '--vary', `leverage=${LEVERAGES}`];
   args.push('--vary', `shock=${SHOCKS}`, '--seeds', '8', '--json', '--threads', '1');
   const { stdout } = await promisify(execFile)('npx', args, { maxBuffer: 1 << 24 });
-  return (JSON.parse(stdout) as { rows: CliRow[] }).rows;
+  return JSON.parse(stdout) as { rows: CliRow[]; critical: Record<string, unknown>[] };
 }
 
 const FIGURES = [
@@ -67,7 +67,7 @@ test('the phase diagram fills in with progress, equals sim sweep, cancels, and o
     .evaluateAll((rects) => rects.map((r) => ({ ...(r as SVGElement).dataset })));
   expect(cells).toHaveLength(100);
   expect(cells.every((c) => c.state === 'done')).toBe(true);
-  const rows = await cli;
+  const { rows, critical } = await cli;
   expect(rows).toHaveLength(100);
   for (const row of rows) {
     const cell = cells.find(
@@ -82,6 +82,12 @@ test('the phase diagram fills in with progress, equals sim sweep, cancels, and o
   }
   // Not a vacuous match: some cells cascade on most seeds and some on none.
   expect(rows.some((r) => r.pCascade >= 0.5) && rows.some((r) => r.pCascade === 0)).toBe(true);
+  // The critical shock per leverage, with its bootstrap interval: the CLI's, to the last bit.
+  const labCritical = await lab
+    .locator('li[data-critical]')
+    .evaluateAll((items) => items.map((li) => JSON.parse((li as HTMLElement).dataset.critical!)));
+  expect(critical).toHaveLength(5);
+  expect(labCritical).toEqual(critical);
 
   // A second, larger run, cancelled midway, stops and says so.
   await lab.getByLabel('Seeds per cell').fill('32');

@@ -1,6 +1,6 @@
 /** Module-level selectors, so components subscribe to stable functions of the slices they draw. */
 
-import { PRIMARY_RUN, lockstepCount, type AppState, type RunState } from './slices';
+import { COMPARE_RUN, PRIMARY_RUN, lockstepCount, type AppState, type RunState } from './slices';
 
 /** The runs shown beside the primary one (B in compare mode), whose state is only in `runs`. */
 const otherRuns = (s: AppState): RunState[] =>
@@ -49,6 +49,8 @@ export const selectReadoutMinute = (s: AppState) => {
 };
 export const selectCompare = (s: AppState) => s.compare;
 export const selectIsComparing = (s: AppState) => s.compare !== null;
+/** Compare mode's run B, or null (none outside compare mode). */
+export const selectCompareRun = (s: AppState): RunState | null => s.runs[COMPARE_RUN] ?? null;
 
 const runSelectors = new Map<string, (s: AppState) => RunState | null>();
 /** One run's state by id (memoised per id, so it is a stable module-level selector). */

@@ -1,15 +1,12 @@
 /**
  * "Paired over 32 seeds": A and B run report-only on seeds 1..32 in the background (the report
  * pool), paired seed by seed with `compareReports`, the same analysis as `sim compare`, so one
- * lucky seed cannot mislead.
+ * lucky seed cannot mislead. The comparison's bootstrap runs in a worker too (compareClient).
  */
 
 import type { Scenario } from '../scenario';
-import {
-  DEFAULT_COMPARE_SEEDS,
-  compareReports,
-  type Comparison,
-} from '../scenario/analysis/paired';
+import { DEFAULT_COMPARE_SEEDS, type Comparison } from '../scenario/analysis/paired';
+import { compareInWorker } from './compareClient';
 import { createReportPool } from './reportPool';
 
 export const PAIRED_SEEDS = DEFAULT_COMPARE_SEEDS;
@@ -27,7 +24,7 @@ export async function pairedComparison(
   const pool = createReportPool();
   try {
     const reports = await pool.run(scenarios, options);
-    return compareReports(reports.slice(0, PAIRED_SEEDS), reports.slice(PAIRED_SEEDS));
+    return await compareInWorker(reports.slice(0, PAIRED_SEEDS), reports.slice(PAIRED_SEEDS));
   } finally {
     pool.dispose();
   }

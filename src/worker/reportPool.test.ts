@@ -70,6 +70,36 @@ describe('report pool', () => {
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7].map((d) => [d, 7]));
   });
 
+  it('hands each report to onReport as it arrives, with its index', async () => {
+    const f = fakeMembers();
+    const pool = createReportPoolWith(f.factory, 2);
+    const seen: [number, number][] = [];
+    const list = scenarios(5);
+    const result = pool.run(list, { onReport: (i, r) => seen.push([i, r.stepsRun]) });
+    await f.settle();
+    for (const k of [1, 0, 1, 0, 1]) f.answer(k);
+    expect(await result).toHaveLength(5);
+    // Finishing order: member 1 held 2 and 3, member 0 held 0 and 1; each answer sends one more.
+    expect(seen).toEqual([
+      [2, 102],
+      [0, 100],
+      [3, 103],
+      [1, 101],
+      [4, 104],
+    ]);
+  });
+
+  it('keeps no report when told to discard them (the caller reads each through onReport)', async () => {
+    const f = fakeMembers();
+    const pool = createReportPoolWith(f.factory, 2);
+    const seen: number[] = [];
+    const result = pool.run(scenarios(3), { discard: true, onReport: (i) => seen.push(i) });
+    await f.settle();
+    for (const k of [0, 1, 0]) f.answer(k);
+    expect(await result).toEqual([]);
+    expect(seen.sort()).toEqual([0, 1, 2]);
+  });
+
   it('uses no more workers than jobs, and keeps them (with their caches) for the next run', async () => {
     const f = fakeMembers();
     const pool = createReportPoolWith(f.factory, 4);

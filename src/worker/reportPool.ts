@@ -16,11 +16,24 @@ import { createWorkerClient } from './client';
 import { checkResponse, type SimRequest, type SimResponse } from './protocol';
 import type { SimClient, SimClientEvents } from './simClient';
 
+export interface RunOptions {
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Each report as it arrives (in finishing order, with its index): a caller that reads the
+   * results as they come (the lab's cells) needs no pool call per chunk, so the workers never
+   * wait at a chunk's end for its last run.
+   */
+  onReport?: (index: number, report: RunReport) => void;
+  /**
+   * Keep no report: the caller reads them through onReport, and the run resolves with an empty
+   * list (a lab grid of 64 seeds holds tens of thousands of reports it has no more use for).
+   */
+  discard?: boolean;
+  signal?: AbortSignal;
+}
+
 export interface ReportPool {
-  run(
-    scenarios: readonly Scenario[],
-    options?: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal },
-  ): Promise<RunReport[]>;
+  run(scenarios: readonly Scenario[], options?: RunOptions): Promise<RunReport[]>;
   dispose(): void;
 }
 
@@ -67,8 +80,7 @@ export function createReportPoolWith(factory: MemberFactory, size: number): Repo
 
   async function runNow(
     scenarios: readonly Scenario[],
-    onProgress: ((done: number, total: number) => void) | undefined,
-    signal: AbortSignal | undefined,
+    { onProgress, onReport, discard, signal }: RunOptions,
   ): Promise<RunReport[]> {
     if (signal?.aborted) throw abortError();
     if (disposed) throw new Error('The report pool was disposed');
@@ -78,7 +90,7 @@ export function createReportPoolWith(factory: MemberFactory, size: number): Repo
     const used = members.slice(0, Math.min(size, total));
     const clients = await Promise.all(used.map((m) => m.client));
     const runId = `reports-${++runs}`;
-    const reports: RunReport[] = new Array(total);
+    const reports: RunReport[] = discard ? [] : new Array(total);
     let next = 0;
     let done = 0;
     const send = (m: Member, i: number, count: number) => {
@@ -112,8 +124,9 @@ export function createReportPoolWith(factory: MemberFactory, size: number): Repo
               return;
             }
             if (message.type !== 'report' || !m.pending.delete(message.index)) return;
-            reports[message.index] = message.report;
+            if (!discard) reports[message.index] = message.report;
             done++;
+            onReport?.(message.index, message.report);
             onProgress?.(done, total);
             if (done === total) resolve(reports);
             else send(m, used.indexOf(m), 1);
@@ -131,7 +144,7 @@ export function createReportPoolWith(factory: MemberFactory, size: number): Repo
   return {
     run(scenarios, options = {}) {
       // One run at a time: a second waits for the first, so each has every worker.
-      const result = tail.then(() => runNow(scenarios, options.onProgress, options.signal));
+      const result = tail.then(() => runNow(scenarios, options));
       tail = result.catch(() => undefined);
       return result;
     },

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { PARAMS } from '../../scenario';
-import { completeCritical } from './labModel';
+import { criticalJson } from '../../scenario/analysis/sweepRows';
 import { secondsLeft, type LabSweep } from './useLabSweep';
 
 const seconds = (s: number) =>
@@ -28,7 +28,7 @@ export function LabStatus({ sweep }: { sweep: LabSweep }) {
     idle: '',
   }[sweep.status];
   const name = sweep.plan.other?.name;
-  const critical = completeCritical(sweep.plan, sweep.rows);
+  const critical = sweep.critical;
   const fmt = (x: number | null) => (x === null ? 'beyond the grid' : `${x.toFixed(2)} %`);
   return (
     <div
@@ -56,7 +56,7 @@ export function LabStatus({ sweep }: { sweep: LabSweep }) {
           <summary className="cursor-pointer">Critical shocks ({critical.length})</summary>
           <ul className="mt-1 columns-1 text-xs sm:columns-2">
             {critical.map((c, i) => (
-              <li key={i}>
+              <li key={i} data-critical={JSON.stringify(criticalJson(c))}>
                 {name ? `${PARAMS[name].label} ${c.point[name]}: ` : ''}
                 {c.bound === 'above'
                   ? 'none in the grid (P stays below ½)'

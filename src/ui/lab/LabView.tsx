@@ -64,12 +64,12 @@ export default function LabView({ open, onClose }: { open: boolean; onClose: () 
   const runs = plan.ok ? plan.value.points.length * plan.value.seeds.length : 0;
   const shown = sweep.plan;
   const phase = useMemo(
-    () => (shown?.other ? phaseModel(shown, sweep.rows, colourBy) : null),
-    [shown, sweep.rows, colourBy],
+    () => (shown?.other ? phaseModel(shown, sweep.rows, sweep.critical, colourBy) : null),
+    [shown, sweep.rows, sweep.critical, colourBy],
   );
   const curves = useMemo(
-    () => (shown && !shown.other ? curvesModel(shown, sweep.rows) : null),
-    [shown, sweep.rows],
+    () => (shown && !shown.other ? curvesModel(shown, sweep.rows, sweep.critical) : null),
+    [shown, sweep.rows, sweep.critical],
   );
   const openCell = useCallback(
     (index: number) => {

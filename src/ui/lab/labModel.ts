@@ -8,7 +8,7 @@ import type { PhaseCell, PhaseCritical, PhaseModel } from '../../charts/phaseDia
 import type { ShockCurvesModel } from '../../charts/shockCurves';
 import { PARAMS } from '../../scenario';
 import type { LabPlan } from '../../scenario/analysis/labGrid';
-import { criticalShocks, type SweepRow } from '../../scenario/analysis/sweepRows';
+import type { CriticalEntry, SweepRow } from '../../scenario/analysis/sweepRows';
 
 export type ColourBy = 'pCascade' | 'liquidatedShare';
 
@@ -35,7 +35,20 @@ export function describeCell(plan: LabPlan, index: number, row: SweepRow | null)
   );
 }
 
+/**
+ * A done cell's drawing, kept per row: a row never changes once done, and a render of a running
+ * sweep would otherwise rebuild every done cell's label and figures again.
+ */
+const doneCells = new WeakMap<SweepRow, Partial<Record<ColourBy, PhaseCell>>>();
+
 function cell(plan: LabPlan, index: number, row: SweepRow | null, by: ColourBy): PhaseCell {
+  if (!row) return buildCell(plan, index, null, by);
+  const cached = doneCells.get(row) ?? {};
+  doneCells.set(row, cached);
+  return (cached[by] ??= buildCell(plan, index, row, by));
+}
+
+function buildCell(plan: LabPlan, index: number, row: SweepRow | null, by: ColourBy): PhaseCell {
   const point = plan.points[index];
   const data: Record<string, string> = {
     state: row ? 'done' : 'pending',
@@ -52,26 +65,15 @@ function cell(plan: LabPlan, index: number, row: SweepRow | null, by: ColourBy):
   return { value, data, label: describeCell(plan, index, row) };
 }
 
-/** The critical shocks over the rows whose cells are all done (a partial curve would mislead). */
-export function completeCritical(plan: LabPlan, rows: readonly (SweepRow | null)[]) {
-  const columns = plan.shocks.length;
-  const complete: SweepRow[] = [];
-  for (let r = 0; r * columns < rows.length; r++) {
-    const band = rows.slice(r * columns, (r + 1) * columns);
-    if (band.every((x) => x !== null)) complete.push(...(band as SweepRow[]));
-  }
-  return criticalShocks(complete, plan.names).filter(
-    (c) => c.direction === 'down' || plan.shocks.every((s) => s > 0),
-  );
-}
-
+/** `critical`: the critical shocks of the complete rows (labProgress). */
 export function phaseModel(
   plan: LabPlan,
   rows: readonly (SweepRow | null)[],
+  criticalShocks: readonly CriticalEntry[],
   by: ColourBy,
 ): PhaseModel {
   const name = plan.other?.name;
-  const critical: PhaseCritical[] = completeCritical(plan, rows).map((c) => ({
+  const critical: PhaseCritical[] = criticalShocks.map((c) => ({
     other: name ? (c.point[name] ?? 0) : 0,
     shock: c.criticalShock,
     low: c.ciLow,
@@ -90,7 +92,11 @@ export function phaseModel(
   };
 }
 
-export function curvesModel(plan: LabPlan, rows: readonly (SweepRow | null)[]): ShockCurvesModel {
+export function curvesModel(
+  plan: LabPlan,
+  rows: readonly (SweepRow | null)[],
+  criticalShocks: readonly CriticalEntry[],
+): ShockCurvesModel {
   const points = rows.flatMap((row) =>
     row
       ? [
@@ -103,7 +109,7 @@ export function curvesModel(plan: LabPlan, rows: readonly (SweepRow | null)[]): 
         ]
       : [],
   );
-  const [critical] = completeCritical(plan, rows);
+  const [critical] = criticalShocks;
   return {
     shocks: plan.shocks,
     points,

@@ -1,15 +1,20 @@
 /**
- * Runs the lab's grid on the report pool, a few cells per pool call so the cells fill in as
- * they finish, with the run count for the progress bar and the time left, and Cancel. The pool
- * lives as long as the lab (its workers keep their population caches between sweeps).
+ * Runs the lab's grid on the report pool as one call, reading each report as it arrives
+ * (labProgress): the cells fill in as they finish, with the run count for the progress bar and
+ * the time left, and Cancel. The pool lives as long as the lab (its workers keep their
+ * population caches between sweeps).
+ *
+ * The page renders at most a few times a second, whatever the pace of the reports: each render
+ * costs main-thread time that two busy workers on two cores would otherwise have.
  */
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Scenario } from '../../scenario';
-import { labRows, labScenarios, type LabPlan } from '../../scenario/analysis/labGrid';
-import type { SweepRow } from '../../scenario/analysis/sweepRows';
+import { labScenarios, type LabPlan } from '../../scenario/analysis/labGrid';
+import type { CriticalEntry, SweepRow } from '../../scenario/analysis/sweepRows';
 import { errorMessage } from '../../shared/errorMessage';
 import { createReportPool, type ReportPool } from '../../worker/reportPool';
+import { createLabProgress } from './labProgress';
 
 export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -18,7 +23,9 @@ export interface LabSweep {
   plan: LabPlan | null;
   base: Scenario | null;
   /** One per grid point, null until all its seeds are done. */
-  rows: (SweepRow | null)[];
+  rows: readonly (SweepRow | null)[];
+  /** The critical shocks of the rows whose cells are all done, in grid order. */
+  critical: readonly CriticalEntry[];
   done: number;
   total: number;
   /** performance.now() at the start, and at the end once finished. */
@@ -32,6 +39,7 @@ const IDLE: LabSweep = {
   plan: null,
   base: null,
   rows: [],
+  critical: [],
   done: 0,
   total: 0,
   startedAt: 0,
@@ -39,10 +47,8 @@ const IDLE: LabSweep = {
   message: '',
 };
 
-/** Runs per pool call and worker: enough that a chunk's tail leaves the workers idle briefly. */
-const RUNS_PER_WORKER = 16;
-
-const poolSize = () => Math.max(1, navigator.hardwareConcurrency || 1);
+/** The least time between two renders of a running sweep (ms). */
+const RENDER_EVERY_MS = 250;
 
 export function useLabSweep(share: number) {
   const [sweep, setSweep] = useState<LabSweep>(IDLE);
@@ -64,42 +70,45 @@ export function useLabSweep(share: number) {
       const controller = new AbortController();
       abort.current = controller;
       pool.current ??= createReportPool();
-      const points = plan.points.length;
-      const seeds = plan.seeds.length;
-      const total = points * seeds;
-      const rows: (SweepRow | null)[] = new Array(points).fill(null);
+      const progress = createLabProgress(plan, share);
+      const total = plan.points.length * plan.seeds.length;
       const startedAt = performance.now();
-      setSweep({ ...IDLE, status: 'running', plan, base, rows: [...rows], total, startedAt });
-      const chunk = Math.max(1, Math.ceil((RUNS_PER_WORKER * poolSize()) / seeds));
-      let shownAt = 0;
-      const runChunk = (from: number) => {
-        const before = from * seeds;
-        return pool.current!.run(labScenarios(base, plan, from, Math.min(points, from + chunk)), {
-          signal: controller.signal,
-          onProgress: (done, count) => {
-            // At most ten renders a second: a report arrives every few ms on a fast grid, and
-            // a busy main thread would leave the workers waiting for their next job.
-            const now = performance.now();
-            if (done < count && now - shownAt < 100) return;
-            shownAt = now;
-            setSweep((s) => ({ ...s, done: before + done }));
-          },
-        });
+      setSweep({
+        ...IDLE,
+        status: 'running',
+        plan,
+        base,
+        rows: [...progress.rows],
+        total,
+        startedAt,
+      });
+      let done = 0;
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      // What is in so far, as one render: the reports that came since the last are batched.
+      const show = () => {
+        if (timer !== null) clearTimeout(timer);
+        timer = null;
+        if (abort.current !== controller) return;
+        const rows = [...progress.rows];
+        const critical = progress.critical();
+        setSweep((s) => ({ ...s, rows, critical, done }));
       };
       try {
-        let next = runChunk(0);
-        for (let from = 0; from < points; from += chunk) {
-          const reports = await next;
-          // The next chunk goes to the workers before this one's cells render, so they never
-          // wait for the page to draw.
-          if (from + chunk < points) next = runChunk(from + chunk);
-          labRows(plan, reports, share, from).forEach((row, i) => (rows[from + i] = row));
-          setSweep((s) => ({ ...s, rows: [...rows] }));
-        }
+        await pool.current.run(labScenarios(base, plan), {
+          signal: controller.signal,
+          discard: true, // labProgress keeps what the cells need
+          onReport: (index, report) => {
+            done++;
+            progress.add(index, report);
+            timer ??= setTimeout(show, RENDER_EVERY_MS);
+          },
+        });
+        show();
         const endedAt = performance.now();
         setSweep((s) => ({ ...s, status: 'done', endedAt }));
       } catch (error) {
         if (abort.current !== controller) return; // a newer sweep took over
+        show();
         const cancelled = controller.signal.aborted;
         setSweep((s) => ({
           ...s,

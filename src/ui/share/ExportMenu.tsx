@@ -1,12 +1,17 @@
-/** Export: the run's frames, buckets and report (the CLI's shapes), and each chart as an image. */
+/**
+ * Export: the run's frames, buckets and report (the CLI's shapes), and each chart as an image. In
+ * compare mode, A's files and B's, each run's in the CLI's shape of one run (`sim --json` has no
+ * shape for two).
+ */
 
 import { useState } from 'react';
-import { useApp, useThrottledAppStore } from '../../state/react';
+import { useApp, useAppStore, useThrottledAppStore } from '../../state/react';
+import { selectIsComparing } from '../../state/selectors';
 import type { ChartName } from './chartImage';
 import { reportFigures } from '../figures';
 import { shareUrl } from '../../state/urlSync';
 import { downloadBlob } from './download';
-import { fileStem, hasRun, runFile, type RunFileKind } from './runFiles';
+import { fileStem, hasRun, runFile, type RunFileKind, type RunSide } from './runFiles';
 import { menuButton } from './styles';
 
 const DATA: readonly { kind: RunFileKind; label: string }[] = [
@@ -28,18 +33,20 @@ const dashboardImage = () => import('./dashboardImage');
 /** The Export menu's panel (loaded when the menu first opens: ShareBar). */
 export function ExportPanel() {
   const { store } = useApp();
+  const comparing = useAppStore(selectIsComparing);
   const ready = useThrottledAppStore(hasRun, 250);
+  const readyB = useThrottledAppStore((s) => hasRun(s, 'b'), 250);
   const [problem, setProblem] = useState('');
   /** The file being made (a long run's CSV takes a while, in a worker), or null. */
-  const [making, setMaking] = useState<RunFileKind | null>(null);
+  const [making, setMaking] = useState<{ kind: RunFileKind; side: RunSide } | null>(null);
 
-  const exportData = async (kind: RunFileKind) => {
+  const exportData = async (kind: RunFileKind, side: RunSide) => {
     // One file at a time; the buttons stay enabled so keyboard focus stays on them.
     if (making) return;
-    setMaking(kind);
+    setMaking({ kind, side });
     setProblem('');
     try {
-      const file = await runFile(store.getState(), kind);
+      const file = await runFile(store.getState(), kind, side);
       if (!file) return setProblem('Run at least one step first.');
       downloadBlob(file.blob, file.filename);
     } catch (error) {
@@ -81,24 +88,35 @@ export function ExportPanel() {
   return (
     <>
       <p className="text-xs text-slate-400">
-        The run so far, in the shapes of the command line&apos;s --frames, --buckets and --json.
+        {comparing ? 'Each run' : 'The run'} so far, in the shapes of the command line&apos;s
+        --frames, --buckets and --json.
       </p>
-      <div className="flex flex-wrap gap-2">
-        {DATA.map((d) => (
-          <button
-            key={d.kind}
-            type="button"
-            className={menuButton}
-            disabled={!ready}
-            aria-busy={making === d.kind}
-            onClick={() => void exportData(d.kind)}
-          >
-            {d.label}
-          </button>
-        ))}
-      </div>
+      {(comparing ? (['a', 'b'] as const) : (['only'] as const)).map((side) => (
+        <div key={side} className="flex flex-wrap items-center gap-2">
+          {side !== 'only' && (
+            <span className="w-4 font-semibold text-slate-300" aria-hidden>
+              {side.toUpperCase()}
+            </span>
+          )}
+          {DATA.map((d) => (
+            <button
+              key={d.kind}
+              type="button"
+              className={menuButton}
+              disabled={!(side === 'b' ? readyB : ready)}
+              aria-busy={making?.kind === d.kind && making.side === side}
+              // In compare mode each run's buttons say whose file they make.
+              aria-label={side === 'only' ? undefined : `${d.label} of ${side.toUpperCase()}`}
+              onClick={() => void exportData(d.kind, side)}
+            >
+              {d.label}
+            </button>
+          ))}
+        </div>
+      ))}
       <p role="status" className="text-xs text-slate-400 empty:hidden">
-        {making && `Making the ${making} file…`}
+        {making &&
+          `Making ${making.side === 'only' ? 'the' : `${making.side.toUpperCase()}'s`} ${making.kind} file…`}
       </p>
       <div className="space-y-1">
         {CHARTS.map((c) => (
