@@ -161,8 +161,10 @@ test('the price readout follows the pointer and the scrubber’s keys', async ({
   await expect(readout).toHaveAttribute('data-minute', '199');
   await expect(readout).toContainText('insurance fund');
 
-  // The pointer: further right is a later minute, with the crosshair drawn there.
+  // The pointer: further right is a later minute, with the crosshair drawn there. (The chart
+  // is scrolled to first, as a user would: on a 720 px viewport its middle is below the fold.)
   const chart = page.getByRole('img', { name: /^Price chart/ });
+  await chart.scrollIntoViewIfNeeded();
   const box = (await chart.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
   await expect(readout).not.toHaveAttribute('data-minute', '199');
@@ -216,6 +218,7 @@ test('the wheel zooms the price chart’s time axis; a double click shows the wh
   const chart = page.getByRole('img', { name: /^Price chart/ });
   const firstTick = () => chart.locator('g.x-axis text').first().textContent();
   await expect.poll(firstTick).toBe('0');
+  await chart.scrollIntoViewIfNeeded(); // the pointer goes where a user scrolls the chart to
   const box = (await chart.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
   for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -200);
