@@ -182,7 +182,7 @@ export const TOURS: readonly Tour[] = [
         ['throughput'],
       ),
       safeguard('Backstop vault', 'crowded-backstop', ['SHOCK', 'FUND_EXHAUSTED'], ['backstop']),
-      safeguard('A venue-style engine', 'crowded-venue-engine', ['SHOCK'], ['engine']),
+      safeguard('A venue-style engine', 'crowded-venue-engine', ['SHOCK', 'ADL'], ['engine']),
       sandbox('crowded-longs'),
     ],
   },
