@@ -13,8 +13,8 @@
  *   most one used (a trace of the run, category `toplevel`, the tasks' thread time). On a loaded
  *   machine a task waits for a core: its wall time (the long tasks above) counts the waiting,
  *   its CPU time only the page's own work;
- * - CPU per frame: the main thread's CPU over the run (all its tasks' thread time) divided by
- *   the animation frames drawn, and the 95th percentile of one task's CPU time: what each frame
+ * - the main thread's CPU over the run (all its tasks' thread time: the same work for a build
+ *   whatever the load), the same per animation frame drawn, and the 95th percentile of one task's CPU time: what each frame
  *   costs the page, whatever the load;
  * - animation-frame time p50 / p95 / p99 (requestAnimationFrame deltas while streaming);
  * - steps drawn per second: steps / (Play pressed → the frame after the last step arrived);
@@ -69,7 +69,9 @@ interface RunResult {
   longestTaskMs: number;
   cpuLongTasks: number;
   longestCpuMs: number;
-  /** Main-thread CPU while streaming (every task's thread time) per animation frame. */
+  /** Main-thread CPU while streaming (every task's thread time), in all. */
+  cpuMs: number;
+  /** The same per animation frame. */
   cpuPerFrameMs: number;
   /** The 95th percentile of the main thread's tasks' CPU time while streaming. */
   taskCpuP95: number;
@@ -300,6 +302,7 @@ async function runOnce(
     longestTaskMs: Math.max(0, ...b.longTasks),
     cpuLongTasks: tasks.filter((t) => t.cpuMs > 50).length,
     longestCpuMs: Math.max(0, ...tasks.map((t) => t.cpuMs)),
+    cpuMs,
     cpuPerFrameMs: cpuMs / Math.max(1, b.frameDeltas.length),
     taskCpuP95: quantile(
       tasks.map((t) => t.cpuMs),
@@ -346,6 +349,7 @@ function printTable(rows: { positions: number; runs: RunResult[] }[], cycles: nu
     ['longest ms', (r) => r.longestTaskMs, 0],
     ['CPU > 50', (r) => r.cpuLongTasks, 0],
     ['CPU max', (r) => r.longestCpuMs, 0],
+    ['CPU ms', (r) => r.cpuMs, 0],
     ['CPU/frame', (r) => r.cpuPerFrameMs, 1],
     ['task CPU p95', (r) => r.taskCpuP95, 1],
     ['frame p50', (r) => r.frameP50, 1],
