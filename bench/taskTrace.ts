@@ -9,12 +9,16 @@ export interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts?: number;
   dur?: number;
   tdur?: number;
   args?: { name?: string };
 }
 
-/** A task's event: RunTask in the timeline categories, this in `toplevel`. */
+/**
+ * A task's events: RunTask in the timeline categories, this in `toplevel`. Chromium emits both,
+ * one inside the other: only the outermost of nested task events is the task.
+ */
 const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 
 export interface MainThreadTask {
@@ -29,10 +33,17 @@ export function mainThreadTasks(events: readonly TraceEvent[]): MainThreadTask[]
       .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
       .map((e) => `${e.pid}:${e.tid}`),
   );
+  const taskEvents = events
+    .filter((e) => TASK_NAMES.has(e.name) && e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`))
+    // Outer before inner: by start, the longer first.
+    .sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0) || (b.dur ?? 0) - (a.dur ?? 0));
   const byThread = new Map<string, MainThreadTask[]>();
-  for (const e of events) {
+  const endOf = new Map<string, number>();
+  for (const e of taskEvents) {
     const thread = `${e.pid}:${e.tid}`;
-    if (!TASK_NAMES.has(e.name) || e.ph !== 'X' || !mains.has(thread)) continue;
+    const start = e.ts ?? 0;
+    if (start < (endOf.get(thread) ?? -Infinity)) continue; // inside the task before
+    endOf.set(thread, start + (e.dur ?? 0));
     const tasks = byThread.get(thread) ?? [];
     tasks.push({ wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? e.dur ?? 0) / 1000 });
     byThread.set(thread, tasks);

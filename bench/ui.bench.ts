@@ -13,6 +13,9 @@
  *   most one used (a trace of the run, category `toplevel`, the tasks' thread time). On a loaded
  *   machine a task waits for a core: its wall time (the long tasks above) counts the waiting,
  *   its CPU time only the page's own work;
+ * - the main thread's CPU over the run (all its tasks' thread time: the same work for a build
+ *   whatever the load), the same per animation frame drawn, and the 95th percentile of one task's CPU time: what each frame
+ *   costs the page, whatever the load;
  * - animation-frame time p50 / p95 / p99 (requestAnimationFrame deltas while streaming);
  * - steps drawn per second: steps / (Play pressed → the frame after the last step arrived);
  * - wall ms per step: the same span per step. The worker does not report its own time, so this
@@ -29,6 +32,8 @@
  * that took the time (bench/cpuProfile.ts). The profiler slows the page: that run's figures are
  * not comparable with the others'. For readable names, build with
  * `npx vite build --minify false --outDir dist-profile` and pass `--no-build --dist dist-profile`.
+ * `--trace PATH` writes each size's first run's trace, with the timeline's categories (style,
+ * layout, paint, GC, scripts), to PATH-<size>.json (DevTools' Performance panel opens it).
  */
 
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -55,6 +60,8 @@ interface Options {
   profile: string | null;
   /** Bench the criticality lab's sweep against the CLI's instead (labBench.ts). */
   lab: boolean;
+  /** Where to write each size's first run's trace with the timeline categories, or null. */
+  trace: string | null;
 }
 
 interface RunResult {
@@ -62,6 +69,12 @@ interface RunResult {
   longestTaskMs: number;
   cpuLongTasks: number;
   longestCpuMs: number;
+  /** Main-thread CPU while streaming (every task's thread time), in all. */
+  cpuMs: number;
+  /** The same per animation frame. */
+  cpuPerFrameMs: number;
+  /** The 95th percentile of the main thread's tasks' CPU time while streaming. */
+  taskCpuP95: number;
   frameP50: number;
   frameP95: number;
   frameP99: number;
@@ -74,7 +87,7 @@ interface RunResult {
 }
 
 const USAGE =
-  'Usage: npm run bench:ui -- [--sizes 100000,1000000] [--runs 3] [--cycles 10] [--steps 5000] [--dist dist] [--no-build] [--profile PATH] [--lab]\n' +
+  'Usage: npm run bench:ui -- [--sizes 100000,1000000] [--runs 3] [--cycles 10] [--steps 5000] [--dist dist] [--no-build] [--profile PATH] [--trace PATH] [--lab]\n' +
   'Serves on $PORT (default 4174).\n';
 
 class UsageError extends Error {}
@@ -97,6 +110,7 @@ function parseOptions(argv: string[]): Options {
     build: true,
     dist: 'dist',
     profile: null,
+    trace: null,
     lab: false,
     port: wholeNumber('PORT', process.env.PORT ?? '4174', 65535),
   };
@@ -115,6 +129,7 @@ function parseOptions(argv: string[]): Options {
     else if (flag === '--steps') o.steps = wholeNumber('--steps', value, 5000);
     else if (flag === '--dist' && value) o.dist = value;
     else if (flag === '--profile' && value) o.profile = value;
+    else if (flag === '--trace' && value) o.trace = value;
     else throw new UsageError(`unknown option "${flag}"`);
   }
   return o;
@@ -259,27 +274,40 @@ async function runOnce(
   o: Options,
   positions: number,
   profilePath: string | null,
+  tracePath: string | null,
 ): Promise<RunResult> {
   const url = `http://127.0.0.1:${o.port}/?v=1&positions=${positions}&steps=${o.steps}`;
   await page.goto(url);
   await waitReady(page, 1);
   await page.getByRole('toolbar', { name: 'Playback' }).getByRole('combobox').selectOption('max');
   const browser = page.context().browser();
-  await browser?.startTracing(page, { categories: ['toplevel'] });
+  // With --trace, the timeline's categories too (style, layout, paint, script, GC per task).
+  const categories = tracePath
+    ? ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8']
+    : ['toplevel'];
+  await browser?.startTracing(page, { categories });
   if (profilePath) await playProfiled(page, profilePath);
   else await playToEnd(page, true);
   const trace = await browser?.stopTracing();
+  if (trace && tracePath) writeFileSync(tracePath, trace);
   const events = trace
     ? (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents
     : [];
   const tasks = mainThreadTasks(events);
   const b = await bench(page);
+  const cpuMs = tasks.reduce((sum, t) => sum + t.cpuMs, 0);
   const span = b.drawnAt - b.playAt;
   const result: Omit<RunResult, 'heapAfterRunMb' | 'heapAfterCyclesMb'> = {
     longTasks: b.longTasks.length,
     longestTaskMs: Math.max(0, ...b.longTasks),
     cpuLongTasks: tasks.filter((t) => t.cpuMs > 50).length,
     longestCpuMs: Math.max(0, ...tasks.map((t) => t.cpuMs)),
+    cpuMs,
+    cpuPerFrameMs: cpuMs / Math.max(1, b.frameDeltas.length),
+    taskCpuP95: quantile(
+      tasks.map((t) => t.cpuMs),
+      0.95,
+    ),
     frameP50: quantile(b.frameDeltas, 0.5),
     frameP95: quantile(b.frameDeltas, 0.95),
     frameP99: quantile(b.frameDeltas, 0.99),
@@ -321,6 +349,9 @@ function printTable(rows: { positions: number; runs: RunResult[] }[], cycles: nu
     ['longest ms', (r) => r.longestTaskMs, 0],
     ['CPU > 50', (r) => r.cpuLongTasks, 0],
     ['CPU max', (r) => r.longestCpuMs, 0],
+    ['CPU ms', (r) => r.cpuMs, 0],
+    ['CPU/frame', (r) => r.cpuPerFrameMs, 1],
+    ['task CPU p95', (r) => r.taskCpuP95, 1],
     ['frame p50', (r) => r.frameP50, 1],
     ['p95', (r) => r.frameP95, 1],
     ['p99', (r) => r.frameP99, 1],
@@ -396,7 +427,8 @@ async function main(): Promise<void> {
         const page = await context.newPage();
         page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
         const profilePath = o.profile && r === 0 ? `${o.profile}-${positions}.cpuprofile` : null;
-        const result = await runOnce(page, o, positions, profilePath);
+        const tracePath = o.trace && r === 0 ? `${o.trace}-${positions}.json` : null;
+        const result = await runOnce(page, o, positions, profilePath, tracePath);
         runs.push(result);
         await context.close();
         // Each run as it ends, so a cut-short benchmark still leaves its figures.
