@@ -100,28 +100,6 @@ describe('report pool', () => {
     expect(seen.sort()).toEqual([0, 1, 2]);
   });
 
-  it('starts every member when warmed, before any run, and the run uses those members', async () => {
-    const f = fakeMembers();
-    const pool = createReportPoolWith(f.factory, 3);
-    pool.warm();
-    pool.warm(); // once only
-    await f.settle();
-    expect(f.members).toHaveLength(3);
-    expect(f.posted).toEqual([]); // started, given no work
-    const list = scenarios(6);
-    const result = pool.run(list);
-    await f.settle();
-    expect(f.members).toHaveLength(3); // the warm ones, each given two jobs
-    expect(f.members.map((m) => m.queue.length)).toEqual([2, 2, 2]);
-    for (const k of [0, 1, 2, 0, 1, 2]) f.answer(k);
-    expect((await result).map((r) => r.stepsRun)).toEqual(list.map((s) => s.seed));
-    pool.dispose();
-    pool.warm(); // a disposed pool starts nothing
-    await f.settle();
-    expect(f.members).toHaveLength(3);
-    expect(f.terminated()).toBe(3);
-  });
-
   it('uses no more workers than jobs, and keeps them (with their caches) for the next run', async () => {
     const f = fakeMembers();
     const pool = createReportPoolWith(f.factory, 4);

@@ -34,11 +34,6 @@ export interface RunOptions {
 
 export interface ReportPool {
   run(scenarios: readonly Scenario[], options?: RunOptions): Promise<RunReport[]>;
-  /**
-   * Starts every member now, before any run: a worker loads its module and sets up while the
-   * user is still choosing the grid, so the first sweep does not pay for it (~1 s on 2 cores).
-   */
-  warm(): void;
   dispose(): void;
 }
 
@@ -152,10 +147,6 @@ export function createReportPoolWith(factory: MemberFactory, size: number): Repo
       const result = tail.then(() => runNow(scenarios, options));
       tail = result.catch(() => undefined);
       return result;
-    },
-    warm() {
-      if (disposed) return;
-      while (members.length < size) members.push(member());
     },
     dispose() {
       disposed = true;

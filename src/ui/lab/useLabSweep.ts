@@ -55,17 +55,14 @@ export function useLabSweep(share: number) {
   const pool = useRef<ReportPool | null>(null);
   const abort = useRef<AbortController | null>(null);
 
-  // The workers start as the lab opens, while the user picks the grid: the first sweep then
-  // runs at the pool's full speed (bench:ui --lab: 70 % of the CLI's runs/s cold, ~90 % warm).
-  useEffect(() => {
-    pool.current ??= createReportPool();
-    pool.current.warm();
-    return () => {
+  useEffect(
+    () => () => {
       abort.current?.abort();
       pool.current?.dispose();
       pool.current = null;
-    };
-  }, []);
+    },
+    [],
+  );
 
   const start = useCallback(
     async (base: Scenario, plan: LabPlan) => {
