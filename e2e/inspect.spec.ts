@@ -44,7 +44,7 @@ test('scrubbing back shows the order book and the figures of that minute', async
   await expect(page.getByRole('heading', { name: 'Figures as of minute 9' })).toBeVisible();
   await expect(page.getByTestId('figures')).toHaveAttribute('data-steps-run', '10');
   expect(await figureTexts(page)).toEqual(figuresThen);
-  expect(await shownStep(page)).toBe(200);
+  await expect.poll(() => shownStep(page)).toBe(200);
 
   // ← goes back a minute; End follows the run again.
   await track.press('ArrowLeft');
@@ -76,7 +76,7 @@ test('the event log lists the run’s moments and each entry jumps there', async
     .toContain(`after ${minute + 1} of 200 minutes`);
   await expect(page.getByRole('heading', { name: `Figures as of minute ${minute}` })).toBeVisible();
   // The run itself did not move.
-  expect(await shownStep(page)).toBe(200);
+  await expect.poll(() => shownStep(page)).toBe(200);
 });
 
 test('the first screen says when the shock hits; after a finished run a change waits at step 0', async ({
@@ -207,7 +207,7 @@ test('Animate plays the history back from the held minute and ends live', async 
     timeout: 240_000,
   });
   await expect(page.getByRole('button', { name: 'Animate' })).toBeVisible();
-  expect(await shownStep(page)).toBe(200);
+  await expect.poll(() => shownStep(page)).toBe(200);
 });
 
 test('the wheel zooms the price chart’s time axis; a double click shows the whole run', async ({

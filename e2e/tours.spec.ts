@@ -51,7 +51,7 @@ test.describe('guided tours', () => {
       `Stopped at the shock, minute ${shockAt}.`,
     );
     // The counter counts the steps done: the last one is the shock's minute.
-    expect(await shownStep(page)).toBe(shockAt + 1);
+    await expect.poll(() => shownStep(page)).toBe(shockAt + 1);
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 
     await panel.getByRole('button', { name: 'Next' }).click();
@@ -60,7 +60,7 @@ test.describe('guided tours', () => {
     await expect(panel.getByTestId('tour-stop')).toHaveText(
       `Stopped at the first wave, minute ${waveAt}.`,
     );
-    expect(await shownStep(page)).toBe(waveAt + 1);
+    await expect.poll(() => shownStep(page)).toBe(waveAt + 1);
 
     // Stages of the same market go on with its run; the scripted stage (the makers pull out at
     // minute 70) is another market, and runs from the start, as the sandbox after it does.
@@ -72,7 +72,7 @@ test.describe('guided tours', () => {
         `Stage ${n} of ${anatomy.stages.length}`,
       );
       if (n < scripted && encodeScenario(stageScenario(anatomy.stages[n - 1])) === market)
-        expect(await shownStep(page)).toBe(waveAt + 1);
+        await expect.poll(() => shownStep(page)).toBe(waveAt + 1);
     }
     await expect(panel.getByTestId('tour-stage')).toHaveText(
       `Stage ${anatomy.stages.length} of ${anatomy.stages.length}: Your turn`,
@@ -114,7 +114,7 @@ test.describe('guided tours', () => {
     await expect(panel.getByTestId('tour-stop')).toHaveText(
       `Stopped at the scripted change, minute ${changeAt}.`,
     );
-    expect(await shownStep(page)).toBe(changeAt + 1);
+    await expect.poll(() => shownStep(page)).toBe(changeAt + 1);
     // Marked where it applies: in the event log in words, on the price chart, in the legend.
     const log = page.getByTestId('event-log');
     await expect(
