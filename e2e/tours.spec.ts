@@ -202,6 +202,7 @@ test.describe('why liquidation heatmaps mislead', () => {
     await expect(heatmap).not.toBeInViewport();
     await panel.getByRole('button', { name: 'Show the liquidation heatmap ↓' }).click();
     await expect(heatmap).toBeInViewport({ ratio: 0.5 });
+    await expect(heatmap).toBeFocused(); // a keyboard user goes on from the chart
     await expect(figures).toContainText('At min 60 the estimate misses');
     // The note's figures are what the line under the map says at the stop.
     expect(await shares()).toEqual(['37 %', '19 %']);

@@ -58,8 +58,9 @@ function Panel({
   return (
     <section
       id={id}
+      tabIndex={id ? -1 : undefined}
       // Scrolled to, it stops below the pinned playback bar (and, on a phone, the figures).
-      className={`min-w-0 scroll-mt-28 rounded-lg border border-slate-800 bg-slate-900/60 p-3 max-lg:scroll-mt-64 ${className}`}
+      className={`min-w-0 scroll-mt-28 rounded-lg border border-slate-800 bg-slate-900/60 p-3 outline-none focus-visible:ring-2 focus-visible:ring-sky-500 max-lg:scroll-mt-64 ${className}`}
     >
       <h2 className="text-base font-semibold text-slate-100">{title}</h2>
       <p className="mb-2 text-sm text-slate-400 max-sm:sr-only">{caption}</p>

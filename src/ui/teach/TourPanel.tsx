@@ -40,10 +40,14 @@ function StageNote({ tour, number }: { tour: string; number: number }) {
   );
 }
 
-/** Brings a chart into view (at once when the reader asked for reduced motion). */
+/** Brings a chart into view (at once when the reader asked for reduced motion) and focuses it. */
 function showChart(id: string) {
+  const chart = document.getElementById(id);
+  if (!chart) return;
   const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-  document.getElementById(id)?.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth' });
+  chart.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth' });
+  // Focus follows, so a keyboard user goes on from the chart, not from a button out of view.
+  chart.focus({ preventScroll: true });
 }
 
 export function TourPanel() {
